@@ -1,0 +1,137 @@
+import type { CellKey, Report, ReportCell, ReportRow } from '../model/report';
+import type { Finding, Severity } from '../model/finding';
+import { TEMPLATES, type TableId, type TemplateSpec, type Words } from '../recognise/templates';
+import { describeCells, keyText } from './messages';
+
+/** What a rule sees: the report, its template, and cell lookup by key. */
+export class CheckContext {
+  readonly report: Report;
+  readonly template: TemplateSpec;
+  private readonly index = new Map<string, ReportCell>();
+  private readonly rows = new Map<string, ReportRow>();
+
+  constructor(report: Report) {
+    this.report = report;
+    this.template = TEMPLATES[report.template ?? '2021'];
+    for (const table of Object.values(report.tables)) {
+      for (const row of table.rows) {
+        this.rows.set(`${table.id}.${row.key}`, row);
+        for (const cell of row.cells) this.index.set(`${table.id}.${row.key}.${cell.col}`, cell);
+      }
+    }
+  }
+
+  cell(key: CellKey): ReportCell | undefined {
+    return this.index.get(keyText(key));
+  }
+
+  row(table: TableId, key: string): ReportRow | undefined {
+    return this.rows.get(`${table}.${key}`);
+  }
+
+  /** Arithmetic rules run only on tables that were read from the page. */
+  parsed(table: TableId): boolean {
+    return this.report.tables[table].status === 'parsed';
+  }
+}
+
+export interface Draft {
+  anchor: string;
+  severity: Severity;
+  outcome: Finding['outcome'];
+  table: TableId | null;
+  cells: CellKey[];
+  blocking?: CellKey[];
+  expected?: number | null;
+  found?: number | null;
+  message: Words;
+}
+
+/** Collects a rule's findings and counts what it checked. */
+export class RuleOutput {
+  readonly drafts: Draft[] = [];
+  checked = 0;
+  failed = 0;
+  unverifiable = 0;
+
+  add(d: Draft): void {
+    this.drafts.push(d);
+    if (d.outcome === 'fail' || d.outcome === 'structure') this.failed++;
+    if (d.outcome === 'unverifiable') this.unverifiable++;
+  }
+}
+
+export interface SumRelation {
+  anchor: string;
+  table: TableId;
+  /** what the relation is, in words: 「自然人」列 一+二 = （七）总计+四 */
+  what: Words;
+  /** cells whose sum is the expected value */
+  expected: CellKey[];
+  /** cells whose sum is the value the page states */
+  found: CellKey[];
+}
+
+/**
+ * Check `sum(expected) === sum(found)`. A missing or text operand makes the relation
+ * unverifiable (never an arithmetic failure); the finding names the blocking cells and says
+ * whether the relation would hold if the blanks were 0.
+ */
+export function checkSum(ctx: CheckContext, out: RuleOutput, rel: SumRelation): void {
+  out.checked++;
+  const all = [...rel.expected, ...rel.found];
+  const blocking: CellKey[] = [];
+  let anyNumber = false;
+  const sum = (keys: CellKey[]): number => {
+    let s = 0;
+    for (const k of keys) {
+      const v = ctx.cell(k)?.value;
+      if (v?.kind === 'number') {
+        s += v.value;
+        anyNumber = true;
+      } else blocking.push(k);
+    }
+    return Math.round(s * 1e6) / 1e6;
+  };
+  const expected = sum(rel.expected);
+  const found = sum(rel.found);
+  if (blocking.length > 0) {
+    const textBlocks = blocking.some((k) => ctx.cell(k)?.value.kind === 'text');
+    const holdsIfZero = !textBlocks && anyNumber && expected === found;
+    out.add({
+      anchor: rel.anchor,
+      severity: 'warning',
+      outcome: 'unverifiable',
+      table: rel.table,
+      cells: all,
+      blocking,
+      expected: null,
+      found: null,
+      message: {
+        zh: `${rel.what.zh}无法核对：${describeCells(ctx, blocking, 'zh')}不是数字。${textBlocks || !anyNumber ? '' : holdsIfZero ? '若空白按0计则一致。' : `即使空白按0计也不一致（${expected} ≠ ${found}）。`}`,
+        en: `${rel.what.en} cannot be verified: ${describeCells(ctx, blocking, 'en')} ${blocking.length > 1 ? 'are' : 'is'} not a number.${textBlocks || !anyNumber ? '' : holdsIfZero ? ' It would hold if the blanks were 0.' : ` Even with blanks as 0 it does not hold (${expected} ≠ ${found}).`}`,
+      },
+    });
+    return;
+  }
+  if (expected !== found) {
+    out.add({
+      anchor: rel.anchor,
+      severity: 'error',
+      outcome: 'fail',
+      table: rel.table,
+      cells: all,
+      expected,
+      found,
+      message: {
+        zh: `${rel.what.zh}不成立：应为 ${expected}，实为 ${found}（差 ${fmt(found - expected)}）。`,
+        en: `${rel.what.en} does not hold: expected ${expected}, found ${found} (off by ${fmt(found - expected)}).`,
+      },
+    });
+  }
+}
+
+function fmt(n: number): string {
+  const r = Math.round(n * 1e6) / 1e6;
+  return r > 0 ? `+${r}` : String(r);
+}

@@ -1,0 +1,232 @@
+import { normalizeText } from '../text/normalize';
+import type { DocItem, ExtractedDoc, Grid, GridCell, SourceRef } from './types';
+
+/**
+ * A DOM subtree (the browser's document, or linkedom/happy-dom in Node) → paragraphs, grids and
+ * pictures in document order. Every <table> that holds no other table becomes one grid with its
+ * rowspan/colspan expanded into a rectangle; a table that holds tables is layout and is walked as
+ * a container. Which rows belong to which standard table is decided later, by label, so a table
+ * split over several <table>s or three tables in one <table> need nothing special here.
+ */
+export interface HtmlExtractOptions {
+  /** iframe path prefix, for content read from a same-origin iframe */
+  frame?: number[];
+  /** walk into same-origin iframes (default true) */
+  iframes?: boolean;
+}
+
+export interface HtmlExtractedDoc extends ExtractedDoc {
+  /** the element behind each cell and paragraph, by `refKey(src)`; not part of any JSON */
+  elements: Map<string, Element>;
+}
+
+const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'HEAD', 'svg', 'SVG', 'SELECT', 'OPTION', 'TEXTAREA', 'BUTTON']);
+const BLOCK = new Set([
+  'P', 'DIV', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'LI', 'UL', 'OL', 'SECTION', 'ARTICLE', 'HEADER', 'FOOTER',
+  'NAV', 'MAIN', 'ASIDE', 'CENTER', 'BLOCKQUOTE', 'PRE', 'TR', 'TD', 'TH', 'DL', 'DT', 'DD', 'FORM', 'HR', 'BR',
+  'TABLE', 'FIGURE', 'FIGCAPTION', 'ADDRESS', 'FIELDSET',
+]);
+/** Guards against pathological pages: no table is expanded beyond this many cells. */
+const MAX_GRID_CELLS = 20000;
+
+export function refKey(ref: SourceRef): string {
+  if (ref.kind === 'text') return `t:${ref.line}:${ref.cell}`;
+  return `h:${(ref.frame ?? []).join('.')}:${ref.table}:${ref.row}:${ref.cell}`;
+}
+
+export function extractHtml(root: Document | Element, options: HtmlExtractOptions = {}): HtmlExtractedDoc {
+  const doc: Document = 'documentElement' in root ? root : root.ownerDocument;
+  const start: Element | null = 'documentElement' in root ? (root.body ?? root.documentElement) : root;
+  const frame = options.frame ?? [];
+  const out: HtmlExtractedDoc = { items: [], title: null, notes: [], elements: new Map() };
+  if (!start) return out;
+
+  const tableIndex = new Map<Element, number>();
+  const allTables = doc.getElementsByTagName('table');
+  for (let i = 0; i < allTables.length; i++) {
+    const t = allTables[i];
+    if (t) tableIndex.set(t, i);
+  }
+
+  let buf = '';
+  let bufEl: Element | null = null;
+  let paraCount = 0;
+  let iframeCount = 0;
+  const flush = (): void => {
+    const text = normalizeText(buf);
+    if (text !== '') {
+      const src: SourceRef = { kind: 'html', frame: frame.length ? frame : undefined, table: -1, row: paraCount++, cell: 0 };
+      out.items.push({ kind: 'para', text, src });
+      if (bufEl) out.elements.set(refKey(src), bufEl);
+    }
+    buf = '';
+    bufEl = null;
+  };
+
+  const walk = (node: Node, blockEl: Element): void => {
+    if (node.nodeType === 3) {
+      buf += node.nodeValue ?? '';
+      if (!bufEl) bufEl = blockEl;
+      return;
+    }
+    if (node.nodeType !== 1) return;
+    const el = node as Element;
+    const tag = el.tagName.toUpperCase();
+    if (SKIP.has(tag) || SKIP.has(el.tagName) || isHidden(el)) return;
+    if (tag === 'IMG') {
+      flush();
+      out.items.push({ kind: 'image', name: imageName(el), src: null });
+      return;
+    }
+    if (tag === 'IFRAME') {
+      const idx = iframeCount++;
+      if (options.iframes === false) return;
+      const inner = sameOriginDocument(el);
+      if (inner) {
+        flush();
+        const sub = extractHtml(inner, { ...options, frame: [...frame, idx] });
+        out.items.push(...sub.items);
+        for (const [k, v] of sub.elements) out.elements.set(k, v);
+        out.notes.push(...sub.notes);
+      }
+      return;
+    }
+    if (tag === 'TABLE' && !containsTable(el)) {
+      flush();
+      const grid = buildGrid(el, tableIndex.get(el) ?? -1, frame, out);
+      if (grid.rows.length > 0) out.items.push({ kind: 'grid', grid });
+      return;
+    }
+    const block = BLOCK.has(tag);
+    if (block) flush();
+    for (let c = el.firstChild; c; c = c.nextSibling) walk(c, block ? el : blockEl);
+    if (block) flush();
+  };
+
+  walk(start, start);
+  flush();
+  out.title = pageTitle(doc, out.items);
+  return out;
+}
+
+function isHidden(el: Element): boolean {
+  if (el.hasAttribute('hidden')) return true;
+  const style = el.getAttribute('style');
+  return style !== null && /display\s*:\s*none/i.test(style);
+}
+
+function containsTable(el: Element): boolean {
+  return el.getElementsByTagName('table').length > 0;
+}
+
+function imageName(el: Element): string {
+  const src = el.getAttribute('src') ?? '';
+  const file = src.split(/[?#]/)[0]?.split('/').pop() ?? '';
+  return normalizeText(el.getAttribute('alt') ?? '') || file || 'image';
+}
+
+function sameOriginDocument(el: Element): Document | null {
+  try {
+    const d = (el as HTMLIFrameElement).contentDocument;
+    return d && d.body ? d : null;
+  } catch {
+    return null; // cross-origin: not ours to read
+  }
+}
+
+/** The rows of this table only (not of a nested one), through thead/tbody/tfoot. */
+function tableRows(table: Element): Element[] {
+  const rows: Element[] = [];
+  for (const child of Array.from(table.children)) {
+    const tag = child.tagName.toUpperCase();
+    if (tag === 'TR') rows.push(child);
+    else if (tag === 'TBODY' || tag === 'THEAD' || tag === 'TFOOT') {
+      for (const r of Array.from(child.children)) if (r.tagName.toUpperCase() === 'TR') rows.push(r);
+    }
+  }
+  return rows;
+}
+
+/** `colspan="3"`, `colspan=\"3\"` (HTML kept in a JS string on portal clones), junk → 1. */
+function span(el: Element, name: string): number {
+  const m = /\d+/.exec(el.getAttribute(name) ?? '');
+  const n = m ? parseInt(m[0], 10) : 1;
+  return n >= 1 ? Math.min(n, 500) : 1;
+}
+
+function buildGrid(table: Element, index: number, frame: number[], out: HtmlExtractedDoc): Grid {
+  const trs = tableRows(table);
+  const matrix: (GridCell | undefined)[][] = [];
+  let cellBudget = MAX_GRID_CELLS;
+  for (let r = 0; r < trs.length; r++) {
+    const tr = trs[r];
+    if (!tr) continue;
+    matrix[r] ??= [];
+    let col = 0;
+    const cells = Array.from(tr.children).filter((c) => /^T[DH]$/i.test(c.tagName));
+    for (let k = 0; k < cells.length; k++) {
+      const td = cells[k];
+      if (!td) continue;
+      const row = matrix[r] ?? [];
+      while (row[col] !== undefined) col++;
+      const raw = cellText(td);
+      const src: SourceRef = { kind: 'html', frame: frame.length ? frame : undefined, table: index, row: r, cell: k };
+      out.elements.set(refKey(src), td);
+      const rs = Math.min(span(td, 'rowspan'), trs.length - r);
+      const cs = span(td, 'colspan');
+      const text = normalizeText(raw);
+      for (let dr = 0; dr < rs; dr++) {
+        const target = (matrix[r + dr] ??= []);
+        for (let dc = 0; dc < cs; dc++) {
+          if (--cellBudget < 0) break;
+          target[col + dc] = { raw, text, src, origin: dr === 0 && dc === 0 };
+        }
+      }
+      col += cs;
+    }
+  }
+  if (cellBudget < 0) out.notes.push(`table ${index} is too large; only part of it was read`);
+  const width = matrix.reduce((w, row) => Math.max(w, row.length), 0);
+  const rows = matrix.map((row, r) => {
+    const filled: GridCell[] = [];
+    for (let c = 0; c < width; c++) {
+      // A hole (a row shorter than the widest) becomes an empty cell that points at nothing new.
+      filled.push(row[c] ?? { raw: '', text: '', src: { kind: 'html', frame: frame.length ? frame : undefined, table: index, row: r, cell: -1 }, origin: false });
+    }
+    return filled;
+  });
+  return { rows: rows.filter((row) => row.some((c) => c.text !== '' || c.origin)) };
+}
+
+/** Cell text with <br> and paragraph breaks kept as line breaks (labels are matched without them). */
+function cellText(el: Element): string {
+  let s = '';
+  const walk = (n: Node): void => {
+    if (n.nodeType === 3) {
+      s += n.nodeValue ?? '';
+      return;
+    }
+    if (n.nodeType !== 1) return;
+    const e = n as Element;
+    const tag = e.tagName.toUpperCase();
+    if (SKIP.has(tag)) return;
+    if (tag === 'BR') {
+      s += '\n';
+      return;
+    }
+    const block = tag === 'P' || tag === 'DIV';
+    if (block && s !== '' && !s.endsWith('\n')) s += '\n';
+    for (let c = e.firstChild; c; c = c.nextSibling) walk(c);
+    if (block && !s.endsWith('\n')) s += '\n';
+  };
+  walk(el);
+  return s.replace(/\n+$/, '');
+}
+
+function pageTitle(doc: Document, items: DocItem[]): string | null {
+  for (const item of items.slice(0, 60)) {
+    if (item.kind === 'para' && /年度报告|年度報告/.test(item.text) && item.text.length <= 80) return item.text;
+  }
+  const t = normalizeText(doc.title ?? '');
+  return t || null;
+}

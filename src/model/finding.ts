@@ -1,0 +1,41 @@
+import * as z from 'zod/mini';
+import { CellKeySchema, TableIdSchema } from './report';
+
+export const SeveritySchema = z.enum(['error', 'warning', 'info']);
+export type Severity = z.infer<typeof SeveritySchema>;
+
+export const WordsSchema = z.object({ zh: z.string(), en: z.string() });
+
+/**
+ * One problem found in a report, as data: the rule, the cells, the expected and found values.
+ * The sentences are rendered from these fields (see check/messages.ts), so tools can key on
+ * `rule`, `outcome` and `cells` while the wording improves.
+ */
+export const FindingSchema = z.object({
+  /** stable within one result: rule id plus the cells involved */
+  id: z.string(),
+  rule: z.string(),
+  severity: SeveritySchema,
+  /** fail: arithmetic does not hold; unverifiable: a missing or text cell blocks it; structure: the page does not match the template; internal: a rule crashed */
+  outcome: z.enum(['fail', 'unverifiable', 'structure', 'internal']),
+  table: z.nullable(TableIdSchema),
+  /** every cell the relation involves (or the structural problem is about) */
+  cells: z.array(CellKeySchema),
+  /** the missing or text cells that stop the relation from being verified */
+  blocking: z.array(CellKeySchema),
+  expected: z.nullable(z.number()),
+  found: z.nullable(z.number()),
+  message: WordsSchema,
+});
+export type Finding = z.infer<typeof FindingSchema>;
+
+/** What each rule looked at: lets a reader see what was checked when nothing failed. */
+export const RuleRunSchema = z.object({
+  rule: z.string(),
+  title: WordsSchema,
+  /** relations (or items) the rule evaluated */
+  checked: z.number(),
+  failed: z.number(),
+  unverifiable: z.number(),
+});
+export type RuleRun = z.infer<typeof RuleRunSchema>;

@@ -1,0 +1,84 @@
+import * as z from 'zod/mini';
+import { CellValueSchema } from '../text/cell-value';
+import { SourceRefSchema } from '../extract/types';
+
+export const TableIdSchema = z.enum(['t1', 't2', 't3']);
+export const TemplateVersionSchema = z.enum(['2021', '2019']);
+
+/** Names one cell of a standard table by stable keys: `{ table: 't2', row: 'new', col: 'total' }`. */
+export const CellKeySchema = z.object({ table: TableIdSchema, row: z.string(), col: z.string() });
+export type CellKey = z.infer<typeof CellKeySchema>;
+
+export const ReportCellSchema = z.object({
+  col: z.string(),
+  value: CellValueSchema,
+  /** null when the page has no cell here at all (a short row, a missing row) */
+  src: z.nullable(SourceRefSchema),
+});
+export type ReportCell = z.infer<typeof ReportCellSchema>;
+
+export const ReportRowSchema = z.object({
+  key: z.string(),
+  /** the label as the page printed it (normalised), or null when the label cell was lost */
+  label: z.nullable(z.string()),
+  /** label: matched by its label; position: placed by its position among recognised rows; absent: not on the page */
+  placed: z.enum(['label', 'position', 'absent']),
+  cells: z.array(ReportCellSchema),
+});
+export type ReportRow = z.infer<typeof ReportRowSchema>;
+
+export const ExtraCellSchema = z.object({ row: z.string(), raw: z.string(), src: z.nullable(SourceRefSchema) });
+
+export const ReportTableSchema = z.object({
+  id: TableIdSchema,
+  /** parsed: rows found; missing: not on the page; image: the page shows it only as a picture */
+  status: z.enum(['parsed', 'missing', 'image']),
+  rows: z.array(ReportRowSchema),
+  /** numbers beyond the template's columns (seed 003: 16 numbers under 15 headers) */
+  extras: z.array(ExtraCellSchema),
+});
+export type ReportTable = z.infer<typeof ReportTableSchema>;
+
+export const StructureIssueSchema = z.object({
+  code: z.enum([
+    'row-placed-by-position',
+    'row-missing',
+    'row-unrecognised',
+    'row-duplicate',
+    'cells-extra',
+    'cells-short',
+    'table-missing',
+    'table-image',
+    'template-mixed',
+  ]),
+  table: z.nullable(TableIdSchema),
+  row: z.nullable(z.string()),
+  /** the page's own text for the row or cells, where there is one */
+  detail: z.nullable(z.string()),
+  src: z.nullable(SourceRefSchema),
+});
+export type StructureIssue = z.infer<typeof StructureIssueSchema>;
+
+export const SectionFoundSchema = z.object({
+  key: z.string(),
+  number: z.string(),
+  /** the heading as printed, or null when the section was not found */
+  heading: z.nullable(z.string()),
+  /** position among the document's paragraphs, for order checks */
+  index: z.nullable(z.number()),
+});
+
+export const ReportSchema = z.object({
+  template: z.nullable(TemplateVersionSchema),
+  /** header words and rows the version was decided from */
+  templateEvidence: z.array(z.string()),
+  title: z.nullable(z.string()),
+  body: z.nullable(z.string()),
+  year: z.nullable(z.number()),
+  sections: z.array(SectionFoundSchema),
+  tables: z.object({ t1: ReportTableSchema, t2: ReportTableSchema, t3: ReportTableSchema }),
+  /** pictures found in the report, by file name or alt text */
+  images: z.array(z.string()),
+  structure: z.array(StructureIssueSchema),
+});
+export type Report = z.infer<typeof ReportSchema>;

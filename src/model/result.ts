@@ -1,0 +1,38 @@
+import * as z from 'zod/mini';
+import { ReportSchema } from './report';
+import { FindingSchema, RuleRunSchema } from './finding';
+
+/** Bump when a field changes meaning or disappears (adding an optional field does not). */
+export const SCHEMA_VERSION = 1;
+
+export const SourceSchema = z.object({
+  /** url: a web page; file: a file on disk; text: pasted text */
+  kind: z.enum(['url', 'file', 'text']),
+  /** the URL or the file path, null for pasted text */
+  location: z.nullable(z.string()),
+  /** html or text: which extractor read it */
+  format: z.enum(['html', 'text']),
+});
+export type Source = z.infer<typeof SourceSchema>;
+
+export const SummarySchema = z.object({
+  errors: z.number(),
+  warnings: z.number(),
+  infos: z.number(),
+  /** relations and items the rules evaluated */
+  checked: z.number(),
+});
+
+/**
+ * The whole result of checking one report: what the CLI prints with --json and what the
+ * extension's 复制 JSON copies. JSON Schema: schema/result.schema.json (generated from this).
+ */
+export const CheckResultSchema = z.object({
+  schemaVersion: z.literal(SCHEMA_VERSION),
+  source: SourceSchema,
+  report: ReportSchema,
+  findings: z.array(FindingSchema),
+  checks: z.array(RuleRunSchema),
+  summary: SummarySchema,
+});
+export type CheckResultJson = z.infer<typeof CheckResultSchema>;

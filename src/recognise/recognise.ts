@@ -1,0 +1,339 @@
+import { parseCellValue } from '../text/cell-value';
+import type { ExtractedDoc, GridCell, SourceRef } from '../extract/types';
+import type { Report, ReportRow, ReportTable, StructureIssue } from '../model/report';
+import { findMeta } from './meta';
+import { fitValues, matchRow, splitRow, type SplitRow } from './rows';
+import { findSections, type SectionHit } from './sections';
+import {
+  columnsOf,
+  numericRows,
+  TEMPLATES,
+  VERSION_SIGNS,
+  type RowSpec,
+  type TableId,
+  type TableSpec,
+  type TemplateVersion,
+} from './templates';
+
+type Entry =
+  | { kind: 'para'; text: string; para: number }
+  | { kind: 'row'; split: SplitRow }
+  | { kind: 'image'; name: string };
+
+interface Placed {
+  spec: RowSpec;
+  split: SplitRow;
+  placed: 'label' | 'position';
+}
+
+/** Rows collected for one table, in page order; `spec` null for a row whose label was not read. */
+interface Collected {
+  seq: { spec: RowSpec | null; split: SplitRow }[];
+}
+
+/**
+ * Extracted document → Report. Never throws on odd input: what does not fit the template is
+ * recorded in `structure` for the checks to report.
+ */
+export function recognise(doc: ExtractedDoc): Report {
+  const entries = flatten(doc);
+  const paraEntries = entries.filter((e): e is Extract<Entry, { kind: 'para' }> => e.kind === 'para');
+  const paras = paraEntries.map((e) => e.text);
+  const sections = findSections(paras);
+  const meta = findMeta(paras, doc.title);
+  const structure: StructureIssue[] = [];
+
+  const versions = detectVersions(entries);
+  const template: TemplateVersion | null = versions.report;
+  if (versions.mixed) {
+    structure.push(issue('template-mixed', null, null, versions.evidence.join('；')));
+  }
+
+  // Which entry index each section heading sits at, so context switches on headings.
+  const headingAt = new Map<number, string>();
+  for (const s of sections) {
+    if (s.index === null) continue;
+    const e = paraEntries[s.index];
+    if (e) headingAt.set(entries.indexOf(e), s.key);
+  }
+
+  const specs = { t1: TEMPLATES[versions.t1].tables.t1, t2: TEMPLATES[versions.t2].tables.t2 };
+  const collected: Record<'t1' | 't2', Collected> = { t1: { seq: [] }, t2: { seq: [] } };
+  const t3rows: SplitRow[] = [];
+  let ctx: TableId | null = null;
+  let group: string | null = null;
+
+  entries.forEach((entry, i) => {
+    if (entry.kind === 'para') {
+      const key = headingAt.get(i);
+      if (key === 'proactive') ctx = 't1';
+      else if (key === 'applications') ctx = 't2';
+      else if (key === 'review') ctx = 't3';
+      else if (key === 'problems' || key === 'other') ctx = null;
+      return;
+    }
+    if (entry.kind !== 'row') return;
+    const split = entry.split;
+    const joined = split.labels.join('|');
+    if (/第二十条/.test(joined) || VERSION_SIGNS['2021'].slice(0, 5).some((s) => joined.includes(s))) ctx = 't1';
+    if (/申请人情况|勾稽关系/.test(joined)) ctx = 't2';
+    if (joined.includes('行政复议') && (joined.includes('行政诉讼') || ctx !== 't1')) ctx = 't3';
+    if (split.values.length === 0) return;
+    const nonEmpty = split.values.filter((c) => c.text !== '').length;
+
+    const order: ('t1' | 't2')[] = ctx === 't2' ? ['t2', 't1'] : ['t1', 't2'];
+    for (const t of order) {
+      const m = matchRow(specs[t], split, t === 't2' ? group : null);
+      if (!m) continue;
+      // Header rows carry labels such as 总计 and a trailing empty cell: a row without a single
+      // number counts only when it has a cell for every column (a blank data row).
+      if (nonEmpty === 0 && split.values.length < columnsOf(specs[t], m.spec).length) continue;
+      // Under table 3's headers, only a full label takes a row back to tables 1 and 2.
+      if (ctx === 't3' && m.spec.exact) continue;
+      if (t === 't2') group = m.group;
+      collected[t].seq.push({ spec: m.spec, split });
+      ctx = t;
+      return;
+    }
+    if (nonEmpty === 0) return;
+    if (ctx === 't3' || (ctx === null && nonEmpty >= 10 && split.labels.length === 0)) {
+      if (nonEmpty >= 10) t3rows.push(split);
+      return;
+    }
+    if (ctx === 't1' || ctx === 't2') {
+      // A row with numbers but no label of its own: placed by position later (seed 000).
+      const ownLabel = split.labels.filter((l) => !specs.t2.rows.some((r) => r.heading && r.match.some((m) => l.includes(m))));
+      if (ownLabel.length === 0 || ctx === 't1') collected[ctx].seq.push({ spec: null, split });
+      else structure.push(issue('row-unrecognised', ctx, null, rowText(split), split.cells[0]?.src ?? null));
+    }
+  });
+
+  const images = imagesInTables(entries, headingAt);
+  const t1 = buildTable(specs.t1, collected.t1, structure, images.length > 0);
+  const t2 = buildTable(specs.t2, collected.t2, structure, images.length > 0);
+  const t3 = buildT3(TEMPLATES[versions.t2].tables.t3, t3rows, structure, images.length > 0);
+
+  return {
+    template,
+    templateEvidence: versions.evidence,
+    title: meta.title,
+    body: meta.body,
+    year: meta.year,
+    sections: sections.map((s: SectionHit) => ({ key: s.key, number: s.number, heading: s.heading, index: s.index })),
+    tables: { t1, t2, t3 },
+    images: images,
+    structure,
+  };
+}
+
+function flatten(doc: ExtractedDoc): Entry[] {
+  const out: Entry[] = [];
+  let para = 0;
+  for (const item of doc.items) {
+    if (item.kind === 'para') out.push({ kind: 'para', text: item.text, para: para++ });
+    else if (item.kind === 'image') out.push({ kind: 'image', name: item.name });
+    else for (const row of item.grid.rows) out.push({ kind: 'row', split: splitRow(row) });
+  }
+  return out;
+}
+
+function issue(
+  code: StructureIssue['code'],
+  table: TableId | null,
+  row: string | null,
+  detail: string | null,
+  src: SourceRef | null = null,
+): StructureIssue {
+  return { code, table, row, detail, src };
+}
+
+function rowText(split: SplitRow): string {
+  return split.cells
+    .map((c) => c.text)
+    .filter((t) => t !== '')
+    .join(' | ')
+    .slice(0, 200);
+}
+
+/** Pictures between the 二 heading and the 五 heading (or anywhere, when no headings were found). */
+function imagesInTables(entries: Entry[], headingAt: Map<number, string>): string[] {
+  let from = 0;
+  let to = entries.length;
+  for (const [i, key] of headingAt) {
+    if (key === 'proactive') from = i;
+    if (key === 'problems') to = i;
+  }
+  const out: string[] = [];
+  for (let i = from; i < to; i++) {
+    const e = entries[i];
+    if (e?.kind === 'image') out.push(e.name);
+  }
+  return out;
+}
+
+interface Versions {
+  report: TemplateVersion | null;
+  t1: TemplateVersion;
+  t2: TemplateVersion;
+  mixed: boolean;
+  evidence: string[];
+}
+
+/**
+ * The template version from the tables' own words: table 1's column headers and whether
+ * （六）其他处理 has sub-rows. Table 1 and table 2 are read by their own signs, so a page that mixes
+ * the two layouts is still parsed row by row (and reported).
+ */
+function detectVersions(entries: Entry[]): Versions {
+  const hits: Record<'t1' | 't2', Record<TemplateVersion, string[]>> = {
+    t1: { '2021': [], '2019': [] },
+    t2: { '2021': [], '2019': [] },
+  };
+  const t2words = ['逾期不补正', '缴纳费用'];
+  for (const e of entries) {
+    if (e.kind !== 'row') continue;
+    for (const label of e.split.labels) {
+      for (const v of ['2021', '2019'] as const) {
+        for (const sign of VERSION_SIGNS[v]) {
+          if (!label.includes(sign)) continue;
+          const t = t2words.includes(sign) ? 't2' : 't1';
+          if (!hits[t][v].includes(sign)) hits[t][v].push(sign);
+        }
+      }
+    }
+    const last = e.split.labels[e.split.labels.length - 1];
+    if (last === '其他处理' && e.split.values.some((c) => c.text !== '')) {
+      if (!hits.t2['2019'].includes('其他处理')) hits.t2['2019'].push('其他处理');
+    }
+  }
+  const pick = (h: Record<TemplateVersion, string[]>): TemplateVersion | null =>
+    h['2021'].length === 0 && h['2019'].length === 0 ? null : h['2019'].length > h['2021'].length ? '2019' : '2021';
+  const v1 = pick(hits.t1);
+  const v2 = pick(hits.t2);
+  const report = v1 ?? v2;
+  const evidence = [
+    ...hits.t1['2021'].map((s) => `2021:${s}`),
+    ...hits.t1['2019'].map((s) => `2019:${s}`),
+    ...hits.t2['2021'].map((s) => `2021:${s}`),
+    ...hits.t2['2019'].map((s) => `2019:${s}`),
+  ];
+  return { report, t1: v1 ?? v2 ?? '2021', t2: v2 ?? v1 ?? '2021', mixed: v1 !== null && v2 !== null && v1 !== v2, evidence };
+}
+
+function cellsFor(
+  table: TableSpec,
+  spec: RowSpec,
+  split: SplitRow | null,
+  structure: StructureIssue[],
+  extras: ReportTable['extras'],
+): ReportRow['cells'] {
+  const cols = columnsOf(table, spec);
+  const { fitted, extra, short } = split ? fitValues(split.values, cols.length) : { fitted: [], extra: [], short: 0 };
+  if (split && extra.length > 0) {
+    for (const c of extra) extras.push({ row: spec.key, raw: c.raw, src: c.src });
+    structure.push(
+      issue('cells-extra', table.id, spec.key, `${split.values.length}/${cols.length}: ${extra.map((c) => c.raw.trim() || '（空）').join(' ')}`, extra[0]?.src ?? null),
+    );
+  }
+  if (split && short > 0) {
+    structure.push(issue('cells-short', table.id, spec.key, `${fitted.length}/${cols.length}`, split.cells[0]?.src ?? null));
+  }
+  return cols.map((col, k) => {
+    const cell: GridCell | undefined = fitted[k];
+    const opts = { decimal: col.kind === 'amount', signed: col.kind === 'signed' };
+    return cell
+      ? { col: col.key, value: parseCellValue(cell.raw, opts), src: cell.src }
+      : { col: col.key, value: { kind: 'missing' as const, raw: '' }, src: null };
+  });
+}
+
+function labelOf(split: SplitRow): string | null {
+  const c = split.labelCells[split.labelCells.length - 1];
+  return c ? c.text : null;
+}
+
+function buildTable(table: TableSpec, got: Collected, structure: StructureIssue[], hasImages: boolean): ReportTable {
+  const numeric = numericRows(table);
+  const extras: ReportTable['extras'] = [];
+  if (got.seq.length === 0) {
+    structure.push(issue(hasImages ? 'table-image' : 'table-missing', table.id, null, null));
+    return { id: table.id, status: hasImages ? 'image' : 'missing', rows: [], extras };
+  }
+
+  const byKey = new Map<string, Placed>();
+  for (const item of got.seq) {
+    if (!item.spec) continue;
+    if (byKey.has(item.spec.key)) {
+      structure.push(issue('row-duplicate', table.id, item.spec.key, rowText(item.split), item.split.cells[0]?.src ?? null));
+      item.spec = null;
+      continue;
+    }
+    byKey.set(item.spec.key, { spec: item.spec, split: item.split, placed: 'label' });
+  }
+
+  // Rows whose label was lost: placed by position when the gap between the recognised rows
+  // around them has exactly as many unfilled template rows as there are such rows.
+  const indexOf = (spec: RowSpec): number => numeric.findIndex((r) => r.key === spec.key);
+  let i = 0;
+  while (i < got.seq.length) {
+    if (got.seq[i]?.spec) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < got.seq.length && !got.seq[j]?.spec) j++;
+    const before = i > 0 ? got.seq[i - 1]?.spec : undefined;
+    const after = j < got.seq.length ? got.seq[j]?.spec : undefined;
+    const lo = before ? indexOf(before) : -1;
+    const hi = after ? indexOf(after) : numeric.length;
+    const gap = numeric.slice(lo + 1, Math.max(lo + 1, hi)).filter((r) => !byKey.has(r.key));
+    const run = got.seq.slice(i, j);
+    if (gap.length === run.length) {
+      run.forEach((item, k) => {
+        const spec = gap[k];
+        if (!spec) return;
+        byKey.set(spec.key, { spec, split: item.split, placed: 'position' });
+        structure.push(issue('row-placed-by-position', table.id, spec.key, rowText(item.split), item.split.cells[0]?.src ?? null));
+      });
+    } else {
+      for (const item of run) {
+        structure.push(issue('row-unrecognised', table.id, null, rowText(item.split), item.split.cells[0]?.src ?? null));
+      }
+    }
+    i = j;
+  }
+
+  const rows: ReportRow[] = numeric.map((spec) => {
+    const hit = byKey.get(spec.key);
+    if (!hit) {
+      structure.push(issue('row-missing', table.id, spec.key, null));
+      return { key: spec.key, label: null, placed: 'absent', cells: cellsFor(table, spec, null, structure, extras) };
+    }
+    return {
+      key: spec.key,
+      label: hit.placed === 'label' ? labelOf(hit.split) : null,
+      placed: hit.placed,
+      cells: cellsFor(table, spec, hit.split, structure, extras),
+    };
+  });
+  return { id: table.id, status: 'parsed', rows, extras };
+}
+
+function buildT3(table: TableSpec, rows: SplitRow[], structure: StructureIssue[], hasImages: boolean): ReportTable {
+  const extras: ReportTable['extras'] = [];
+  const spec = table.rows[0];
+  const first = rows[0];
+  if (!spec || !first) {
+    structure.push(issue(hasImages ? 'table-image' : 'table-missing', 't3', null, null));
+    return { id: 't3', status: hasImages ? 'image' : 'missing', rows: [], extras };
+  }
+  for (const extra of rows.slice(1)) {
+    structure.push(issue('row-unrecognised', 't3', null, rowText(extra), extra.cells[0]?.src ?? null));
+  }
+  return {
+    id: 't3',
+    status: 'parsed',
+    rows: [{ key: spec.key, label: labelOf(first), placed: 'label', cells: cellsFor(table, spec, first, structure, extras) }],
+    extras,
+  };
+}

@@ -1,0 +1,98 @@
+import { isValueLike } from '../text/cell-value';
+import { labelKey } from '../text/normalize';
+import { refKey } from '../extract/html';
+import type { GridCell, GridRow } from '../extract/types';
+import type { RowSpec, TableSpec } from './templates';
+
+/** A table row split into its label part and its value part. */
+export interface SplitRow {
+  /** label keys of the distinct label cells, outermost first (三、本年度办理结果 → （三）不予公开 → 1.属于国家秘密) */
+  labels: string[];
+  /** the label cells as printed */
+  labelCells: GridCell[];
+  values: GridCell[];
+  cells: GridCell[];
+}
+
+/** Collapse the copies that colspan/rowspan expansion made of one cell within a row. */
+function dedupe(row: GridRow): GridCell[] {
+  const out: GridCell[] = [];
+  let prev = '';
+  for (const c of row) {
+    const k = c.src.kind === 'html' && c.src.cell >= 0 ? refKey(c.src) : '';
+    if (k !== '' && k === prev) continue;
+    out.push(c);
+    prev = k;
+  }
+  return out;
+}
+
+/**
+ * Leading cells are labels until the first value-like cell; empty cells among the leading ones are
+ * skipped (merged label columns). Everything from the first value-like non-empty cell on — or,
+ * when there is none, from the first empty cell after the last label — is a value cell.
+ */
+export function splitRow(row: GridRow): SplitRow {
+  const cells = dedupe(row);
+  let labelEnd = 0;
+  for (let i = 0; i < cells.length; i++) {
+    const c = cells[i];
+    if (!c) continue;
+    if (c.text === '') continue;
+    if (isValueLike(c.text)) break;
+    labelEnd = i + 1;
+  }
+  const labelCells = cells.slice(0, labelEnd).filter((c) => c.text !== '');
+  const labels: string[] = [];
+  for (const c of labelCells) {
+    const k = labelKey(c.text);
+    if (k !== '' && labels[labels.length - 1] !== k) labels.push(k);
+  }
+  return { labels, labelCells, values: cells.slice(labelEnd), cells };
+}
+
+/** Does a label key name this template row? */
+export function rowMatches(spec: RowSpec, key: string): boolean {
+  if (key === '') return false;
+  return spec.match.some((m) => (spec.exact ? key === m : key.includes(m)));
+}
+
+/**
+ * The template row that a split row's labels name, the most specific label first. Group context
+ * (the heading this row sits under, from this row's own cells or from the rows above it) decides
+ * short labels such as 3.其他.
+ */
+export function matchRow(
+  table: TableSpec,
+  split: SplitRow,
+  group: string | null,
+): { spec: RowSpec; group: string | null } | null {
+  let ctx = group;
+  for (const key of split.labels) {
+    const heading = table.rows.find((r) => r.heading && rowMatches(r, key));
+    if (heading) ctx = heading.key;
+  }
+  for (let i = split.labels.length - 1; i >= 0; i--) {
+    const key = split.labels[i] ?? '';
+    const candidates = table.rows.filter((r) => !r.heading && rowMatches(r, key));
+    if (candidates.length === 0) continue;
+    // Short, exact labels (其他, 总计) need their group; longer ones stand alone.
+    const inGroup = candidates.filter((r) => !r.exact || r.group === undefined || r.group === ctx || r.group === 'results');
+    const pick = inGroup.find((r) => r.group === ctx) ?? inGroup.find((r) => !r.exact) ?? inGroup[0];
+    if (pick) return { spec: pick, group: ctx };
+  }
+  return null;
+}
+
+/**
+ * Fit the value cells of a row to `n` columns. Empty cells at the ends are padding when there are
+ * too many (seed 003's rows carry a leading merged cell and a trailing tab); what is still too
+ * many is kept as extra, what is too few is reported short.
+ */
+export function fitValues(values: GridCell[], n: number): { fitted: GridCell[]; extra: GridCell[]; short: number } {
+  const v = values.slice();
+  while (v.length > n && v[0]?.text === '') v.shift();
+  while (v.length > n && v[v.length - 1]?.text === '') v.pop();
+  if (v.length > n) return { fitted: v.slice(0, n), extra: v.slice(n), short: 0 };
+  return { fitted: v, extra: [], short: n - v.length };
+}

@@ -1,0 +1,90 @@
+/**
+ * Reading one numeric table cell.
+ *
+ * A blank, `/`, `—` or `无` where a 0 belongs is *missing*, not zero: a check must say "cannot
+ * verify", never "0 ≠ 272" (FORMAT.md, "What real pages look like"). Anything that is neither a
+ * clean number nor a missing mark is *text* (`251000元`, `见附件`), so the check can show it.
+ */
+import * as z from 'zod/mini';
+import { normalizeText } from './normalize';
+
+export const CellValueSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('number'), value: z.number(), raw: z.string() }),
+  z.object({ kind: z.literal('missing'), raw: z.string() }),
+  z.object({ kind: z.literal('text'), raw: z.string() }),
+]);
+export type CellValue = z.infer<typeof CellValueSchema>;
+
+export interface CellValueOptions {
+  /** Allow a fractional part (table 1's fee in 万元). Otherwise `3.0` is 3 and `3.5` is text. */
+  decimal?: boolean;
+  /** Allow a sign (2019 template's 本年增/减, "减用负值表示"). */
+  signed?: boolean;
+}
+
+/**
+ * A `?` where a full-width space was lost in an encoding round trip (`? 0`, `??0`): it only ever
+ * pads the value, so leading and trailing runs are dropped. A cell that was nothing but padding
+ * (`?`) is then blank, i.e. missing.
+ */
+const LOST_SPACE_PADDING = /^[?？ ]+|[?？ ]+$/g;
+
+/** Only dashes and slashes (`/`, `—`, `——`, `—/—`, `- -`): the usual "nothing here" marks. */
+const DASHES_AND_SLASHES = /^[/\\\-‐‑‒–—―−─ ]+$/;
+const MISSING_WORDS = new Set(['无', '空', '暂无']);
+
+/**
+ * A whole number with optional sign, comma thousands separators (`1,234`; `1，234` arrives here
+ * already folded to a comma) and optional fraction. `12 345` does not match: a space is not a
+ * separator the template uses, and it is more often two cells run together.
+ */
+const NUMBER = /^([+-])?(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?$/;
+
+/** The text the classification looks at: normalised, padding dropped, every minus sign a `-`. */
+function core(raw: string): string {
+  return normalizeText(raw).replace(LOST_SPACE_PADDING, '').replace(/^[−–]/, '-');
+}
+
+function isMissingCore(s: string): boolean {
+  return s === '' || DASHES_AND_SLASHES.test(s) || MISSING_WORDS.has(s);
+}
+
+export function parseCellValue(raw: string, opts: CellValueOptions = {}): CellValue {
+  const s = core(raw);
+  if (isMissingCore(s)) return { kind: 'missing', raw };
+  const m = NUMBER.exec(s);
+  if (!m) return { kind: 'text', raw };
+  const [, sign, whole = '', fraction = ''] = m;
+  if (sign !== undefined && !opts.signed) return { kind: 'text', raw };
+  // `3.0` is a whole number written with a decimal point; `3.5` cannot be a count.
+  if (/[1-9]/.test(fraction) && !opts.decimal) return { kind: 'text', raw };
+  const magnitude = Number(`${whole.replaceAll(',', '')}.${fraction || '0'}`);
+  if (!Number.isFinite(magnitude)) return { kind: 'text', raw };
+  // `+ 0` turns -0 into 0, so `-0` compares equal to every other zero.
+  return { kind: 'number', value: (sign === '-' ? -magnitude : magnitude) + 0, raw };
+}
+
+export function isMissingToken(text: string): boolean {
+  return isMissingCore(core(text));
+}
+
+/** Units that follow a figure in cells and prose (`251000元`, `5件`, `12.5万元`, `30%`). */
+const TRAILING_UNIT = /\s?(?:万元|亿元|千元|元|万|件|条|个|项|次|人次|人|家|份|篇|户|宗|起|批|天|日|%|‰)$/;
+
+function isNumberOrMissing(s: string): boolean {
+  return parseCellValue(s, { decimal: true, signed: true }).kind !== 'text';
+}
+
+/**
+ * Whether a cell holds a value rather than a label, to split a row into its label cells and its
+ * value cells. Beyond numbers and missing marks this accepts a number with a unit (`251000元`)
+ * and several numbers run together (`0 0`): no template label is made of those, while every
+ * label with a number prefix (`2.重复申请`, `（七）总计`) still has words after it.
+ */
+export function isValueLike(text: string): boolean {
+  const s = core(text);
+  if (isNumberOrMissing(s)) return true;
+  const withoutUnit = s.replace(TRAILING_UNIT, '');
+  if (withoutUnit !== s && /\d$/.test(withoutUnit) && isNumberOrMissing(withoutUnit)) return true;
+  return s.includes(' ') && s.split(' ').every((part) => NUMBER.test(part));
+}
