@@ -25,7 +25,7 @@ export const SummarySchema = z.object({
 
 /**
  * The whole result of checking one report: what the CLI prints with --json and what the
- * extension's 复制 JSON copies. JSON Schema: schema/result.schema.json (generated from this).
+ * extension's 复制 JSON copies. JSON Schema: src/model/result.schema.json (generated from this).
  */
 export const CheckResultSchema = z.object({
   schemaVersion: z.literal(SCHEMA_VERSION),

@@ -132,7 +132,18 @@ function flatten(doc: ExtractedDoc): Entry[] {
   for (const item of doc.items) {
     if (item.kind === 'para') out.push({ kind: 'para', text: item.text, para: para++ });
     else if (item.kind === 'image') out.push({ kind: 'image', name: item.name });
-    else for (const row of item.grid.rows) out.push({ kind: 'row', split: splitRow(row) });
+    else {
+      for (const row of item.grid.rows) {
+        const split = splitRow(row);
+        // A full-width row holding one label (a section heading kept inside the table, as when
+        // all three tables share one <table>) also reads as a paragraph.
+        const only = split.labelCells[0];
+        if (split.labelCells.length === 1 && split.values.length === 0 && only) {
+          out.push({ kind: 'para', text: only.text, para: para++ });
+        }
+        out.push({ kind: 'row', split });
+      }
+    }
   }
   return out;
 }
@@ -145,6 +156,12 @@ function issue(
   src: SourceRef | null = null,
 ): StructureIssue {
   return { code, table, row, detail, src };
+}
+
+function valuesText(split: SplitRow, n: number): string {
+  return fitValues(split.values, n)
+    .fitted.map((c) => c.text || '（空）')
+    .join(' | ');
 }
 
 function rowText(split: SplitRow): string {
@@ -293,7 +310,7 @@ function buildTable(table: TableSpec, got: Collected, structure: StructureIssue[
         const spec = gap[k];
         if (!spec) return;
         byKey.set(spec.key, { spec, split: item.split, placed: 'position' });
-        structure.push(issue('row-placed-by-position', table.id, spec.key, rowText(item.split), item.split.cells[0]?.src ?? null));
+        structure.push(issue('row-placed-by-position', table.id, spec.key, valuesText(item.split, columnsOf(table, spec).length), item.split.values[0]?.src ?? null));
       });
     } else {
       for (const item of run) {

@@ -1,0 +1,76 @@
+import type { CheckResultJson } from '../model/result';
+import type { Finding } from '../model/finding';
+import { TEMPLATES } from '../recognise/templates';
+
+export type Lang = 'zh' | 'en';
+
+const W = {
+  zh: {
+    head: '政府信息公开年报核对',
+    source: '来源',
+    body: '机关',
+    year: '年度',
+    template: '模板',
+    unknown: '未识别',
+    table: ['表一', '表二', '表三'],
+    parsed: (n: number, cells = false) => (cells ? `已读取 ${n} 个数` : `已读取 ${n} 行`),
+    image: '为图片，无法读取',
+    missing: '未找到',
+    verdictOk: (n: number) => `✓ 全部通过：已核对 ${n} 项，未发现错误`,
+    verdict: (e: number, w: number, n: number) => `✗ ${e} 个错误 · ${w} 个警告 · 已核对 ${n} 项`,
+    verdictWarn: (w: number, n: number) => `! 无错误 · ${w} 个警告 · 已核对 ${n} 项`,
+    sev: { error: '错误', warning: '警告', info: '提示' },
+    checked: '已核对的规则',
+  },
+  en: {
+    head: 'Disclosure annual report check',
+    source: 'Source',
+    body: 'Body',
+    year: 'Year',
+    template: 'Template',
+    unknown: 'not recognised',
+    table: ['Table 1', 'Table 2', 'Table 3'],
+    parsed: (n: number, cells = false) => (cells ? `${n} numbers read` : `${n} rows read`),
+    image: 'is a picture, cannot be read',
+    missing: 'not found',
+    verdictOk: (n: number) => `✓ All passed: ${n} items checked, no error`,
+    verdict: (e: number, w: number, n: number) => `✗ ${e} error(s) · ${w} warning(s) · ${n} items checked`,
+    verdictWarn: (w: number, n: number) => `! No error · ${w} warning(s) · ${n} items checked`,
+    sev: { error: 'Errors', warning: 'Warnings', info: 'Notes' },
+    checked: 'Rules checked',
+  },
+} as const;
+
+/** A readable summary for the terminal: what was read, the verdict, then the findings by severity. */
+export function renderSummary(result: CheckResultJson, lang: Lang = 'zh'): string {
+  const w = W[lang];
+  const r = result.report;
+  const lines: string[] = [];
+  lines.push(`${w.head} · ${r.title ?? result.source.location ?? ''}`);
+  if (result.source.location) lines.push(`${w.source}：${result.source.location}`.replace('：', lang === 'zh' ? '：' : ': '));
+  const tpl = r.template ? TEMPLATES[r.template].name[lang] : w.unknown;
+  lines.push(
+    lang === 'zh'
+      ? `${w.body}：${r.body ?? w.unknown}　${w.year}：${r.year ?? w.unknown}　${w.template}：${tpl}`
+      : `${w.body}: ${r.body ?? w.unknown}   ${w.year}: ${r.year ?? w.unknown}   ${w.template}: ${tpl}`,
+  );
+  const tables = (['t1', 't2', 't3'] as const).map((id, i) => {
+    const t = r.tables[id];
+    const state = t.status === 'parsed' ? w.parsed(id === 't3' ? (t.rows[0]?.cells.length ?? 0) : t.rows.length, id === 't3') : t.status === 'image' ? w.image : w.missing;
+    return `${w.table[i]} ${state}`;
+  });
+  lines.push(tables.join(lang === 'zh' ? '；' : '; '));
+  const s = result.summary;
+  lines.push(s.errors > 0 ? w.verdict(s.errors, s.warnings, s.checked) : s.warnings > 0 ? w.verdictWarn(s.warnings, s.checked) : w.verdictOk(s.checked));
+  for (const sev of ['error', 'warning', 'info'] as const) {
+    const fs = result.findings.filter((f: Finding) => f.severity === sev);
+    if (fs.length === 0) continue;
+    lines.push('', `${w.sev[sev]}（${fs.length}）`.replace('（', lang === 'zh' ? '（' : ' (').replace('）', lang === 'zh' ? '）' : ')'));
+    for (const f of fs) lines.push(`  [${f.rule}] ${f.message[lang]}`);
+  }
+  if (result.findings.length === 0) {
+    lines.push('', w.checked);
+    for (const run of result.checks) if (run.checked > 0) lines.push(`  ✓ ${run.title[lang]}（${run.checked}）`);
+  }
+  return lines.join('\n');
+}
