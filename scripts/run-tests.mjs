@@ -1,0 +1,50 @@
+#!/usr/bin/env node
+// `npm test`: type-check, unit/golden/property tests (vitest), then the browser tests when they
+// exist, and one closing line "N passed, N failed" summed over all of them (CI reads that line).
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+let passed = 0;
+let failed = 0;
+const tmp = mkdtempSync(join(tmpdir(), 'gov-report-tests-'));
+
+function step(name, cmd, args) {
+  process.stdout.write(`\n▶ ${name}\n`);
+  const r = spawnSync(cmd, args, { stdio: 'inherit', env: process.env });
+  return r.status ?? 1;
+}
+
+function vitest(name, config, outFile) {
+  const args = ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile=${outFile}`];
+  if (config) args.push('--config', config);
+  const code = step(name, 'npx', args);
+  if (!existsSync(outFile)) {
+    failed += 1; // the runner itself broke: count it, never pass silently
+    return;
+  }
+  const json = JSON.parse(readFileSync(outFile, 'utf8'));
+  passed += json.numPassedTests ?? 0;
+  failed += (json.numFailedTests ?? 0) + (json.numRuntimeErrorTestSuites ?? 0);
+  if (code !== 0 && (json.numFailedTests ?? 0) === 0 && (json.numRuntimeErrorTestSuites ?? 0) === 0) failed += 1;
+  if ((json.numTotalTests ?? 0) === 0) failed += 1; // a suite that ran nothing proves nothing
+}
+
+// 1. types: the whole project compiles under strict mode
+if (step('typecheck (tsc --noEmit)', 'npx', ['tsc', '--noEmit', '-p', '.']) === 0) passed += 1;
+else failed += 1;
+
+// 2. unit, golden and property tests
+vitest('unit, golden and property tests (vitest)', null, join(tmp, 'unit.json'));
+
+// 3. browser tests, with the production build of the extension
+const e2eDir = new URL('../test/e2e/', import.meta.url);
+if (existsSync(e2eDir) && readdirSync(e2eDir).some((f) => f.endsWith('.test.ts'))) {
+  if (step('build the extension (wxt build)', 'npx', ['wxt', 'build']) === 0) passed += 1;
+  else failed += 1;
+  vitest('browser tests (headless Chromium, extension loaded)', 'vitest.e2e.config.ts', join(tmp, 'e2e.json'));
+}
+
+console.log(`\n${passed} passed, ${failed} failed`);
+process.exit(failed > 0 ? 1 : 0);
