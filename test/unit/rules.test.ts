@@ -1,0 +1,172 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { checkText } from '../../src/pipeline';
+import { RULES, runChecks } from '../../src/check/index';
+import type { Rule } from '../../src/check/rule';
+import type { CellKey, Report } from '../../src/model/report';
+import { ReportSchema } from '../../src/model/report';
+
+/** Seed 004 (real, non-zero figures, every hard rule holds) as a parsed Report. */
+function sound(): Report {
+  const text = readFileSync(new URL('../../../shared/seeds/004_383c93ca4b8bd76d.txt', import.meta.url), 'utf8');
+  const out = checkText(text, { kind: 'text', location: null, format: 'text' });
+  if (!out.ok) throw new Error('seed 004 must be a report');
+  return structuredClone(out.result.report);
+}
+
+function setCell(r: Report, k: CellKey, raw: string): void {
+  const cell = r.tables[k.table].rows.find((x) => x.key === k.row)?.cells.find((c) => c.col === k.col);
+  if (!cell) throw new Error(`no cell ${JSON.stringify(k)}`);
+  const n = Number(raw);
+  cell.value = raw !== '' && /^\d+(\.\d+)?$/.test(raw) ? { kind: 'number', value: n, raw } : raw === '' || raw === '—' ? { kind: 'missing', raw } : { kind: 'text', raw };
+}
+
+function only(rule: string): Rule[] {
+  const r = RULES.find((x) => x.id === rule);
+  if (!r) throw new Error(`no rule ${rule}`);
+  return [r];
+}
+
+/** Each rule: silent on the sound report, firing on a broken copy, naming the broken cell. */
+const CASES: {
+  rule: string;
+  why: string;
+  breakIt: (r: Report) => void;
+  expect: { outcome: string; severity: string; cell?: CellKey; expected?: number; found?: number };
+}[] = [
+  {
+    rule: 'balance',
+    why: 'row 二 自然人 7→8 breaks 一+二 = （七）+四 in the 自然人 column',
+    breakIt: (r) => setCell(r, { table: 't2', row: 'carried-over', col: 'natural' }, '8'),
+    expect: { outcome: 'fail', severity: 'error', cell: { table: 't2', row: 'carried-over', col: 'natural' }, expected: 160, found: 159 },
+  },
+  {
+    rule: 'results-total',
+    why: '（五）不予处理 2.重复申请 自然人 0→2: the result rows add to 152 while （七）总计 says 150',
+    breakIt: (r) => setCell(r, { table: 't2', row: 'not-processed-2', col: 'natural' }, '2'),
+    expect: { outcome: 'fail', severity: 'error', cell: { table: 't2', row: 'not-processed-2', col: 'natural' }, expected: 152, found: 150 },
+  },
+  {
+    rule: 'row-total',
+    why: 'row 一 总计 156→165: parts add to 156',
+    breakIt: (r) => setCell(r, { table: 't2', row: 'new', col: 'total' }, '165'),
+    expect: { outcome: 'fail', severity: 'error', cell: { table: 't2', row: 'new', col: 'total' }, expected: 156, found: 165 },
+  },
+  {
+    rule: 'review-litigation-total',
+    why: '直接起诉 其他结果 4→2: 1+0+2+0 = 3 but 总计 says 5',
+    breakIt: (r) => setCell(r, { table: 't3', row: 'cases', col: 'direct-other' }, '2'),
+    expect: { outcome: 'fail', severity: 'error', cell: { table: 't3', row: 'cases', col: 'direct-other' }, expected: 3, found: 5 },
+  },
+  {
+    rule: 'value-format',
+    why: 'a unit inside a count cell (`251000元`) is text, not a number',
+    breakIt: (r) => setCell(r, { table: 't1', row: 'licensing', col: 'decisions' }, '251000元'),
+    expect: { outcome: 'structure', severity: 'error', cell: { table: 't1', row: 'licensing', col: 'decisions' } },
+  },
+  {
+    rule: 'cells-filled',
+    why: 'a `—` where a number belongs is missing, not 0',
+    breakIt: (r) => setCell(r, { table: 't3', row: 'cases', col: 'review-pending' }, '—'),
+    expect: { outcome: 'structure', severity: 'error', cell: { table: 't3', row: 'cases', col: 'review-pending' } },
+  },
+  {
+    rule: 'tables-present',
+    why: 'table 3 not on the page',
+    breakIt: (r) => {
+      r.tables.t3 = { id: 't3', status: 'missing', rows: [], extras: [] };
+    },
+    expect: { outcome: 'structure', severity: 'error' },
+  },
+  {
+    rule: 'sections-present',
+    why: 'section 五 not found',
+    breakIt: (r) => {
+      const s = r.sections.find((x) => x.key === 'problems');
+      if (s) {
+        s.heading = null;
+        s.index = null;
+      }
+    },
+    expect: { outcome: 'structure', severity: 'error' },
+  },
+  {
+    rule: 'table-structure',
+    why: 'recognition recorded a row the page lacks',
+    breakIt: (r) => {
+      r.structure.push({ code: 'row-missing', table: 't2', row: 'unable-2', detail: null, src: null });
+    },
+    expect: { outcome: 'structure', severity: 'error', cell: { table: 't2', row: 'unable-2', col: 'natural' } },
+  },
+];
+
+describe('every rule fires on a broken report and stays silent on a sound one', () => {
+  it('covers every registered rule', () => {
+    expect(CASES.map((c) => c.rule).sort()).toEqual(RULES.map((r) => r.id).sort());
+  });
+
+  for (const c of CASES) {
+    it(`${c.rule}: ${c.why}`, () => {
+      const good = sound();
+      expect(runChecks(good, only(c.rule)).findings).toEqual([]);
+      const bad = sound();
+      c.breakIt(bad);
+      expect(ReportSchema.safeParse(bad).success).toBe(true);
+      const { findings } = runChecks(bad, only(c.rule));
+      expect(findings.length).toBeGreaterThan(0);
+      const f = findings[0];
+      expect(f?.rule).toBe(c.rule);
+      expect(f?.outcome).toBe(c.expect.outcome);
+      expect(f?.severity).toBe(c.expect.severity);
+      if (c.expect.cell) expect(f?.cells).toContainEqual(c.expect.cell);
+      if (c.expect.expected !== undefined) expect([f?.expected, f?.found]).toEqual([c.expect.expected, c.expect.found]);
+      expect(f?.message.zh.length).toBeGreaterThan(5);
+      expect(f?.message.en.length).toBeGreaterThan(5);
+    });
+  }
+});
+
+describe('a missing operand makes a relation unverifiable, never a failure', () => {
+  it('blank 总计 next to parts: "cannot verify", and says whether blanks-as-0 would hold', () => {
+    const r = sound();
+    setCell(r, { table: 't2', row: 'new', col: 'total' }, '');
+    const { findings } = runChecks(r, only('row-total'));
+    expect(findings).toHaveLength(1);
+    expect(findings[0]).toMatchObject({
+      outcome: 'unverifiable',
+      severity: 'warning',
+      blocking: [{ table: 't2', row: 'new', col: 'total' }],
+      expected: null,
+      found: null,
+    });
+    // 152+1+0+0+0+3 = 156 is not 0: blanks as 0 would not hold either, and the message says so.
+    expect(findings[0]?.message.zh).toContain('即使空白按0计也不一致（156 ≠ 0）');
+  });
+
+  it('a text operand blocks without a blanks-as-0 hint', () => {
+    const r = sound();
+    setCell(r, { table: 't2', row: 'new', col: 'natural' }, '见附件');
+    const { findings } = runChecks(r, only('balance'));
+    expect(findings.map((f) => [f.id, f.outcome])).toEqual([['balance/t2:natural', 'unverifiable']]);
+    expect(findings[0]?.message.zh).not.toContain('按0计');
+  });
+});
+
+describe('one rule failing never stops the others', () => {
+  it('a rule that throws becomes one internal finding; the rest still run', () => {
+    const boom: Rule = {
+      id: 'boom',
+      hard: null,
+      title: { zh: '会出错的规则', en: 'a rule that throws' },
+      run() {
+        throw new Error('kaput');
+      },
+    };
+    const r = sound();
+    setCell(r, { table: 't2', row: 'new', col: 'total' }, '165');
+    const { findings, runs } = runChecks(r, [boom, ...RULES]);
+    expect(findings[0]).toMatchObject({ rule: 'boom', outcome: 'internal', severity: 'warning' });
+    expect(findings.some((f) => f.rule === 'row-total' && f.outcome === 'fail')).toBe(true);
+    expect(runs).toHaveLength(RULES.length + 1);
+  });
+});
