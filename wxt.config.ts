@@ -7,8 +7,15 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({ plugins: [preact()] }),
   manifest: {
-    name: '政府信息公开年报核对',
-    description: '核对政府信息公开工作年度报告表格中的数字是否自洽 — checks the figures in government-information-disclosure annual reports',
-    permissions: [],
+    name: '__MSG_name__',
+    description: '__MSG_description__',
+    default_locale: 'zh_CN',
+    // Least privilege: gov.cn host access comes from the checker's match pattern (injected by the
+    // background); every other site only through activeTab when the user asks.
+    permissions: ['activeTab', 'scripting', 'storage', 'contextMenus'],
+    action: { default_title: '__MSG_name__' },
+    commands: {
+      'check-page': { suggested_key: { default: 'Alt+Shift+K' }, description: '__MSG_checkPage__' },
+    },
   },
 });

@@ -1,3 +1,60 @@
+import { browser } from 'wxt/browser';
+import { parseMessage } from '../src/messages';
+import { badgeFor } from '../src/present/badge';
+
+const CHECKER = '/content-scripts/checker.js';
+
 export default defineBackground(() => {
-  // Nothing yet: the background gains the on-demand injection in the extension issue.
+  browser.runtime.onInstalled.addListener(() => {
+    browser.contextMenus.removeAll().then(() =>
+      browser.contextMenus.create({ id: 'check-page', title: browser.i18n.getMessage('checkPage') || '检查本页年报表格', contexts: ['page', 'selection', 'frame'] }),
+    ).catch(() => undefined);
+  });
+
+  browser.contextMenus.onClicked.addListener((info, tab) => {
+    if (info.menuItemId === 'check-page' && tab?.id !== undefined) void inject(tab.id, 'manual');
+  });
+
+  browser.commands.onCommand.addListener((command, tab) => {
+    if (command !== 'check-page') return;
+    void (async () => {
+      const id = tab?.id ?? (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id;
+      if (id !== undefined) await inject(id, 'manual');
+    })();
+  });
+
+  browser.runtime.onMessage.addListener((raw: unknown, sender: { tab?: { id?: number } }) => {
+    const msg = parseMessage(raw);
+    const tabId = sender.tab?.id;
+    if (!msg || tabId === undefined) return undefined;
+    if (msg.type === 'candidate') void inject(tabId, 'auto');
+    if (msg.type === 'checked') void setBadge(tabId, badgeFor(msg));
+    return undefined;
+  });
 });
+
+/** Inject the checker into a tab: automatic (gov.cn, host permission) or on demand (activeTab). */
+async function inject(tabId: number, mode: 'auto' | 'manual'): Promise<boolean> {
+  try {
+    await browser.scripting.executeScript({
+      target: { tabId },
+      func: (m: string) => {
+        (globalThis as typeof globalThis & { __govReportCheckMode?: string }).__govReportCheckMode = m;
+      },
+      args: [mode],
+    });
+    await browser.scripting.executeScript({ target: { tabId }, files: [CHECKER] });
+    return true;
+  } catch {
+    return false; // a page we may not script (chrome://, the web store): nothing to do
+  }
+}
+
+async function setBadge(tabId: number, badge: { text: string; color: string }): Promise<void> {
+  try {
+    await browser.action.setBadgeText({ tabId, text: badge.text });
+    await browser.action.setBadgeBackgroundColor({ tabId, color: badge.color });
+  } catch {
+    // the tab may be gone
+  }
+}

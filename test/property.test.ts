@@ -29,6 +29,8 @@ import {
 
 /** ~60 keeps the file to a few seconds; `PROPERTY_RUNS=5000 npx vitest run test/property.test.ts` hunts harder. */
 const NUM_RUNS = Number(process.env['PROPERTY_RUNS']) || 60;
+/** generous: a slow machine must not turn a passing property into a timeout */
+const TIMEOUT = Math.max(30_000, NUM_RUNS * 200);
 const TEXT_SOURCE: Source = { kind: 'text', location: null, format: 'text' };
 const HTML_SOURCE: Source = { kind: 'url', location: 'https://www.example.gov.cn/art/1.html', format: 'html' };
 
@@ -95,7 +97,7 @@ describe('a sound generated report', () => {
         }),
         { numRuns: NUM_RUNS },
       );
-    });
+    }, TIMEOUT);
   }
 });
 
@@ -121,7 +123,7 @@ describe('one changed number', () => {
       ),
       { numRuns: NUM_RUNS },
     );
-  });
+  }, TIMEOUT);
 });
 
 describe('one blank cell', () => {
@@ -143,7 +145,7 @@ describe('one blank cell', () => {
       }),
       { numRuns: NUM_RUNS },
     );
-  });
+  }, TIMEOUT);
 });
 
 // ---------------------------------------------------------------------------------------
@@ -186,15 +188,27 @@ const token: fc.Arbitrary<string> = fc.oneof(
   { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 6 }) },
 );
 
+const labelToken = fc.constantFrom(...LABELS);
+/** What sits in a value cell: mostly numbers, sometimes a blank, a dash or junk. */
+const valueToken: fc.Arbitrary<string> = fc.oneof({ weight: 5, arbitrary: numberToken }, { weight: 2, arbitrary: token });
+
+/** A row as tables print it: a few (possibly empty) label cells, then value cells. */
+const rowCells: fc.Arbitrary<string[]> = fc
+  .tuple(fc.array(fc.oneof(labelToken, fc.constant('')), { maxLength: 3 }), fc.array(valueToken, { maxLength: 17 }))
+  .map(([labels, values]) => [...labels, ...values]);
+
 const randomText: fc.Arbitrary<string> = fc
   .array(
     fc.oneof(
-      { weight: 6, arbitrary: fc.array(token, { maxLength: 18 }).map((cells) => cells.join('\t')) },
-      { weight: 1, arbitrary: fc.array(token, { maxLength: 8 }).map((cells) => `| ${cells.join(' | ')} |`) },
-      { weight: 1, arbitrary: fc.array(token, { maxLength: 8 }).map((cells) => cells.join(' ')) },
-      { weight: 2, arbitrary: fc.constantFrom('', '', '\t', ' \t0', '|') },
+      { weight: 8, arbitrary: rowCells.map((cells) => cells.join('\t')) },
+      { weight: 2, arbitrary: fc.array(token, { maxLength: 18 }).map((cells) => cells.join('\t')) },
+      { weight: 1, arbitrary: rowCells.map((cells) => `| ${cells.join(' | ')} |`) },
+      { weight: 1, arbitrary: rowCells.map((cells) => cells.join(' ')) },
+      { weight: 1, arbitrary: rowCells.map((cells) => cells.map((c) => `\t${c}`).join('\n')) },
+      { weight: 2, arbitrary: labelToken },
+      { weight: 2, arbitrary: fc.constantFrom('', '', '\t', ' \t0', '|', '-4-') },
     ),
-    { maxLength: 80 },
+    { maxLength: 80, size: 'max' },
   )
   .map((lines) => lines.join('\n'));
 
@@ -205,33 +219,41 @@ const spanValue: fc.Arbitrary<string> = fc.oneof(
   fc.nat({ max: 1000 }).map(String),
 );
 
-const cellHtml: fc.Arbitrary<string> = fc
-  .record({
-    tag: fc.constantFrom('td', 'td', 'td', 'th'),
-    text: token,
-    rowspan: fc.option(spanValue, { nil: undefined }),
-    colspan: fc.option(spanValue, { nil: undefined }),
-    wrap: fc.boolean(),
-  })
-  .map(({ tag, text, rowspan, colspan, wrap }) => {
-    const attrs = `${rowspan !== undefined ? ` rowspan="${escapeHtml(rowspan)}"` : ''}${colspan !== undefined ? ` colspan="${escapeHtml(colspan)}"` : ''}`;
-    const inner = text === '' ? '&nbsp;' : escapeHtml(text);
-    return `<${tag}${attrs}>${wrap ? `<p class=MsoNormal><span>${inner}</span></p>` : inner}</${tag}>`;
-  });
+/** Most cells have no span attribute; the rest get anything from 0 to huge to junk. */
+const maybeSpan: fc.Arbitrary<string | undefined> = fc.oneof({ weight: 4, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: spanValue });
+
+const cellHtml = (content: fc.Arbitrary<string>): fc.Arbitrary<string> =>
+  fc
+    .record({
+      tag: fc.constantFrom('td', 'td', 'td', 'th'),
+      text: content,
+      rowspan: maybeSpan,
+      colspan: maybeSpan,
+      wrap: fc.boolean(),
+    })
+    .map(({ tag, text, rowspan, colspan, wrap }) => {
+      const attrs = `${rowspan !== undefined ? ` rowspan="${escapeHtml(rowspan)}"` : ''}${colspan !== undefined ? ` colspan="${escapeHtml(colspan)}"` : ''}`;
+      const inner = text === '' ? '&nbsp;' : escapeHtml(text).replaceAll('\n', '<br>');
+      return `<${tag}${attrs}>${wrap ? `<p class=MsoNormal><span>${inner}</span></p>` : inner}</${tag}>`;
+    });
+
+const rowHtml: fc.Arbitrary<string> = fc
+  .tuple(fc.array(cellHtml(fc.oneof(labelToken, fc.constant(''))), { maxLength: 3 }), fc.array(cellHtml(valueToken), { maxLength: 16 }))
+  .map(([labels, values]) => `<tr>${[...labels, ...values].join('')}</tr>`);
 
 const tableHtml: fc.Arbitrary<string> = fc
-  .array(fc.array(cellHtml, { maxLength: 16 }), { maxLength: 30 })
-  .map((rows) => `<table class="MsoNormalTable">${rows.map((r) => `<tr>${r.join('')}</tr>`).join('')}</table>`);
+  .array(rowHtml, { maxLength: 30, size: 'large' })
+  .map((rows) => `<table class="MsoNormalTable">${rows.join('')}</table>`);
 
 const randomHtml: fc.Arbitrary<string> = fc
   .array(
     fc.oneof(
       { weight: 3, arbitrary: tableHtml },
-      { weight: 3, arbitrary: token.map((t) => `<p>${escapeHtml(t)}</p>`) },
+      { weight: 3, arbitrary: fc.oneof(labelToken, token).map((t) => `<p>${escapeHtml(t)}</p>`) },
       { weight: 1, arbitrary: fc.tuple(tableHtml, tableHtml).map(([a, b]) => `<table><tr><td>${a}</td><td>${b}</td></tr></table>`) },
       { weight: 1, arbitrary: fc.constantFrom('<img src="/u/table1.png" alt="">', '<br>', '<div style="display:none">一、总体情况</div>', '<table></table>', '<tr><td>5</td></tr>') },
     ),
-    { maxLength: 10 },
+    { maxLength: 10, size: 'large' },
   )
   .map((blocks) => `<!DOCTYPE html><html><head><title>t</title></head><body>${blocks.join('\n')}</body></html>`);
 
@@ -253,7 +275,7 @@ describe('the pipeline on random input', () => {
       }),
       { numRuns: NUM_RUNS },
     );
-  });
+  }, TIMEOUT);
 
   it('never throws on random HTML tables with odd rowspan/colspan, and its result fits the schema', () => {
     fc.assert(
@@ -262,5 +284,5 @@ describe('the pipeline on random input', () => {
       }),
       { numRuns: NUM_RUNS },
     );
-  });
+  }, TIMEOUT);
 });

@@ -41,6 +41,8 @@ export interface Draft {
   outcome: Finding['outcome'];
   table: TableId | null;
   cells: CellKey[];
+  /** defaults to `cells` */
+  primary?: CellKey[];
   blocking?: CellKey[];
   expected?: number | null;
   found?: number | null;
@@ -104,6 +106,7 @@ export function checkSum(ctx: CheckContext, out: RuleOutput, rel: SumRelation): 
       outcome: 'unverifiable',
       table: rel.table,
       cells: all,
+      primary: blocking,
       blocking,
       expected: null,
       found: null,
@@ -121,6 +124,7 @@ export function checkSum(ctx: CheckContext, out: RuleOutput, rel: SumRelation): 
       outcome: 'fail',
       table: rel.table,
       cells: all,
+      primary: rel.found,
       expected,
       found,
       message: {

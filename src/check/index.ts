@@ -63,6 +63,7 @@ export function runChecks(report: Report, rules: readonly Rule[] = RULES): Check
         outcome: d.outcome,
         table: d.table,
         cells: d.cells,
+        primary: d.primary ?? d.cells,
         blocking: d.blocking ?? [],
         expected: d.expected ?? null,
         found: d.found ?? null,

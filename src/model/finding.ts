@@ -21,6 +21,8 @@ export const FindingSchema = z.object({
   table: z.nullable(TableIdSchema),
   /** every cell the relation involves (or the structural problem is about) */
   cells: z.array(CellKeySchema),
+  /** the cells the finding points at first: the total the page states, the blank cell, the row */
+  primary: z.array(CellKeySchema),
   /** the missing or text cells that stop the relation from being verified */
   blocking: z.array(CellKeySchema),
   expected: z.nullable(z.number()),

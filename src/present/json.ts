@@ -1,4 +1,3 @@
-import * as z from 'zod/mini';
 import { CheckResultSchema, type CheckResultJson } from '../model/result';
 
 /** The JSON text of a result, validated against its schema first (a bug here must not ship silently). */
@@ -6,9 +5,4 @@ export function toJson(result: CheckResultJson | CheckResultJson[], indent = 2):
   const list = Array.isArray(result) ? result : [result];
   for (const r of list) CheckResultSchema.parse(r);
   return JSON.stringify(result, null, indent);
-}
-
-/** JSON Schema of the result, generated from the zod schema (checked in as src/model/result.schema.json). */
-export function resultJsonSchema(): unknown {
-  return z.toJSONSchema(CheckResultSchema, { target: 'draft-2020-12' });
 }

@@ -1,0 +1,82 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { Finding } from '../model/finding';
+import { MARK_ATTR, type Marks } from './highlight';
+import { Sidebar, type SidebarProps } from './sidebar/Sidebar';
+import type { Lang } from './i18n';
+
+export interface AppProps extends Omit<SidebarProps, 'collapsed' | 'onCollapse'> {
+  marks: Marks | null;
+  initialCollapsed: boolean;
+  onCollapseChange(collapsed: boolean): void;
+  doc: Document;
+}
+
+interface Tip {
+  x: number;
+  y: number;
+  findings: Finding[];
+}
+
+/** The sidebar plus the tooltip shown when a marked cell is hovered or focused. */
+export function App(props: AppProps) {
+  const [collapsed, setCollapsed] = useState(props.initialCollapsed);
+  const [tip, setTip] = useState<Tip | null>(null);
+
+  useEffect(() => {
+    const marks = props.marks;
+    if (!marks) return;
+    const show = (ev: Event): void => {
+      const target = ev.target;
+      if (!(target instanceof Element)) return;
+      const el = target.closest(`[${MARK_ATTR}]`);
+      const findings = el ? marks.findingsAt(el) : [];
+      if (!el || findings.length === 0) return;
+      const r = el.getBoundingClientRect();
+      const below = r.bottom + 6;
+      setTip({ x: Math.max(4, Math.min(r.left, window.innerWidth - 370)), y: below + 120 > window.innerHeight ? Math.max(4, r.top - 126) : below, findings });
+    };
+    const hide = (): void => setTip(null);
+    const opts = { capture: true, passive: true } as const;
+    props.doc.addEventListener('mouseover', show, opts);
+    props.doc.addEventListener('focusin', show, opts);
+    props.doc.addEventListener('mouseout', hide, opts);
+    props.doc.addEventListener('focusout', hide, opts);
+    props.doc.addEventListener('scroll', hide, opts);
+    return () => {
+      props.doc.removeEventListener('mouseover', show, opts);
+      props.doc.removeEventListener('focusin', show, opts);
+      props.doc.removeEventListener('mouseout', hide, opts);
+      props.doc.removeEventListener('focusout', hide, opts);
+      props.doc.removeEventListener('scroll', hide, opts);
+    };
+  }, [props.marks, props.doc]);
+
+  const onCollapse = (c: boolean): void => {
+    setCollapsed(c);
+    props.onCollapseChange(c);
+  };
+
+  return (
+    <div class="root">
+      <Sidebar {...props} collapsed={collapsed} onCollapse={onCollapse} />
+      {tip && <Tooltip tip={tip} lang={props.lang} />}
+    </div>
+  );
+}
+
+function Tooltip(props: { tip: Tip; lang: Lang }) {
+  const { tip, lang } = props;
+  const expected = lang === 'zh' ? '应为' : 'expected';
+  const found = lang === 'zh' ? '实为' : 'found';
+  return (
+    <div class="tip" role="tooltip" style={{ left: `${tip.x}px`, top: `${tip.y}px` }}>
+      {tip.findings.slice(0, 3).map((f) => (
+        <p key={f.id}>
+          {f.message[lang]}
+          {f.outcome === 'fail' && f.expected !== null ? ` ${expected} ${f.expected}，${found} ${f.found}` : ''}
+          <span class="rule">[{f.rule}]</span>
+        </p>
+      ))}
+    </div>
+  );
+}

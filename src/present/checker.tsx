@@ -1,0 +1,159 @@
+import { render } from 'preact';
+import { browser } from 'wxt/browser';
+import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { extractHtml } from '../extract/html';
+import { checkExtracted } from '../pipeline';
+import type { CheckResultJson } from '../model/result';
+import { parseMessage, type Message, type ResultReply } from '../messages';
+import { applyMarks, type Marks } from './highlight';
+import { App } from './App';
+import { copyText } from './clipboard';
+import { pickLang, WORDS, type Lang } from './i18n';
+import { toJson } from './json';
+import { tablesToTsv } from './tsv';
+import { SIDEBAR_CSS } from './sidebar/styles';
+import { DEFAULT_UI, readUi, UI_KEY, type UiSettings } from './settings';
+
+export type Mode = 'auto' | 'manual';
+
+interface State {
+  result: CheckResultJson | null;
+  reason: { zh: string; en: string } | null;
+  marks: Marks | null;
+  ui: ShadowRootContentScriptUi<HTMLElement> | null;
+}
+
+/**
+ * The in-page checker: run the engine on this document, mark the page, mount the sidebar, answer
+ * the popup. Everything is caught: a failure becomes a message in the sidebar (on demand) or
+ * nothing at all (automatic run), never an exception in the page.
+ */
+export class Checker {
+  private state: State = { result: null, reason: null, marks: null, ui: null };
+  private readonly lang: Lang;
+
+  private readonly listener = (raw: unknown, _sender: unknown, sendResponse: (r: ResultReply | null) => void): true | undefined => {
+    const msg = parseMessage(raw);
+    if (!msg || (msg.type !== 'get-result' && msg.type !== 'show-sidebar')) return undefined;
+    void this.onMessage(msg).then(sendResponse, () => sendResponse(null));
+    return true;
+  };
+
+  constructor(private readonly ctx: ContentScriptContext) {
+    this.lang = pickLang(safe(() => browser.i18n.getUILanguage(), navigator.language));
+    browser.runtime.onMessage.addListener(this.listener);
+    ctx.onInvalidated(() => this.dispose());
+  }
+
+  /** Stop answering messages and remove everything from the page (a newer injection takes over). */
+  dispose(): void {
+    safe(() => browser.runtime.onMessage.removeListener(this.listener), undefined);
+    this.teardown();
+  }
+
+  async run(mode: Mode): Promise<void> {
+    this.teardown();
+    try {
+      const extracted = extractHtml(document);
+      const outcome = checkExtracted(extracted, { kind: 'url', location: location.href, format: 'html' });
+      if (outcome.ok) {
+        this.state.result = outcome.result;
+        this.state.reason = null;
+        this.state.marks = applyMarks(document, outcome.result, extracted.elements);
+      } else {
+        this.state.result = null;
+        this.state.reason = outcome.reason;
+      }
+    } catch (e) {
+      this.state.result = null;
+      this.state.reason = { zh: `${WORDS.zh.failedToRun}：${String(e).slice(0, 160)}`, en: `${WORDS.en.failedToRun}: ${String(e).slice(0, 160)}` };
+    }
+    const r = this.state.result;
+    void send({ type: 'checked', report: r !== null, errors: r?.summary.errors ?? 0, warnings: r?.summary.warnings ?? 0 });
+    if (r === null && mode === 'auto') return; // nothing to say on a page that is not a report
+    await this.mount();
+  }
+
+  private async onMessage(msg: Message): Promise<ResultReply | null> {
+    if (msg.type === 'get-result') {
+      const r = this.state.result;
+      return r ? { ok: true, result: r, tsv: tablesToTsv(r, this.lang) } : { ok: false, reason: this.state.reason ?? { zh: WORDS.zh.noReport, en: WORDS.en.noReport } };
+    }
+    if (msg.type === 'show-sidebar') {
+      if (!this.state.ui) await this.run('manual');
+      return { ok: true };
+    }
+    return null;
+  }
+
+  private async mount(): Promise<void> {
+    const stored = await safeAsync(() => browser.storage.local.get(UI_KEY), {});
+    const settings = readUi(stored);
+    const w = WORDS[this.lang];
+    const r = this.state.result;
+    const ui = await createShadowRootUi(this.ctx, {
+      name: 'gov-report-check',
+      position: 'inline',
+      anchor: 'body',
+      append: 'last',
+      css: SIDEBAR_CSS,
+      isolateEvents: ['keydown', 'keyup', 'keypress'],
+      onMount: (container, shadow) => {
+        render(
+          <App
+            doc={document}
+            lang={this.lang}
+            marks={this.state.marks}
+            state={r ? { kind: 'result', result: r } : { kind: 'none', message: this.state.reason?.[this.lang] ?? w.noReport }}
+            initialCollapsed={settings.collapsed}
+            onCollapseChange={(collapsed) => void saveUi({ ...DEFAULT_UI, collapsed })}
+            onClose={() => this.teardown()}
+            onFinding={(f) => this.state.marks?.focus(f)}
+            onCopyJson={() => (r ? copyText(toJson(r), shadow) : Promise.resolve('failed'))}
+            onCopyTsv={() => (r ? copyText(tablesToTsv(r, this.lang), shadow) : Promise.resolve('failed'))}
+          />,
+          container,
+        );
+        return container;
+      },
+      onRemove: (container) => {
+        if (container) render(null, container);
+      },
+    });
+    ui.mount();
+    this.state.ui = ui;
+  }
+
+  /** Remove the sidebar and every mark; the page is as it was. */
+  teardown(): void {
+    safe(() => this.state.ui?.remove(), undefined);
+    safe(() => this.state.marks?.clear(), undefined);
+    this.state.ui = null;
+    this.state.marks = null;
+  }
+}
+
+async function send(msg: Message): Promise<void> {
+  await safeAsync(() => browser.runtime.sendMessage(msg), undefined);
+}
+
+async function saveUi(ui: UiSettings): Promise<void> {
+  await safeAsync(() => browser.storage.local.set({ [UI_KEY]: ui }), undefined);
+}
+
+function safe<T>(f: () => T, fallback: T): T {
+  try {
+    return f();
+  } catch {
+    return fallback;
+  }
+}
+
+async function safeAsync<T>(f: () => Promise<T>, fallback: T): Promise<T> {
+  try {
+    return await f();
+  } catch {
+    return fallback;
+  }
+}

@@ -1,0 +1,128 @@
+import { refKey } from '../extract/html';
+import { keyText } from '../check/messages';
+import type { CellKey } from '../model/report';
+import type { Finding } from '../model/finding';
+import type { CheckResultJson } from '../model/result';
+
+/**
+ * Marks in the page: failing cells, the rows they sit in, cells that block a check (missing or
+ * text) and rows placed by position. Only `data-grc` attributes, a `tabindex` so marks can be
+ * focused, and one small stylesheet are added — outlines and tints, nothing that moves the page's
+ * layout or touches its text. `clear()` restores every attribute as it was.
+ */
+export const MARK_ATTR = 'data-grc';
+const STYLE_ID = 'gov-report-check-marks';
+
+const CSS = `
+[${MARK_ATTR}~="fail"] { outline: 3px solid #d93025 !important; outline-offset: -3px !important; background-color: rgba(217, 48, 37, 0.14) !important; }
+[${MARK_ATTR}~="part"] { box-shadow: inset 0 -3px 0 rgba(217, 48, 37, 0.55) !important; }
+[${MARK_ATTR}~="block"] { outline: 2px dashed #b06000 !important; outline-offset: -2px !important; background-color: rgba(249, 171, 0, 0.18) !important; }
+tr[${MARK_ATTR}~="row-fail"] { outline: 2px solid #d93025 !important; outline-offset: -1px !important; }
+tr[${MARK_ATTR}~="row-warn"] { outline: 2px dotted #b06000 !important; outline-offset: -1px !important; }
+[${MARK_ATTR}~="flash"] { animation: grc-flash 0.5s ease-in-out 3 !important; }
+@keyframes grc-flash { 50% { background-color: rgba(26, 115, 232, 0.45); } }
+`;
+
+export interface Marks {
+  /** the element behind a cell key, when the page has one */
+  element(key: CellKey): Element | null;
+  /** findings that involve an element (for the hover/focus tooltip) */
+  findingsAt(el: Element): Finding[];
+  /** scroll a finding's first cell into view and flash it; false when it has no element */
+  focus(f: Finding): boolean;
+  clear(): void;
+}
+
+export function applyMarks(doc: Document, result: CheckResultJson, elements: Map<string, Element>): Marks {
+  const byKey = new Map<string, Element>();
+  for (const table of Object.values(result.report.tables)) {
+    for (const row of table.rows) {
+      for (const cell of row.cells) {
+        const el = cell.src ? elements.get(refKey(cell.src)) : undefined;
+        if (el) byKey.set(keyText({ table: table.id, row: row.key, col: cell.col }), el);
+      }
+    }
+  }
+  const element = (k: CellKey): Element | null => byKey.get(keyText(k)) ?? null;
+
+  const saved = new Map<Element, { grc: string | null; tabindex: string | null }>();
+  const tokens = new Map<Element, Set<string>>();
+  const at = new Map<Element, Finding[]>();
+  const add = (el: Element | null, token: string, f?: Finding): void => {
+    if (!el) return;
+    if (!saved.has(el)) saved.set(el, { grc: el.getAttribute(MARK_ATTR), tabindex: el.getAttribute('tabindex') });
+    let set = tokens.get(el);
+    if (!set) tokens.set(el, (set = new Set()));
+    set.add(token);
+    if (f) {
+      const list = at.get(el) ?? [];
+      if (!list.includes(f)) list.push(f);
+      at.set(el, list);
+    }
+  };
+  const rowOf = (el: Element | null): Element | null => el?.closest('tr') ?? null;
+
+  for (const f of result.findings) {
+    if (f.outcome === 'fail') {
+      for (const k of f.cells) add(element(k), 'part', f);
+      for (const k of f.primary) {
+        add(element(k), 'fail', f);
+        add(rowOf(element(k)), 'row-fail');
+      }
+    } else if (f.outcome === 'unverifiable' || f.blocking.length > 0) {
+      for (const k of f.blocking) add(element(k), 'block', f);
+    } else if (f.outcome === 'structure' && f.severity !== 'info') {
+      for (const k of f.primary) {
+        add(element(k), f.severity === 'error' ? 'fail' : 'part', f);
+        add(rowOf(element(k)), f.severity === 'error' ? 'row-fail' : 'row-warn');
+      }
+    }
+  }
+
+  for (const [el, set] of tokens) {
+    if (set.has('fail')) set.delete('part');
+    el.setAttribute(MARK_ATTR, [...set].join(' '));
+    if (el.tagName.toUpperCase() !== 'TR' && !el.hasAttribute('tabindex')) el.setAttribute('tabindex', '0');
+  }
+  let style: HTMLStyleElement | null = null;
+  if (tokens.size > 0 && !doc.getElementById(STYLE_ID)) {
+    style = doc.createElement('style');
+    style.id = STYLE_ID;
+    style.textContent = CSS;
+    (doc.head ?? doc.documentElement).appendChild(style);
+  }
+
+  const flashTimers = new Set<ReturnType<typeof setTimeout>>();
+  return {
+    element,
+    findingsAt: (el) => at.get(el) ?? [],
+    focus(f) {
+      const key = f.primary[0] ?? f.cells[0];
+      const el = key ? element(key) : null;
+      if (!el) return false;
+      el.scrollIntoView({ block: 'center', inline: 'nearest', behavior: 'smooth' });
+      const before = el.getAttribute(MARK_ATTR) ?? '';
+      el.setAttribute(MARK_ATTR, `${before} flash`.trim());
+      const t = setTimeout(() => {
+        flashTimers.delete(t);
+        const now = (el.getAttribute(MARK_ATTR) ?? '').split(' ').filter((x) => x !== 'flash' && x !== '');
+        if (now.length > 0) el.setAttribute(MARK_ATTR, now.join(' '));
+        else el.removeAttribute(MARK_ATTR);
+      }, 1600);
+      flashTimers.add(t);
+      if (el instanceof HTMLElement) el.focus({ preventScroll: true });
+      return true;
+    },
+    clear() {
+      for (const t of flashTimers) clearTimeout(t);
+      for (const [el, prev] of saved) {
+        if (prev.grc === null) el.removeAttribute(MARK_ATTR);
+        else el.setAttribute(MARK_ATTR, prev.grc);
+        if (prev.tabindex === null) el.removeAttribute('tabindex');
+        else el.setAttribute('tabindex', prev.tabindex);
+      }
+      style?.remove();
+      doc.getElementById(STYLE_ID)?.remove();
+    },
+  };
+}

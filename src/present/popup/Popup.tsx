@@ -1,0 +1,113 @@
+import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { CheckResultSchema, type CheckResultJson } from '../../model/result';
+import { ResultReplySchema, type Message } from '../../messages';
+import { WORDS, type Lang } from '../i18n';
+import { copyText } from '../clipboard';
+import { toJson } from '../json';
+import { TEMPLATES } from '../../recognise/templates';
+import type { CopyState } from '../sidebar/Sidebar';
+import { POPUP_CSS } from './styles';
+
+type View =
+  | { kind: 'loading' }
+  | { kind: 'result'; result: CheckResultJson; tsv: string }
+  | { kind: 'none'; message: string };
+
+/**
+ * The toolbar popup: the same summary as the sidebar and its buttons. Opening it is the user's
+ * request to check the page: activeTab lets it inject the checker into any page, not only gov.cn.
+ */
+export function Popup(props: { lang: Lang }) {
+  const w = WORDS[props.lang];
+  const [view, setView] = useState<View>({ kind: 'loading' });
+  const [copy, setCopy] = useState<CopyState | null>(null);
+  const [tabId, setTabId] = useState<number | null>(null);
+
+  useEffect(() => {
+    void (async () => {
+      const tab = (await browser.tabs.query({ active: true, currentWindow: true }))[0];
+      if (tab?.id === undefined) return setView({ kind: 'none', message: w.noReport });
+      setTabId(tab.id);
+      let reply = await ask(tab.id, { type: 'get-result' });
+      if (!reply) {
+        await inject(tab.id);
+        reply = await ask(tab.id, { type: 'get-result' });
+      }
+      setView(toView(reply, props.lang));
+    })().catch(() => setView({ kind: 'none', message: w.noReport }));
+  }, []);
+
+  const doCopy = (text: string): void => {
+    void copyText(text, document).then((s) => {
+      setCopy(s);
+      setTimeout(() => setCopy(null), 2500);
+    });
+  };
+
+  return (
+    <main class="popup" lang={props.lang === 'zh' ? 'zh-CN' : 'en'}>
+      <style>{POPUP_CSS}</style>
+      <h1>{w.appName}</h1>
+      {view.kind === 'loading' && <p class="muted">…</p>}
+      {view.kind === 'none' && <p class="muted">{view.message}</p>}
+      {view.kind === 'result' && (
+        <>
+          <p class="title">{view.result.report.title ?? view.result.report.body ?? w.unknown}</p>
+          <p class="facts">
+            {w.body}：{view.result.report.body ?? w.unknown} · {w.year}：{view.result.report.year ?? w.unknown} ·{' '}
+            {view.result.report.template ? TEMPLATES[view.result.report.template].name[props.lang] : w.unknown}
+          </p>
+          <p class="counts">
+            <span class={view.result.summary.errors > 0 ? 'err' : 'ok'}>
+              <b>{view.result.summary.errors}</b> {w.errors}
+            </span>
+            <span class="warn">
+              <b>{view.result.summary.warnings}</b> {w.warnings}
+            </span>
+          </p>
+          <div class="buttons">
+            <button onClick={() => doCopy(toJson(view.result))}>{w.copyJson}</button>
+            <button onClick={() => doCopy(view.tsv)}>{w.copyTsv}</button>
+            <button onClick={() => tabId !== null && void ask(tabId, { type: 'show-sidebar' }).then(() => window.close())}>{w.showSidebar}</button>
+          </div>
+          <p class="status" role="status">
+            {copy === 'copied' ? `✓ ${w.copied}` : copy === 'failed' ? w.copyFailed : ''}
+          </p>
+        </>
+      )}
+    </main>
+  );
+}
+
+async function ask(tabId: number, msg: Message): Promise<unknown> {
+  try {
+    return await browser.tabs.sendMessage(tabId, msg);
+  } catch {
+    return null; // no checker in that tab yet
+  }
+}
+
+async function inject(tabId: number): Promise<void> {
+  try {
+    await browser.scripting.executeScript({
+      target: { tabId },
+      func: () => {
+        (globalThis as typeof globalThis & { __govReportCheckMode?: string }).__govReportCheckMode = 'manual';
+      },
+    });
+    await browser.scripting.executeScript({ target: { tabId }, files: ['/content-scripts/checker.js'] });
+  } catch {
+    // a page we may not script
+  }
+}
+
+function toView(raw: unknown, lang: Lang): View {
+  const reply = ResultReplySchema.safeParse(raw);
+  if (!reply.success) return { kind: 'none', message: WORDS[lang].notChecked };
+  if (reply.data.ok) {
+    const result = CheckResultSchema.safeParse(reply.data.result);
+    if (result.success) return { kind: 'result', result: result.data, tsv: reply.data.tsv ?? '' };
+  }
+  return { kind: 'none', message: reply.data.reason?.[lang] ?? WORDS[lang].noReport };
+}

@@ -1,0 +1,173 @@
+import { useState } from 'preact/hooks';
+import type { CheckResultJson } from '../../model/result';
+import type { Finding } from '../../model/finding';
+import { TEMPLATES, type TableId } from '../../recognise/templates';
+import { tableName } from '../../check/messages';
+import { WORDS, type Lang } from '../i18n';
+
+export type CopyState = 'idle' | 'copied' | 'failed';
+
+export interface SidebarProps {
+  lang: Lang;
+  /** the result, or the reason there is none (no report, or the check failed) */
+  state: { kind: 'result'; result: CheckResultJson } | { kind: 'none'; message: string };
+  collapsed: boolean;
+  onCollapse(collapsed: boolean): void;
+  onClose(): void;
+  onFinding(f: Finding): void;
+  /** must start the copy synchronously, inside the click (a user gesture) */
+  onCopyJson(): Promise<CopyState>;
+  onCopyTsv(): Promise<CopyState>;
+}
+
+const SEV_ICON: Record<Finding['severity'], string> = { error: '✗', warning: '!', info: 'i' };
+
+/** The sidebar. Page text only ever reaches it as text children: Preact escapes it. */
+export function Sidebar(props: SidebarProps) {
+  const w = WORDS[props.lang];
+  const [copy, setCopy] = useState<{ what: 'json' | 'tsv'; state: CopyState } | null>(null);
+
+  if (props.collapsed) {
+    const errors = props.state.kind === 'result' ? props.state.result.summary.errors : 0;
+    return (
+      <button class={`badge ${errors > 0 ? 'bad' : 'good'}`} title={w.expand} aria-label={w.expand} onClick={() => props.onCollapse(false)}>
+        {w.appName} {props.state.kind === 'result' ? (errors > 0 ? `✗ ${errors}` : '✓') : '–'}
+      </button>
+    );
+  }
+
+  const doCopy = (what: 'json' | 'tsv'): void => {
+    void (what === 'json' ? props.onCopyJson() : props.onCopyTsv()).then((state) => {
+      setCopy({ what, state });
+      setTimeout(() => setCopy(null), 2500);
+    });
+  };
+
+  return (
+    <aside class="panel" role="complementary" aria-label={w.appName} lang={props.lang === 'zh' ? 'zh-CN' : 'en'}>
+      <header class="bar">
+        <strong class="app">{w.appName}</strong>
+        <span class="grow" />
+        <button class="icon" title={w.collapse} aria-label={w.collapse} onClick={() => props.onCollapse(true)}>
+          ▁
+        </button>
+        <button class="icon" title={w.close} aria-label={w.close} onClick={props.onClose}>
+          ×
+        </button>
+      </header>
+      {props.state.kind === 'none' ? (
+        <p class="notice">{props.state.message}</p>
+      ) : (
+        <Body result={props.state.result} lang={props.lang} onFinding={props.onFinding} />
+      )}
+      {props.state.kind === 'result' && (
+        <footer class="actions">
+          <button class="action" onClick={() => doCopy('json')}>
+            {w.copyJson}
+          </button>
+          <button class="action" onClick={() => doCopy('tsv')}>
+            {w.copyTsv}
+          </button>
+          <span class="status" role="status" aria-live="polite">
+            {copy ? (copy.state === 'copied' ? `✓ ${w.copied}` : w.copyFailed) : ''}
+          </span>
+        </footer>
+      )}
+    </aside>
+  );
+}
+
+function Body(props: { result: CheckResultJson; lang: Lang; onFinding(f: Finding): void }) {
+  const { result, lang } = props;
+  const w = WORDS[lang];
+  const r = result.report;
+  const s = result.summary;
+  const passed = result.checks.reduce((n, c) => n + Math.max(0, c.checked - c.failed - c.unverifiable), 0);
+  const pictures = (['t1', 't2', 't3'] as TableId[]).filter((t) => r.tables[t].status === 'image');
+  const groups: { key: TableId | 'general'; title: string; items: Finding[] }[] = [
+    ...(['t1', 't2', 't3'] as TableId[]).map((t) => ({ key: t, title: w.tableNames[t], items: result.findings.filter((f) => f.table === t) })),
+    { key: 'general' as const, title: w.general, items: result.findings.filter((f) => f.table === null) },
+  ].filter((g) => g.items.length > 0);
+  const order: Record<Finding['severity'], number> = { error: 0, warning: 1, info: 2 };
+
+  return (
+    <div class="body">
+      <section class="meta">
+        <h2 class="title">{r.title ?? r.body ?? w.unknown}</h2>
+        <p class="facts">
+          <span>
+            {w.body}：{r.body ?? w.unknown}
+          </span>
+          <span>
+            {w.year}：{r.year ?? w.unknown}
+          </span>
+          <span>
+            {w.template}：{r.template ? TEMPLATES[r.template].name[lang] : w.unknown}
+          </span>
+        </p>
+      </section>
+      <section class="counts" aria-label="summary">
+        <span class={`count err ${s.errors > 0 ? 'on' : ''}`}>
+          <b>{s.errors}</b> {w.errors}
+        </span>
+        <span class={`count warn ${s.warnings > 0 ? 'on' : ''}`}>
+          <b>{s.warnings}</b> {w.warnings}
+        </span>
+        <span class="count ok">
+          <b>{passed}</b> {w.passed}
+        </span>
+      </section>
+      {pictures.length > 0 && (
+        <p class="notice pictures">
+          <b>{w.pictures}</b>
+          <br />
+          {w.picturesDetail(pictures.map((t) => tableName(t, lang)).join(lang === 'zh' ? '、' : ', '))}
+          {r.images.length > 0 ? `（${r.images.slice(0, 3).join('、')}）` : ''}
+        </p>
+      )}
+      {result.findings.length === 0 ? (
+        <section class="passed">
+          <p class="ok-line">✓ {w.allPassed}</p>
+          <p>{w.allPassedDetail}</p>
+          <ul>
+            {result.checks
+              .filter((c) => c.checked > 0)
+              .map((c) => (
+                <li key={c.rule}>
+                  ✓ {c.title[lang]}（{c.checked}）
+                </li>
+              ))}
+          </ul>
+        </section>
+      ) : (
+        groups.map((g) => (
+          <section class="group" key={g.key}>
+            <h3>{g.title}</h3>
+            <ul>
+              {[...g.items]
+                .sort((a, b) => order[a.severity] - order[b.severity])
+                .map((f) => (
+                  <li key={f.id}>
+                    <button class={`finding ${f.severity}`} data-finding={f.id} onClick={() => props.onFinding(f)}>
+                      <span class="sev" aria-hidden="true">
+                        {SEV_ICON[f.severity]}
+                      </span>
+                      <span class="text">
+                        {f.message[lang]}
+                        {f.outcome === 'fail' && f.expected !== null && (
+                          <span class="numbers">
+                            {w.expected} <b>{f.expected}</b> · {w.found} <b>{f.found}</b>
+                          </span>
+                        )}
+                        <span class="rule">{f.rule}</span>
+                      </span>
+                    </button>
+                  </li>
+                ))}
+            </ul>
+          </section>
+        ))
+      )}
+    </div>
+  );
+}

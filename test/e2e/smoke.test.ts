@@ -1,0 +1,67 @@
+import { existsSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EXTENSION_DIR, launchBrowser, screenshot, startServer, type LaunchedBrowser, type TestServer } from './harness';
+
+describe('e2e harness smoke test', () => {
+  let server: TestServer;
+  let browser: LaunchedBrowser;
+
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('has a production build of the extension', () => {
+    expect(existsSync(join(EXTENSION_DIR, 'manifest.json'))).toBe(true);
+  });
+
+  it('loads the extension and its service worker', async () => {
+    expect(browser.extensionId).toMatch(/^[a-p]{32}$/);
+    const workers = browser.context.serviceWorkers();
+    expect(workers.map((w) => w.url())).toContain(`chrome-extension://${browser.extensionId}/background.js`);
+    type Chrome = { runtime: { getManifest(): { name: string; manifest_version: number } } };
+    const manifest = await workers[0]!.evaluate(() => (globalThis as unknown as { chrome: Chrome }).chrome.runtime.getManifest());
+    expect(manifest.manifest_version).toBe(3);
+    const name = manifest.name;
+    expect(name).toBeTruthy();
+  });
+
+  it('serves a gov.cn report page through the host mapping, and it renders Chinese', async () => {
+    const page = await browser.context.newPage();
+    const url = server.url('www.weihai.gov.cn', '/seed-004.html');
+    expect(url).toBe(`http://www.weihai.gov.cn:${server.port}/seed-004.html`);
+    const response = await page.goto(url, { waitUntil: 'load' });
+    expect(response?.status()).toBe(200);
+    expect(response?.headers()['content-type']).toBe('text/html; charset=utf-8');
+    expect(await page.title()).toContain('年度报告');
+    await expect(page.locator('table').count()).resolves.toBeGreaterThanOrEqual(3);
+    const png = await screenshot(page, 'smoke-seed-004');
+    expect(statSync(png).size).toBeGreaterThan(10_000);
+    await page.close();
+  });
+
+  it('serves 404s, the slow route and the big news page', async () => {
+    const page = await browser.context.newPage();
+    const missing = await page.goto(server.url('www.weihai.gov.cn', '/nope.html'));
+    expect(missing?.status()).toBe(404);
+
+    const t0 = Date.now();
+    const slow = await page.goto(server.url('www.weihai.gov.cn', '/slow/no-report.html'));
+    expect(slow?.status()).toBe(200);
+    expect(Date.now() - t0).toBeGreaterThanOrEqual(1400);
+
+    const big = await page.goto(server.url('www.huancui.gov.cn', '/big-news.html'));
+    expect(big?.status()).toBe(200);
+    const bytes = (await big!.body()).length;
+    expect(bytes).toBeGreaterThan(1_900_000);
+    expect(bytes).toBeLessThan(2_500_000);
+    expect(await page.title()).not.toContain('年度报告');
+    await page.close();
+  });
+});
