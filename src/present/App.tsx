@@ -4,12 +4,16 @@ import { MARK_ATTR, type Marks } from './highlight';
 import { Sidebar, type SidebarProps } from './sidebar/Sidebar';
 import type { Lang } from './i18n';
 
-export interface AppProps extends Omit<SidebarProps, 'collapsed' | 'onCollapse'> {
+export interface AppProps extends Omit<SidebarProps, 'collapsed' | 'onCollapse' | 'onFinding' | 'side'> {
+  /** show a finding in the page; returns the element shown, if any */
+  onFinding(f: Finding): Element | null;
   marks: Marks | null;
   initialCollapsed: boolean;
   onCollapseChange(collapsed: boolean): void;
   doc: Document;
 }
+
+const PANEL_WIDTH = 380;
 
 interface Tip {
   x: number;
@@ -21,6 +25,7 @@ interface Tip {
 export function App(props: AppProps) {
   const [collapsed, setCollapsed] = useState(props.initialCollapsed);
   const [tip, setTip] = useState<Tip | null>(null);
+  const [side, setSide] = useState<'left' | 'right'>('right');
 
   useEffect(() => {
     const marks = props.marks;
@@ -56,9 +61,21 @@ export function App(props: AppProps) {
     props.onCollapseChange(c);
   };
 
+  // The panel moves to the other edge when it would cover the cell being shown.
+  const onFinding = (f: Finding): void => {
+    const el = props.onFinding(f);
+    if (!el) return;
+    const r = el.getBoundingClientRect();
+    const panel = PANEL_WIDTH + 24;
+    const coversRight = r.right > window.innerWidth - panel;
+    const coversLeft = r.left < panel;
+    if (side === 'right' && coversRight && !coversLeft) setSide('left');
+    else if (side === 'left' && coversLeft && !coversRight) setSide('right');
+  };
+
   return (
     <div class="root">
-      <Sidebar {...props} collapsed={collapsed} onCollapse={onCollapse} />
+      <Sidebar {...props} collapsed={collapsed} onCollapse={onCollapse} onFinding={onFinding} side={side} />
       {tip && <Tooltip tip={tip} lang={props.lang} />}
     </div>
   );
@@ -66,14 +83,11 @@ export function App(props: AppProps) {
 
 function Tooltip(props: { tip: Tip; lang: Lang }) {
   const { tip, lang } = props;
-  const expected = lang === 'zh' ? '应为' : 'expected';
-  const found = lang === 'zh' ? '实为' : 'found';
   return (
     <div class="tip" role="tooltip" style={{ left: `${tip.x}px`, top: `${tip.y}px` }}>
       {tip.findings.slice(0, 3).map((f) => (
         <p key={f.id}>
           {f.message[lang]}
-          {f.outcome === 'fail' && f.expected !== null ? ` ${expected} ${f.expected}，${found} ${f.found}` : ''}
           <span class="rule">[{f.rule}]</span>
         </p>
       ))}

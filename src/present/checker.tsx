@@ -14,6 +14,7 @@ import { toJson } from './json';
 import { tablesToTsv } from './tsv';
 import { SIDEBAR_CSS } from './sidebar/styles';
 import { DEFAULT_UI, readUi, UI_KEY, type UiSettings } from './settings';
+import { tableSignature, watchPage } from './watch';
 
 export type Mode = 'auto' | 'manual';
 
@@ -32,6 +33,7 @@ interface State {
 export class Checker {
   private state: State = { result: null, reason: null, marks: null, ui: null };
   private readonly lang: Lang;
+  private stopWatching: (() => void) | null = null;
 
   private readonly listener = (raw: unknown, _sender: unknown, sendResponse: (r: ResultReply | null) => void): true | undefined => {
     const msg = parseMessage(raw);
@@ -49,6 +51,7 @@ export class Checker {
   /** Stop answering messages and remove everything from the page (a newer injection takes over). */
   dispose(): void {
     safe(() => browser.runtime.onMessage.removeListener(this.listener), undefined);
+    this.stopWatching?.();
     this.teardown();
   }
 
@@ -71,8 +74,27 @@ export class Checker {
     }
     const r = this.state.result;
     void send({ type: 'checked', report: r !== null, errors: r?.summary.errors ?? 0, warnings: r?.summary.warnings ?? 0 });
+    this.watch(mode);
     if (r === null && mode === 'auto') return; // nothing to say on a page that is not a report
     await this.mount();
+  }
+
+  /** Check again when the page's own scripts add or change tables (a report loaded late). */
+  private watch(mode: Mode): void {
+    if (this.stopWatching) return;
+    let seen = tableSignature(document);
+    this.stopWatching = watchPage(
+      this.ctx,
+      document,
+      () => {
+        const now = tableSignature(document);
+        if (now === seen) return false;
+        seen = now;
+        void this.run(this.state.ui || mode === 'manual' ? 'manual' : 'auto');
+        return false;
+      },
+      { debounceMs: 500, giveUpMs: 30_000 },
+    );
   }
 
   private async onMessage(msg: Message): Promise<ResultReply | null> {
@@ -109,7 +131,7 @@ export class Checker {
             initialCollapsed={settings.collapsed}
             onCollapseChange={(collapsed) => void saveUi({ ...DEFAULT_UI, collapsed })}
             onClose={() => this.teardown()}
-            onFinding={(f) => this.state.marks?.focus(f)}
+            onFinding={(f) => this.state.marks?.focus(f) ?? null}
             onCopyJson={() => (r ? copyText(toJson(r), shadow) : Promise.resolve('failed'))}
             onCopyTsv={() => (r ? copyText(tablesToTsv(r, this.lang), shadow) : Promise.resolve('failed'))}
           />,

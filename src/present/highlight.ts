@@ -28,8 +28,8 @@ export interface Marks {
   element(key: CellKey): Element | null;
   /** findings that involve an element (for the hover/focus tooltip) */
   findingsAt(el: Element): Finding[];
-  /** scroll a finding's first cell into view and flash it; false when it has no element */
-  focus(f: Finding): boolean;
+  /** scroll a finding's first cell into view and flash it; the element, or null when it has none */
+  focus(f: Finding): Element | null;
   clear(): void;
 }
 
@@ -99,7 +99,7 @@ export function applyMarks(doc: Document, result: CheckResultJson, elements: Map
     focus(f) {
       const key = f.primary[0] ?? f.cells[0];
       const el = key ? element(key) : null;
-      if (!el) return false;
+      if (!el) return null;
       el.scrollIntoView({ block: 'center', inline: 'nearest', behavior: 'smooth' });
       const before = el.getAttribute(MARK_ATTR) ?? '';
       el.setAttribute(MARK_ATTR, `${before} flash`.trim());
@@ -111,7 +111,7 @@ export function applyMarks(doc: Document, result: CheckResultJson, elements: Map
       }, 1600);
       flashTimers.add(t);
       if (el instanceof HTMLElement) el.focus({ preventScroll: true });
-      return true;
+      return el;
     },
     clear() {
       for (const t of flashTimers) clearTimeout(t);

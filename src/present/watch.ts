@@ -1,42 +1,61 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 
-const DEBOUNCE_MS = 400;
-const GIVE_UP_MS = 60_000;
-
 /**
- * Reports loaded late by the page's own scripts: watch the page, debounced, and look again with
- * the same cheap test; stop at the first hit, after a minute, or when the extension goes away.
- * Our own sidebar host (<gov-report-check>) and marks never count as page changes.
+ * Watch the page for changes made by its own scripts (reports loaded late), debounced; our own
+ * sidebar host (<gov-report-check>) and mark stylesheet never count. `onChange` returns true to
+ * stop watching. Watching ends after `giveUpMs` or when the extension goes away.
  */
-export function watchForReport(ctx: ContentScriptContext, doc: Document, test: () => boolean, onFound: () => void): void {
+export function watchPage(
+  ctx: ContentScriptContext,
+  doc: Document,
+  onChange: () => boolean,
+  opts: { debounceMs?: number; giveUpMs?: number } = {},
+): () => void {
   const root = doc.body ?? doc.documentElement;
   let timer: ReturnType<typeof setTimeout> | undefined;
   const observer = new MutationObserver((records) => {
-    if (records.every(isOurs)) return;
-    if (timer !== undefined) return;
+    if (records.every(isOurs) || timer !== undefined) return;
     timer = setTimeout(() => {
       timer = undefined;
       try {
-        if (test()) {
-          stop();
-          onFound();
-        }
+        if (onChange()) stop();
       } catch {
         stop();
       }
-    }, DEBOUNCE_MS);
+    }, opts.debounceMs ?? 400);
   });
+  const giveUp = setTimeout(() => stop(), opts.giveUpMs ?? 60_000);
   const stop = (): void => {
     observer.disconnect();
     if (timer !== undefined) clearTimeout(timer);
     clearTimeout(giveUp);
   };
-  const giveUp = setTimeout(stop, GIVE_UP_MS);
-  observer.observe(root, { childList: true, subtree: true });
+  observer.observe(root, { childList: true, subtree: true, characterData: true });
   ctx.onInvalidated(stop);
+  return stop;
+}
+
+/** The detector's use: look again with the cheap test until it says yes. */
+export function watchForReport(ctx: ContentScriptContext, doc: Document, test: () => boolean, onFound: () => void): void {
+  watchPage(ctx, doc, () => {
+    if (!test()) return false;
+    onFound();
+    return true;
+  });
 }
 
 function isOurs(r: MutationRecord): boolean {
+  const target = r.target as Node;
+  if (target.nodeName === 'GOV-REPORT-CHECK') return true;
+  if (r.type === 'attributes') return true;
   const nodes = [...Array.from(r.addedNodes), ...Array.from(r.removedNodes)];
   return nodes.length > 0 && nodes.every((n) => n.nodeName === 'GOV-REPORT-CHECK' || (n.nodeName === 'STYLE' && (n as Element).id === 'gov-report-check-marks'));
+}
+
+/** A cheap fingerprint of the page's tables: changes when rows or cells come or go. */
+export function tableSignature(doc: Document): string {
+  const tables = doc.getElementsByTagName('table');
+  let cells = 0;
+  for (let i = 0; i < tables.length; i++) cells += tables[i]?.getElementsByTagName('td').length ?? 0;
+  return `${tables.length}:${cells}:${doc.getElementsByTagName('img').length}`;
 }

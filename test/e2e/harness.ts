@@ -1,7 +1,7 @@
 // End-to-end harness: a local static server for the fixture pages and a headless Chromium with the
 // built extension (.output/chrome-mv3) loaded. gov.cn host names are mapped to 127.0.0.1 so the
 // production match patterns are what is tested. See /work/shared/TOOLCHAIN.md, "Browser tests".
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -19,6 +19,8 @@ export const CHROMIUM = '/usr/bin/chromium';
 const PAGE_DIRS = [join(REPO_ROOT, 'test', 'e2e', 'pages'), join(REPO_ROOT, 'test', 'fixtures', 'html')];
 
 const SLOW_DELAY_MS = 1500;
+/** An empty page, for the harness's own use (see readClipboard). */
+const BLANK_PATH = '/__harness/blank.html';
 
 // ---------------------------------------------------------------------------------------------
 // Static server
@@ -99,6 +101,10 @@ export function startServer(): Promise<TestServer> {
       return;
     }
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+    if (path === BLANK_PATH) {
+      send(res, 200, 'text/html; charset=utf-8', '<!DOCTYPE html><html><head><title>blank</title></head><body></body></html>');
+      return;
+    }
     if (path === '/big-news.html') {
       bigNewsCache ??= Buffer.from(bigNewsPage(), 'utf8');
       send(res, 200, 'text/html; charset=utf-8', bigNewsCache);
@@ -312,7 +318,34 @@ export function chromiumArgs(lang: string): string[] {
     '--disable-background-networking',
     '--disable-component-update',
     '--disable-sync',
+    // E2E_CHROMIUM_LOG=1 (with DEBUG=pw:browser) prints Chromium's log, e.g. why it refused the extension
+    ...(process.env.E2E_CHROMIUM_LOG ? ['--enable-logging=stderr', '--v=0'] : []),
   ];
+}
+
+const SERVICE_WORKER_TIMEOUT_MS = 20_000;
+
+/** Cheap checks for the ways a build makes Chromium drop the extension without a word. */
+function checkBuild(): void {
+  const text = readFileSync(join(EXTENSION_DIR, 'manifest.json'), 'utf8');
+  let manifest: { background?: { service_worker?: string }; default_locale?: string };
+  try {
+    manifest = JSON.parse(text) as typeof manifest;
+  } catch (err) {
+    throw new Error(`${EXTENSION_DIR}/manifest.json is not JSON (${String(err)}): run npx wxt build first`);
+  }
+  const sw = manifest.background?.service_worker;
+  if (!sw || !existsSync(join(EXTENSION_DIR, sw))) {
+    throw new Error(`${EXTENSION_DIR}/manifest.json names no existing background service worker: run npx wxt build first`);
+  }
+  const hasLocales = existsSync(join(EXTENSION_DIR, '_locales'));
+  if (hasLocales !== Boolean(manifest.default_locale)) {
+    throw new Error(
+      hasLocales
+        ? `${EXTENSION_DIR} has _locales/ but manifest.json has no default_locale: Chromium will refuse it`
+        : `manifest.json sets default_locale but ${EXTENSION_DIR}/_locales/ is missing: Chromium will refuse it`,
+    );
+  }
 }
 
 export async function launchBrowser(opts: { lang?: string } = {}): Promise<LaunchedBrowser> {
@@ -322,6 +355,7 @@ export async function launchBrowser(opts: { lang?: string } = {}): Promise<Launc
   if (!existsSync(CHROMIUM)) {
     throw new Error(`${CHROMIUM} is missing: apt-get update && apt-get install -y chromium fonts-noto-cjk`);
   }
+  checkBuild();
   const lang = opts.lang ?? 'zh-CN';
   const profile = mkdtempSync(join(tmpdir(), 'gov-report-e2e-profile-'));
   let context: BrowserContext | null = null;
@@ -331,13 +365,24 @@ export async function launchBrowser(opts: { lang?: string } = {}): Promise<Launc
       headless: true,
       ignoreDefaultArgs: ['--disable-extensions'],
       args: chromiumArgs(lang),
+      // navigator.language / Accept-Language of pages
       locale: lang,
-      // Chromium on Linux takes its UI language (chrome.i18n.getUILanguage) from the environment.
-      env: { ...process.env, LANGUAGE: lang.replace('-', '_'), LANG: `${lang.replace('-', '_')}.UTF-8` },
+      // On Linux, Chromium ignores --lang for its UI language (chrome.i18n.getUILanguage(), the
+      // extension's _locales choice): it reads LANGUAGE, and only has locales other than en-US
+      // when Debian's chromium-l10n is installed.
+      env: { ...process.env, LANGUAGE: lang.replace('-', '_') },
       viewport: { width: 1366, height: 900 },
     });
     await context.grantPermissions(['clipboard-read', 'clipboard-write']);
-    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
+    const worker =
+      context.serviceWorkers()[0] ??
+      (await context.waitForEvent('serviceworker', { timeout: SERVICE_WORKER_TIMEOUT_MS }).catch((err: unknown) => {
+        throw new Error(
+          `The extension's service worker did not start within ${SERVICE_WORKER_TIMEOUT_MS / 1000} s. ` +
+            'Chromium rejects a broken build silently: rerun with E2E_CHROMIUM_LOG=1 DEBUG=pw:browser to see its ' +
+            `"Extension error" line. Was ${EXTENSION_DIR} being rebuilt meanwhile? (${String(err)})`,
+        );
+      }));
     const match = /^chrome-extension:\/\/([a-p]{32})\//.exec(worker.url());
     if (!match?.[1]) throw new Error(`Unexpected extension service worker URL: ${worker.url()}`);
     const ctx = context;
@@ -353,6 +398,23 @@ export async function launchBrowser(opts: { lang?: string } = {}): Promise<Launc
     await context?.close().catch(() => undefined);
     rmSync(profile, { recursive: true, force: true });
     throw err;
+  }
+}
+
+/**
+ * Reads the browser's clipboard. The gov.cn test pages are plain http, not a secure context, so
+ * `navigator.clipboard` does not exist there (as on many real gov.cn sites: the extension's copy
+ * must fall back to `execCommand('copy')`). This reads it from a blank page on http://127.0.0.1,
+ * which is a secure context, where clipboard-read has been granted.
+ */
+export async function readClipboard(context: BrowserContext, server: TestServer): Promise<string> {
+  const page = await context.newPage();
+  try {
+    await page.goto(server.url('127.0.0.1', BLANK_PATH));
+    await page.bringToFront();
+    return await page.evaluate(() => navigator.clipboard.readText());
+  } finally {
+    await page.close();
   }
 }
 

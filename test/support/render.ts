@@ -178,6 +178,8 @@ export interface CellOverride {
 
 export interface RenderOptions {
   overrides?: readonly CellOverride[];
+  /** text form only: end rows 一 and 二 with a tab, exactly as seed 003 does */
+  seedTrailingTabs?: boolean;
 }
 
 type CellText = (table: TableId, row: string, col: string, value: number) => string;
@@ -349,7 +351,8 @@ export function renderText(f: SoundFigures, options: RenderOptions = {}): string
     else if (line.groupStart) labels = ['', line.groupStart.label, line.label];
     else if (line.inGroup) labels = ['', '', line.label];
     else labels = ['', line.label, ...(line.spec.role === 'total' ? [''] : [])];
-    out.push([...labels, ...values].join('\t'));
+    const trailing = options.seedTrailingTabs && line.spec.role === 'in' ? '\t' : '';
+    out.push([...labels, ...values].join('\t') + trailing);
   }
   out.push('');
 
@@ -391,9 +394,11 @@ function td(text: string, o: TdOptions = {}): string {
   ].join('');
   const font = o.header ? "font-size:10.5pt;font-family:黑体" : "font-size:10.5pt;font-family:宋体";
   const inner = text === '' ? '&nbsp;' : escapeHtml(text);
+  // Word marks runs of latin text and digits as English.
+  const lang = /^[\x20-\x7e]*$/.test(text) ? ' lang=EN-US' : '';
   return (
-    `<td${attrs} valign=center style='border:solid windowtext 1.0pt;padding:0cm 5.4pt 0cm 5.4pt'>` +
-    `<p class=MsoNormal align=center style='text-align:center'><span lang=EN-US style='${font}'>${inner}</span></p></td>`
+    `<td${attrs} valign=middle style='border:solid windowtext 1.0pt;padding:0cm 5.4pt 0cm 5.4pt'>` +
+    `<p class=MsoNormal align=center style='text-align:center'><span${lang} style='${font}'>${inner}</span></p></td>`
   );
 }
 

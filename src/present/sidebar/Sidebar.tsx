@@ -12,6 +12,8 @@ export interface SidebarProps {
   /** the result, or the reason there is none (no report, or the check failed) */
   state: { kind: 'result'; result: CheckResultJson } | { kind: 'none'; message: string };
   collapsed: boolean;
+  /** which edge of the window the panel sits on (it moves away from the cell being shown) */
+  side?: 'left' | 'right';
   onCollapse(collapsed: boolean): void;
   onClose(): void;
   onFinding(f: Finding): void;
@@ -44,7 +46,7 @@ export function Sidebar(props: SidebarProps) {
   };
 
   return (
-    <aside class="panel" role="complementary" aria-label={w.appName} lang={props.lang === 'zh' ? 'zh-CN' : 'en'}>
+    <aside class={`panel ${props.side === 'left' ? 'left' : ''}`} role="complementary" aria-label={w.appName} lang={props.lang === 'zh' ? 'zh-CN' : 'en'}>
       <header class="bar">
         <strong class="app">{w.appName}</strong>
         <span class="grow" />

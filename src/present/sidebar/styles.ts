@@ -17,6 +17,7 @@ export const SIDEBAR_CSS = `
   display: flex; flex-direction: column; background: #fff; border: 1px solid #c7c7c7; border-radius: 10px;
   box-shadow: 0 6px 24px rgba(0,0,0,.18); overflow: hidden; font-size: 14px; text-align: left;
 }
+.panel.left { right: auto; left: 12px; }
 .bar { display: flex; align-items: center; gap: 6px; padding: 8px 10px; background: #0b57d0; color: #fff; }
 .bar .app { font-size: 15px; }
 .grow { flex: 1; }

@@ -1,0 +1,272 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page, Worker } from 'playwright-core';
+import { CheckResultSchema } from '../../src/model/result';
+import { launchBrowser, screenshot, startServer, type LaunchedBrowser, type TestServer } from './harness';
+
+// The built extension in real headless Chromium, on fixture pages served under gov.cn host names
+// (so the production match patterns decide where it runs).
+
+let server: TestServer;
+let browser: LaunchedBrowser;
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const PANEL = 'gov-report-check .panel';
+
+async function open(path: string, host = 'www.weihai.gov.cn'): Promise<Page> {
+  const page = await browser.context.newPage();
+  await page.goto(server.url(host, path), { waitUntil: 'load' });
+  return page;
+}
+
+async function openWithPanel(path: string, host?: string): Promise<Page> {
+  const page = await open(path, host);
+  await page.locator(PANEL).waitFor({ timeout: 10_000 });
+  return page;
+}
+
+function worker(): Worker {
+  const w = browser.context.serviceWorkers()[0];
+  if (!w) throw new Error('no service worker');
+  return w;
+}
+
+/**
+ * gov.cn pages are often plain http, where navigator.clipboard does not exist (the extension falls
+ * back to execCommand there); the test reads the clipboard from a secure origin (127.0.0.1).
+ */
+async function readClipboard(): Promise<string> {
+  const page = await browser.context.newPage();
+  try {
+    await page.goto(`http://127.0.0.1:${server.port}/no-report.html`);
+    await page.bringToFront();
+    return await page.evaluate(() => navigator.clipboard.readText());
+  } finally {
+    await page.close();
+  }
+}
+
+type Chrome = {
+  tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> };
+  action: { getBadgeText(d: { tabId: number }): Promise<string> };
+};
+
+async function badgeOf(url: string): Promise<string> {
+  return worker().evaluate(async (u) => {
+    const c = (globalThis as unknown as { chrome: Chrome }).chrome;
+    const tab = (await c.tabs.query({})).find((t) => t.url === u);
+    return tab?.id === undefined ? 'no tab' : c.action.getBadgeText({ tabId: tab.id });
+  }, url);
+}
+
+describe('a sound report', () => {
+  it('shows "all passed", lists what was checked, and marks nothing', async () => {
+    const page = await openWithPanel('/seed-004.html');
+    const panel = page.locator(PANEL);
+    await expect(panel.locator('.passed .ok-line').textContent()).resolves.toContain('全部通过');
+    await expect(panel.locator('.passed li').count()).resolves.toBeGreaterThanOrEqual(8);
+    await expect(panel.locator('.title').textContent()).resolves.toContain('威海市环翠区人民政府2024年政府信息公开工作年度报告');
+    await expect(panel.locator('.facts').textContent()).resolves.toContain('2024');
+    expect(await page.locator('[data-grc]').count()).toBe(0);
+    await expect.poll(() => badgeOf(page.url())).toBe('✓');
+    await page.close();
+  });
+});
+
+describe('a report with errors', () => {
+  let page: Page;
+  beforeAll(async () => {
+    page = await openWithPanel('/errors.html');
+  });
+  afterAll(async () => page.close());
+
+  it('lists the five findings, grouped by table, with expected and found values', async () => {
+    const findings = page.locator(`${PANEL} button.finding`);
+    await expect(findings.count()).resolves.toBe(5);
+    const ids = await findings.evaluateAll((els) => els.map((e) => e.getAttribute('data-finding')));
+    expect(ids.sort()).toEqual([
+      'balance/t2:natural',
+      'balance/t2:total',
+      'results-total/t2:total',
+      'review-litigation-total/t3:review',
+      'row-total/t2:unable-1',
+    ]);
+    const text = await page.locator(PANEL).textContent();
+    expect(text).toContain('表二「1.本机关不掌握相关政府信息」行 总计 = 自然人 + 法人或其他组织不成立：应为 72，实为 73');
+    expect(await page.locator(`${PANEL} .count.err b`).textContent()).toBe('5');
+    await expect.poll(() => badgeOf(page.url())).toBe('5');
+  });
+
+  it('marks the failing cells and rows in the page', async () => {
+    const failing = await page.locator('td[data-grc~="fail"]').evaluateAll((els) => els.map((e) => (e.textContent ?? '').trim()));
+    // the totals each failing relation rests on: balance 自然人 → （七）自然人 150 and 四 自然人 7;
+    // balance 总计 → （七）总计 154 and 四 总计 7; results-total → （七）总计 154 (same cell);
+    // row-total → 无法提供1 总计 73; review-litigation-total → 复议 总计 8
+    expect(failing.sort()).toEqual(['150', '154', '7', '7', '73', '8'].sort());
+    expect(await page.locator('tr[data-grc~="row-fail"]').count()).toBeGreaterThanOrEqual(4);
+    expect(await page.locator('[data-grc~="block"]').count()).toBe(0);
+  });
+
+  it('clicking a finding scrolls its cell into view and flashes it', async () => {
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.locator(`${PANEL} button.finding[data-finding="row-total/t2:unable-1"]`).click();
+    const cell = page.locator('td[data-grc~="flash"]');
+    await cell.waitFor({ timeout: 3000 });
+    expect((await cell.textContent())?.trim()).toBe('73');
+    await page.waitForTimeout(700); // smooth scrolling
+    const box = await cell.boundingBox();
+    const viewport = page.viewportSize();
+    expect(box && viewport && box.y >= 0 && box.y + box.height <= viewport.height).toBe(true);
+    // the panel has moved off the cell
+    const panelBox = await page.locator(PANEL).boundingBox();
+    expect(box && panelBox && (panelBox.x > box.x + box.width || panelBox.x + panelBox.width < box.x)).toBe(true);
+  });
+
+  it('hovering a marked cell shows the rule, expected and found', async () => {
+    const cell = page.locator('td[data-grc~="fail"]', { hasText: '73' });
+    await cell.hover();
+    const tip = page.locator('gov-report-check .tip');
+    await tip.waitFor({ timeout: 3000 });
+    const text = await tip.textContent();
+    expect(text).toContain('row-total');
+    expect(text).toContain('应为 72，实为 73');
+  });
+
+  it('copies the JSON result in one click, and it parses with the exported schema', async () => {
+    await page.locator(`${PANEL} button.action`, { hasText: '复制 JSON' }).click();
+    await expect(page.locator(`${PANEL} .status`).textContent()).resolves.toContain('已复制');
+    const text = await readClipboard();
+    const parsed = CheckResultSchema.safeParse(JSON.parse(text));
+    expect(parsed.success).toBe(true);
+    if (!parsed.success) return;
+    expect(parsed.data.source).toEqual({ kind: 'url', location: page.url(), format: 'html' });
+    expect(parsed.data.summary.errors).toBe(5);
+  });
+
+  it('copies the tables as TSV', async () => {
+    await page.locator(`${PANEL} button.action`, { hasText: '复制表格' }).click();
+    const text = await readClipboard();
+    expect(text.split('\n')).toContain('四、结转下年度继续办理\t7\t0\t0\t0\t0\t0\t7');
+  });
+
+  it('collapses to a badge, remembers it across a reload, and reopens', async () => {
+    await page.locator(`${PANEL} button.icon[aria-label="收起"]`).click();
+    const badge = page.locator('gov-report-check button.badge');
+    await badge.waitFor();
+    expect(await badge.textContent()).toContain('✗ 5');
+    await page.reload({ waitUntil: 'load' });
+    await page.locator('gov-report-check button.badge').waitFor({ timeout: 10_000 });
+    expect(await page.locator(PANEL).count()).toBe(0);
+    await page.locator('gov-report-check button.badge').click();
+    await page.locator(PANEL).waitFor();
+  });
+
+  it('closing the sidebar removes every mark and its stylesheet', async () => {
+    expect(await page.locator('[data-grc]').count()).toBeGreaterThan(0);
+    await page.locator(`${PANEL} button.icon[aria-label="关闭"]`).click();
+    await expect.poll(() => page.locator('gov-report-check').count()).toBe(0);
+    expect(await page.locator('[data-grc]').count()).toBe(0);
+    expect(await page.locator('#gov-report-check-marks').count()).toBe(0);
+    expect(await page.locator('td[tabindex]').count()).toBe(0);
+  });
+});
+
+describe('pages that are hard', () => {
+  it('tables that are pictures: says so and names them; no marks', async () => {
+    const page = await openWithPanel('/seed-002.html');
+    const text = await page.locator(PANEL).textContent();
+    expect(text).toContain('表格为图片，无法核对');
+    expect(text).toContain('表一、表二、表三');
+    expect(text).toContain('1a42de8b501dc40c74c314129b3f287.png');
+    expect(await page.locator('[data-grc]').count()).toBe(0);
+    await page.close();
+  });
+
+  it('a report inserted by a script after load is picked up', async () => {
+    const page = await open('/late-insert.html');
+    await page.locator(PANEL).waitFor({ timeout: 10_000 });
+    await expect.poll(() => page.locator(`${PANEL} button.finding`).count(), { timeout: 10_000 }).toBe(5);
+    expect(await page.locator('td[data-grc~="fail"]').count()).toBe(6);
+    await page.close();
+  });
+
+  it('a report inside a same-origin iframe is checked and marked inside the frame', async () => {
+    const page = await openWithPanel('/iframe-host.html');
+    await expect(page.locator(`${PANEL} .passed .ok-line`).textContent()).resolves.toContain('全部通过');
+    await expect(page.locator(`${PANEL} .facts`).textContent()).resolves.toContain('2024');
+    await page.close();
+  });
+
+  it('hostile page CSS does not break the sidebar', async () => {
+    const page = await openWithPanel('/hostile-css.html');
+    const box = await page.locator(PANEL).boundingBox();
+    expect(box?.width).toBeGreaterThan(300);
+    expect(box?.height).toBeGreaterThan(200);
+    const style = await page.locator(`${PANEL} .finding .text`).first().evaluate((el) => {
+      const s = getComputedStyle(el);
+      return { fontSize: parseFloat(s.fontSize), color: s.color, display: s.display };
+    });
+    expect(style.fontSize).toBeGreaterThanOrEqual(12);
+    expect(style.color).not.toBe('rgba(0, 0, 0, 0)');
+    await screenshot(page, 'e2e-hostile-css');
+    await page.close();
+  });
+
+  it('cell text holding <img onerror> is shown as text and never runs', async () => {
+    const page = await openWithPanel('/xss-cell.html');
+    const text = await page.locator(PANEL).textContent();
+    expect(text).toContain('<img src=x onerror="window.__pwned=1">');
+    expect(await page.locator('gov-report-check img').count()).toBe(0);
+    await page.locator('td[data-grc~="block"]').first().hover();
+    await page.waitForTimeout(300);
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    await page.close();
+  });
+
+  it('a large ordinary gov.cn page: nothing is injected and nothing changes', async () => {
+    const page = await open('/big-news.html');
+    await page.waitForTimeout(1500);
+    expect(await page.locator('gov-report-check').count()).toBe(0);
+    expect(await page.locator('[data-grc]').count()).toBe(0);
+    expect(await badgeOf(page.url())).toBe('');
+    await page.close();
+  });
+
+  it('an ordinary page with a table: nothing shown', async () => {
+    const page = await open('/no-report.html');
+    await page.waitForTimeout(1000);
+    expect(await page.locator('gov-report-check').count()).toBe(0);
+    await page.close();
+  });
+
+  it('a report on a host that is not gov.cn is not checked by itself', async () => {
+    const page = await open('/errors.html', 'gov-mirror.test');
+    await page.waitForTimeout(1000);
+    expect(await page.locator('gov-report-check').count()).toBe(0);
+    await page.close();
+  });
+});
+
+describe('English browser', () => {
+  it('speaks English when the browser does', async () => {
+    const en = await launchBrowser({ lang: 'en-US' });
+    try {
+      const page = await en.context.newPage();
+      await page.goto(server.url('www.weihai.gov.cn', '/errors.html'));
+      await page.locator(PANEL).waitFor({ timeout: 10_000 });
+      const text = await page.locator(PANEL).textContent();
+      expect(text).toContain('errors');
+      expect(text).toContain('does not hold: expected 72, found 73');
+      expect(text).toContain('Copy JSON');
+    } finally {
+      await en.close();
+    }
+  });
+});
