@@ -44,7 +44,30 @@ function removeArtefacts(s: string): string {
   return s;
 }
 
+/**
+ * Text that none of the folds below would change: printable ASCII without `[` and ordinary Han
+ * characters, no leading, trailing or doubled space. Most cells (`0`, `156`, labels) are like this,
+ * and the engine normalises every cell and line several times, so this is worth a fast path.
+ */
+const ALREADY_CLEAN = /^(?:[\x21-\x5a\x5c-\x7e\u4e00-\u9fff（）、。：；“”《》]| (?! ))*$/;
+
+/** Repeated texts (labels, `0`) are normalised once; the cache is dropped when it grows large. */
+const cache = new Map<string, string>();
+const CACHE_LIMIT = 4000;
+
 export function normalizeText(s: string): string {
+  if (s.length < 200) {
+    const hit = cache.get(s);
+    if (hit !== undefined) return hit;
+    const out = ALREADY_CLEAN.test(s) && !s.startsWith(' ') && !s.endsWith(' ') ? s : fold(s);
+    if (cache.size >= CACHE_LIMIT) cache.clear();
+    cache.set(s, out);
+    return out;
+  }
+  return fold(s);
+}
+
+function fold(s: string): string {
   const folded = s
     .replace(CJK_LOOKALIKES, (c) => c.normalize('NFKC'))
     .replace(INVISIBLE, '')
@@ -134,7 +157,14 @@ const NOT_KEY = /[\p{P}\p{S}\p{Z}\s]/gu;
  * `本年新收政府信息公开申请数量` give the same key. Numbering is dropped because pages renumber or
  * lose it; the text of the label is what identifies the row.
  */
+const keyCache = new Map<string, string>();
+
 export function labelKey(s: string): string {
+  const hit = keyCache.get(s);
+  if (hit !== undefined) return hit;
   const text = stripPinyin(toSimplified(normalizeText(s)));
-  return stripNumbering(text).rest.replace(NOT_KEY, '');
+  const key = stripNumbering(text).rest.replace(NOT_KEY, '');
+  if (keyCache.size >= CACHE_LIMIT) keyCache.clear();
+  if (s.length < 200) keyCache.set(s, key);
+  return key;
 }
