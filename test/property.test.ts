@@ -149,16 +149,15 @@ describe('one blank cell', () => {
 });
 
 /**
- * KNOWN BUG in src/recognise/rows.ts `fitValues`, kept here as an expected failure: seed 003 ends
+ * Found by these properties and fixed in src/recognise/rows.ts `fitValues`: seed 003 ends
  * rows 一 and 二 with a tab. With 自然人 blank the row has 9 value cells for 7 columns,
- * `['', '', v2…v7, '']`; fitValues drops empty cells from the front before the back, so the
- * values shift one column left and the blank is reported at 总计 instead of 自然人. Smallest case:
+ * `['', '', v2…v7, '']`; fitValues used to drop empty cells from the front before the back, so the
+ * values shifted one column left and the blank was reported at 总计 instead of 自然人. Smallest case:
  *   `一、本年新收政府信息公开申请数量\t\t\t0\t0\t0\t0\t0\t0\t` (in seed 003 itself: blank row 一's first 0)
- * → cells-filled names `t2/new/total`; expected `t2/new/natural`. When fitted, `it.fails` turns
- * red: make it a plain `it`.
+ * → cells-filled named `t2/new/total`; it must name `t2/new/natural`.
  */
 describe('seed 003 form: rows 一 and 二 end with a tab', () => {
-  it.fails('a blank 自然人 in row 一 or 二 is reported at 自然人 (text)', () => {
+  it('a blank 自然人 in row 一 or 二 is reported at 自然人 (text)', () => {
     fc.assert(
       fc.property(randomSoundFigures, fc.constantFrom('new', 'carried-over'), fc.constantFrom('—', ''), (f, row, blank) => {
         const key: CellKey = { table: 't2', row, col: 'natural' };

@@ -86,13 +86,22 @@ export function matchRow(
 
 /**
  * Fit the value cells of a row to `n` columns. Empty cells at the ends are padding when there are
- * too many (seed 003's rows carry a leading merged cell and a trailing tab); what is still too
- * many is kept as extra, what is too few is reported short.
+ * too many: seed 003's rows carry a leading merged cell *and* a trailing tab, so padding is taken
+ * from the two ends in turn — `['', '', 0…0, '']` with a blank 自然人 keeps that blank in its
+ * column (the property tests found this). What is still too many is kept as extra, what is too
+ * few is reported short.
  */
 export function fitValues(values: GridCell[], n: number): { fitted: GridCell[]; extra: GridCell[]; short: number } {
   const v = values.slice();
-  while (v.length > n && v[0]?.text === '') v.shift();
-  while (v.length > n && v[v.length - 1]?.text === '') v.pop();
+  let front = true;
+  while (v.length > n) {
+    const headEmpty = v[0]?.text === '';
+    const tailEmpty = v[v.length - 1]?.text === '';
+    if (headEmpty && (front || !tailEmpty)) v.shift();
+    else if (tailEmpty) v.pop();
+    else break;
+    front = !front;
+  }
   if (v.length > n) return { fitted: v.slice(0, n), extra: v.slice(n), short: 0 };
   return { fitted: v, extra: [], short: n - v.length };
 }
