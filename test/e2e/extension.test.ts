@@ -254,6 +254,41 @@ describe('pages that are hard', () => {
   });
 });
 
+describe('the toolbar popup', () => {
+  it('shows the same summary as the sidebar and copies the JSON result', async () => {
+    const page = await openWithPanel('/errors.html');
+    const tabId = await worker().evaluate(async (u) => {
+      const c = (globalThis as unknown as { chrome: Chrome }).chrome;
+      return (await c.tabs.query({})).find((t) => t.url === u)?.id ?? -1;
+    }, page.url());
+    const popup = await browser.context.newPage();
+    await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tab=${tabId}`);
+    await popup.locator('.counts').waitFor({ timeout: 10_000 });
+    expect(await popup.locator('.counts .err b').textContent()).toBe('5');
+    expect(await popup.locator('.title').textContent()).toContain('2024年政府信息公开工作年度报告');
+    await popup.bringToFront();
+    await popup.locator('button', { hasText: '复制 JSON' }).click();
+    await expect(popup.locator('.status').textContent()).resolves.toContain('已复制');
+    const text = await popup.evaluate(() => navigator.clipboard.readText());
+    expect(CheckResultSchema.safeParse(JSON.parse(text)).success).toBe(true);
+    await popup.close();
+    await page.close();
+  });
+
+  it('on a page that is not a report it says so', async () => {
+    const page = await open('/no-report.html');
+    const tabId = await worker().evaluate(async (u) => {
+      const c = (globalThis as unknown as { chrome: Chrome }).chrome;
+      return (await c.tabs.query({})).find((t) => t.url === u)?.id ?? -1;
+    }, page.url());
+    const popup = await browser.context.newPage();
+    await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tab=${tabId}`);
+    await expect.poll(() => popup.locator('.muted').textContent(), { timeout: 10_000 }).toContain('未发现');
+    await popup.close();
+    await page.close();
+  });
+});
+
 describe('English browser', () => {
   it('speaks English when the browser does', async () => {
     const en = await launchBrowser({ lang: 'en-US' });

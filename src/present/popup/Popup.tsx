@@ -26,13 +26,15 @@ export function Popup(props: { lang: Lang }) {
 
   useEffect(() => {
     void (async () => {
-      const tab = (await browser.tabs.query({ active: true, currentWindow: true }))[0];
-      if (tab?.id === undefined) return setView({ kind: 'none', message: w.noReport });
-      setTabId(tab.id);
-      let reply = await ask(tab.id, { type: 'get-result' });
+      // `popup.html?tab=N` shows tab N (the browser tests open the popup that way); otherwise the active tab.
+      const asked = Number(new URLSearchParams(location.search).get('tab'));
+      const id = Number.isInteger(asked) && asked > 0 ? asked : (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id;
+      if (id === undefined) return setView({ kind: 'none', message: w.noReport });
+      setTabId(id);
+      let reply = await ask(id, { type: 'get-result' });
       if (!reply) {
-        await inject(tab.id);
-        reply = await ask(tab.id, { type: 'get-result' });
+        await inject(id);
+        reply = await ask(id, { type: 'get-result' });
       }
       setView(toView(reply, props.lang));
     })().catch(() => setView({ kind: 'none', message: w.noReport }));
