@@ -167,3 +167,11 @@ describe('isMissingToken', () => {
     expect(isMissingToken(input)).toBe(expected);
   });
 });
+
+describe('implausibly large counts', () => {
+  it('a number beyond 2^53 is text, not a count (sums would lose exactness or overflow)', () => {
+    expect(parseCellValue(`1${'0'.repeat(303)}`)).toEqual({ kind: 'text', raw: `1${'0'.repeat(303)}` });
+    expect(parseCellValue('9007199254740991')).toEqual({ kind: 'number', value: 9007199254740991, raw: '9007199254740991' });
+    expect(parseCellValue('9007199254740993').kind).toBe('text');
+  });
+});
