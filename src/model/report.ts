@@ -68,6 +68,45 @@ export const SectionFoundSchema = z.object({
   index: z.nullable(z.number()),
 });
 
+/**
+ * A figure the report's prose states, read by recognise/prose.ts: `2024年全区新收政府信息公开申请156件`
+ * → `{ kind: 'new', value: 156 }`. Only unambiguous patterns are read (precision over recall).
+ */
+export const StatementKindSchema = z.enum([
+  'new',
+  'carried-over',
+  'carried-forward',
+  'completed',
+  'review',
+  'review-corrected',
+  'litigation',
+  'issued',
+  'repealed',
+  'in-force',
+  'no-applications',
+  'stated-total',
+]);
+export type StatementKind = z.infer<typeof StatementKindSchema>;
+
+export const StatementSchema = z.object({
+  kind: StatementKindSchema,
+  /** the stated figure (0 for no-applications) */
+  value: z.number(),
+  /** the words the figure was read from, as printed: `新收政府信息公开申请156件` */
+  quote: z.string(),
+  /** the whole sentence, as printed */
+  sentence: z.string(),
+  /** key of the section the sentence sits in (see templates SECTIONS), or null */
+  section: z.nullable(z.string()),
+  /** the paragraph, for marking it in the page */
+  src: z.nullable(SourceRefSchema),
+  /** stated-total: the parts the same sentence lists after 其中 */
+  parts: z.optional(z.array(z.number())),
+  /** issued / repealed / in-force: 规章 or 规范性文件 when the sentence names one */
+  subject: z.optional(z.enum(['regulations', 'normative'])),
+});
+export type Statement = z.infer<typeof StatementSchema>;
+
 export const ReportSchema = z.object({
   template: z.nullable(TemplateVersionSchema),
   /** header words and rows the version was decided from */
@@ -80,5 +119,7 @@ export const ReportSchema = z.object({
   /** pictures found in the report, by file name or alt text */
   images: z.array(z.string()),
   structure: z.array(StructureIssueSchema),
+  /** figures stated in the prose */
+  statements: z.array(StatementSchema),
 });
 export type Report = z.infer<typeof ReportSchema>;

@@ -4,6 +4,7 @@ import type { Report, ReportRow, ReportTable, StructureIssue } from '../model/re
 import { findMeta } from './meta';
 import { fitValues, matchRow, splitRow, type SplitRow } from './rows';
 import { findSections, type SectionHit } from './sections';
+import { readStatements, type ProsePara } from './prose';
 import {
   columnsOf,
   numericRows,
@@ -16,7 +17,7 @@ import {
 } from './templates';
 
 type Entry =
-  | { kind: 'para'; text: string; para: number }
+  | { kind: 'para'; text: string; para: number; src: SourceRef | null }
   | { kind: 'row'; split: SplitRow }
   | { kind: 'image'; name: string };
 
@@ -116,6 +117,7 @@ export function recognise(doc: ExtractedDoc): Report {
   return {
     template,
     templateEvidence: versions.evidence,
+    statements: readStatements(prose(paraEntries, sections)),
     title: meta.title,
     body: meta.body,
     year: meta.year,
@@ -126,11 +128,21 @@ export function recognise(doc: ExtractedDoc): Report {
   };
 }
 
+/** Paragraphs with the section each sits in, for the prose reader. */
+function prose(paras: Extract<Entry, { kind: 'para' }>[], sections: SectionHit[]): ProsePara[] {
+  const starts = sections.filter((s) => s.index !== null).map((s) => ({ key: s.key, index: s.index ?? 0 }));
+  return paras.map((p, i) => {
+    let section: string | null = null;
+    for (const s of starts) if (s.index <= i) section = s.key;
+    return { text: p.text, src: p.src, section };
+  });
+}
+
 function flatten(doc: ExtractedDoc): Entry[] {
   const out: Entry[] = [];
   let para = 0;
   for (const item of doc.items) {
-    if (item.kind === 'para') out.push({ kind: 'para', text: item.text, para: para++ });
+    if (item.kind === 'para') out.push({ kind: 'para', text: item.text, para: para++, src: item.src });
     else if (item.kind === 'image') out.push({ kind: 'image', name: item.name });
     else {
       for (const row of item.grid.rows) {
@@ -139,7 +151,7 @@ function flatten(doc: ExtractedDoc): Entry[] {
         // all three tables share one <table>) also reads as a paragraph.
         const only = split.labelCells[0];
         if (split.labelCells.length === 1 && split.values.length === 0 && only) {
-          out.push({ kind: 'para', text: only.text, para: para++ });
+          out.push({ kind: 'para', text: only.text, para: para++, src: only.src });
         }
         out.push({ kind: 'row', split });
       }

@@ -139,6 +139,14 @@ describe('a report with errors', () => {
     expect(text).toContain('应为 72，实为 73');
   });
 
+  it('focusing a marked cell from the keyboard shows the same tooltip', async () => {
+    await page.mouse.move(0, 0);
+    await page.locator('td[data-grc~="fail"]', { hasText: '8' }).focus();
+    const tip = page.locator('gov-report-check .tip');
+    await tip.waitFor({ timeout: 3000 });
+    expect(await tip.textContent()).toContain('review-litigation-total');
+  });
+
   it('copies the JSON result in one click, and it parses with the exported schema', async () => {
     await page.locator(`${PANEL} button.action`, { hasText: '复制 JSON' }).click();
     await expect(page.locator(`${PANEL} .status`).textContent()).resolves.toContain('已复制');
