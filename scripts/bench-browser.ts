@@ -234,13 +234,13 @@ interface Load {
 /**
  * Runs in the page before its own scripts (page world). Records performance.now() (ms since
  * navigation start) when a data-grc attribute first appears and when our sidebar's open shadow
- * root first holds a .panel. Callbacks run at the microtask checkpoint after the change.
+ * root first holds a .panel; MutationObserver callbacks run at the microtask checkpoint after the
+ * change. Plain JavaScript in a string: tsx would add helpers (__name) to a serialised function.
  */
-function installMarkProbe(): void {
-  type Probe = { mark: number | null; panel: number | null };
-  const rec: Probe = { mark: null, panel: null };
-  (window as Window & { __grcBench?: Probe }).__grcBench = rec;
-  const seen = new WeakSet<ShadowRoot>();
+const MARK_PROBE = `(() => {
+  const rec = { mark: null, panel: null };
+  window.__grcBench = rec;
+  const seen = new WeakSet();
   const inShadow = new MutationObserver((records) => {
     for (const r of records) {
       const root = r.target.getRootNode();
@@ -251,7 +251,7 @@ function installMarkProbe(): void {
       }
     }
   });
-  const lookAtHost = (host: Element): void => {
+  const lookAtHost = (host) => {
     const root = host.shadowRoot;
     if (!root || seen.has(root) || rec.panel !== null) return;
     seen.add(root);
@@ -263,13 +263,13 @@ function installMarkProbe(): void {
       if (r.type === 'attributes') {
         if (rec.mark === null && r.attributeName === 'data-grc') rec.mark = performance.now();
       } else {
-        for (const n of Array.from(r.addedNodes)) if (n.nodeName === 'GOV-REPORT-CHECK') lookAtHost(n as Element);
+        for (const n of r.addedNodes) if (n.nodeName === 'GOV-REPORT-CHECK') lookAtHost(n);
       }
     }
     if (rec.mark !== null && rec.panel !== null) inPage.disconnect();
   });
   inPage.observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-grc'] });
-}
+})();`;
 
 async function scriptDuration(cdp: CDPSession): Promise<number> {
   const { metrics } = await cdp.send('Performance.getMetrics');
@@ -317,7 +317,7 @@ async function loadOnce(
 ): Promise<Load> {
   const page = await setup.context.newPage();
   try {
-    if (opts.probe) await page.addInitScript(installMarkProbe);
+    if (opts.probe) await page.addInitScript({ content: MARK_PROBE });
     const cdp = await setup.context.newCDPSession(page);
     const worlds: string[] = [];
     if (opts.watchWorlds) {

@@ -11,6 +11,11 @@ import { cellsFilled } from './rules/cells-filled';
 import { tablesPresent } from './rules/tables-present';
 import { sectionsPresent } from './rules/sections-present';
 import { tableStructure } from './rules/table-structure';
+import { templateVersion } from './rules/template-version';
+import { yearConsistency } from './rules/year-consistency';
+import { regulationsLevel } from './rules/regulations-level';
+import { feeMagnitude } from './rules/fee-magnitude';
+import { sectionContent } from './rules/section-content';
 
 /** Every rule, in the order findings are listed. Adding a rule = one file + one line here. */
 export const RULES: readonly Rule[] = [
@@ -23,6 +28,11 @@ export const RULES: readonly Rule[] = [
   resultsTotal,
   rowTotal,
   reviewLitigationTotal,
+  templateVersion,
+  yearConsistency,
+  sectionContent,
+  regulationsLevel,
+  feeMagnitude,
 ];
 
 export interface CheckResult {

@@ -66,6 +66,8 @@ export const SectionFoundSchema = z.object({
   heading: z.nullable(z.string()),
   /** position among the document's paragraphs, for order checks */
   index: z.nullable(z.number()),
+  /** characters of text under the heading, up to the next section (tables not counted) */
+  chars: z.number(),
 });
 
 /**
@@ -113,7 +115,13 @@ export const ReportSchema = z.object({
   templateEvidence: z.array(z.string()),
   title: z.nullable(z.string()),
   body: z.nullable(z.string()),
+  /** the body's level, from its name: only 设区的市 and above make 规章 */
+  level: z.nullable(z.enum(['province', 'city', 'county', 'township', 'department'])),
   year: z.nullable(z.number()),
+  /** the year of the 统计期限 the intro states */
+  periodYear: z.nullable(z.number()),
+  /** the publication date the page shows, YYYY-MM-DD */
+  published: z.nullable(z.string()),
   sections: z.array(SectionFoundSchema),
   tables: z.object({ t1: ReportTableSchema, t2: ReportTableSchema, t3: ReportTableSchema }),
   /** pictures found in the report, by file name or alt text */

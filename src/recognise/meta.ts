@@ -4,6 +4,10 @@ export interface ReportMeta {
   title: string | null;
   body: string | null;
   year: number | null;
+  /** the year of the 统计期限 the intro states (从2024年1月1日到12月31日止) */
+  periodYear: number | null;
+  /** the publication date the page shows (发布日期：2025-01-21, or a dated signature line), YYYY-MM-DD */
+  published: string | null;
 }
 
 const TITLE = /^(.*?)\s*((?:19|20)\d{2})\s*年(?:度)?\s*(?:的)?\s*政府信息公[开開]\s*(?:工作)?\s*年[度度]?\s*[报報]告/;
@@ -53,9 +57,25 @@ export function findMeta(paras: string[], pageTitle: string | null): ReportMeta 
       body ??= (m[2] ?? '').trim().replace(/(?<!人民)政府$/, '') || null;
     }
   }
-  if (year === null) {
-    const m = /统计期限[^。]*?((?:19|20)\d{2})\s*年\s*1\s*月\s*1\s*日/.exec(text);
-    if (m) year = Number(m[1]);
+  const period = /统计期限[^。]*?((?:19|20)\d{2})\s*年\s*1\s*月\s*1\s*日/.exec(text);
+  const periodYear = period ? Number(period[1]) : null;
+  year ??= periodYear;
+  return { title, body, year, periodYear, published: findPublished(paras) };
+}
+
+const PUBLISHED = /(?:发布|成文|印发)(?:日期|时间)\s*[:：]?\s*((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})/;
+const DATE_LINE = /^((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$/;
+
+/** `发布日期：2025-01-21` near the top, else a date standing alone on one of the last lines. */
+function findPublished(paras: string[]): string | null {
+  const fmt = (y: string, m: string, d: string): string => `${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`;
+  for (const p of paras.slice(0, 40)) {
+    const m = PUBLISHED.exec(normalizeText(p));
+    if (m) return fmt(m[1] ?? '', m[2] ?? '', m[3] ?? '');
   }
-  return { title, body, year };
+  for (const p of paras.slice(-8).reverse()) {
+    const m = DATE_LINE.exec(normalizeText(p));
+    if (m) return fmt(m[1] ?? '', m[2] ?? '', m[3] ?? '');
+  }
+  return null;
 }

@@ -2,6 +2,7 @@ import { parseCellValue } from '../text/cell-value';
 import type { ExtractedDoc, GridCell, SourceRef } from '../extract/types';
 import type { Report, ReportRow, ReportTable, StructureIssue } from '../model/report';
 import { findMeta } from './meta';
+import { bodyLevel } from './body';
 import { fitValues, matchRow, splitRow, type SplitRow } from './rows';
 import { findSections, type SectionHit } from './sections';
 import { readStatements, type ProsePara } from './prose';
@@ -120,12 +121,24 @@ export function recognise(doc: ExtractedDoc): Report {
     statements: readStatements(prose(paraEntries, sections)),
     title: meta.title,
     body: meta.body,
+    level: bodyLevel(meta.body),
     year: meta.year,
-    sections: sections.map((s: SectionHit) => ({ key: s.key, number: s.number, heading: s.heading, index: s.index })),
+    periodYear: meta.periodYear,
+    published: meta.published,
+    sections: sections.map((s: SectionHit) => ({ key: s.key, number: s.number, heading: s.heading, index: s.index, chars: sectionChars(s, sections, paras) })),
     tables: { t1, t2, t3 },
     images: images,
     structure,
   };
+}
+
+/** Characters of prose under a section heading, up to the next heading found. */
+function sectionChars(s: SectionHit, all: SectionHit[], paras: string[]): number {
+  if (s.index === null) return 0;
+  const start = s.index;
+  const next = all.map((x) => x.index).filter((i): i is number => i !== null && i > start);
+  const end = next.length > 0 ? Math.min(...next) : paras.length;
+  return paras.slice(start + 1, end).reduce((n, p) => n + p.length, 0);
 }
 
 /** Paragraphs with the section each sits in, for the prose reader. */

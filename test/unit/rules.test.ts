@@ -98,6 +98,43 @@ const CASES: {
     },
     expect: { outcome: 'structure', severity: 'error', cell: { table: 't2', row: 'unable-2', col: 'natural' } },
   },
+  {
+    rule: 'template-version',
+    why: 'a 2024 report laid out in the 2019 (trial) template',
+    breakIt: (r) => {
+      r.template = '2019';
+    },
+    expect: { outcome: 'structure', severity: 'warning' },
+  },
+  {
+    rule: 'year-consistency',
+    why: 'the title says 2024 but the 统计期限 says 2023',
+    breakIt: (r) => {
+      r.periodYear = 2023;
+    },
+    expect: { outcome: 'structure', severity: 'warning' },
+  },
+  {
+    rule: 'section-content',
+    why: 'section 五 has a heading and nothing under it',
+    breakIt: (r) => {
+      const five = r.sections.find((s) => s.key === 'problems');
+      if (five) five.chars = 0;
+    },
+    expect: { outcome: 'structure', severity: 'warning' },
+  },
+  {
+    rule: 'regulations-level',
+    why: '环翠区 (a district: no power to make 规章) reports 2 规章 issued',
+    breakIt: (r) => setCell(r, { table: 't1', row: 'regulations', col: 'issued' }, '2'),
+    expect: { outcome: 'structure', severity: 'warning', cell: { table: 't1', row: 'regulations', col: 'issued' } },
+  },
+  {
+    rule: 'fee-magnitude',
+    why: 'the fee typed in 元 (67939400) where 万元 (6793.94) belongs',
+    breakIt: (r) => setCell(r, { table: 't1', row: 'fees', col: 'amount' }, '67939400'),
+    expect: { outcome: 'structure', severity: 'warning', cell: { table: 't1', row: 'fees', col: 'amount' } },
+  },
 ];
 
 describe('every rule fires on a broken report and stays silent on a sound one', () => {
@@ -168,5 +205,27 @@ describe('one rule failing never stops the others', () => {
     expect(findings[0]).toMatchObject({ rule: 'boom', outcome: 'internal', severity: 'warning' });
     expect(findings.some((f) => f.rule === 'row-total' && f.outcome === 'fail')).toBe(true);
     expect(runs).toHaveLength(RULES.length + 1);
+  });
+});
+
+describe('year consistency: the publication date', () => {
+  it('a 2024 report published in 2025 is fine; one dated 2024 or 2026 is not', () => {
+    const rule = only('year-consistency');
+    const r = sound();
+    r.published = '2025-01-21';
+    expect(runChecks(r, rule).findings).toEqual([]);
+    r.published = '2026-03-01';
+    expect(runChecks(r, rule).findings.map((f) => f.id)).toEqual(['year-consistency/published']);
+  });
+});
+
+describe('fee magnitude depends on the body level', () => {
+  it('6793.94 万元 is plausible for a district but 30000 万元 is not for a township', () => {
+    const rule = only('fee-magnitude');
+    const r = sound();
+    expect(runChecks(r, rule).findings).toEqual([]);
+    r.level = 'township';
+    setCell(r, { table: 't1', row: 'fees', col: 'amount' }, '30000');
+    expect(runChecks(r, rule).findings).toHaveLength(1);
   });
 });
