@@ -5,6 +5,7 @@ import { recognise } from './recognise/recognise';
 import { runChecks } from './check/index';
 import { SCHEMA_VERSION, type CheckResultJson, type Source } from './model/result';
 import type { Report } from './model/report';
+import type { Finding, RuleRun } from './model/finding';
 
 /** Either a checked report, or the one-line reason there is none. */
 export type PipelineOutcome = { ok: true; result: CheckResultJson } | { ok: false; reason: { zh: string; en: string } };
@@ -25,23 +26,12 @@ export function checkExtracted(doc: ExtractedDoc, source: Source): PipelineOutco
     };
   }
   const { findings, runs } = runChecks(report);
+  return { ok: true, result: { schemaVersion: SCHEMA_VERSION, source, report, findings, checks: runs, summary: summarise(findings, runs) } };
+}
+
+export function summarise(findings: Finding[], runs: RuleRun[]): CheckResultJson['summary'] {
   const count = (s: string): number => findings.filter((f) => f.severity === s).length;
-  return {
-    ok: true,
-    result: {
-      schemaVersion: SCHEMA_VERSION,
-      source,
-      report,
-      findings,
-      checks: runs,
-      summary: {
-        errors: count('error'),
-        warnings: count('warning'),
-        infos: count('info'),
-        checked: runs.reduce((n, r) => n + r.checked, 0),
-      },
-    },
-  };
+  return { errors: count('error'), warnings: count('warning'), infos: count('info'), checked: runs.reduce((n, r) => n + r.checked, 0) };
 }
 
 export function checkText(text: string, source: Source): PipelineOutcome {

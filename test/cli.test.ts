@@ -79,6 +79,20 @@ describe('CLI', () => {
     expect(r.code).toBe(0);
   });
 
+  it('compares the same body across years given in one run (consistent and inconsistent pairs)', () => {
+    const good = run(['--json', join(FIX, 'huancui-2023.html'), join(FIX, 'seed-004.html')]);
+    const [g2023, g2024] = JSON.parse(good.out) as { lastYear?: { year: number }; findings: { rule: string }[] }[];
+    expect(g2023?.lastYear).toBeUndefined();
+    expect(g2024?.lastYear?.year).toBe(2023);
+    expect(g2024?.findings).toEqual([]);
+    expect(good.code).toBe(0);
+    const bad = run([join(FIX, 'seed-004.html'), join(FIX, 'huancui-2023-bad.html')]);
+    expect(bad.out).toContain('已与2023年度报告比较');
+    expect(bad.out).toContain('[carry-over] 表二「二、上年结转」「自然人」列为 7，但2023年度报告');
+    expect(bad.out).toContain('[in-force] 表一「行政规范性文件」现行有效件数为 16');
+    expect(bad.code).toBe(0); // cross-year findings are warnings
+  });
+
   it('usage on no arguments (exit 2) and on --help (exit 0); unknown options are refused', () => {
     expect(run([]).code).toBe(2);
     expect(run(['--help']).code).toBe(0);

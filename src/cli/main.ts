@@ -6,6 +6,8 @@ import { renderSummary, type Lang } from '../present/summary';
 import { toJson } from '../present/json';
 import type { CheckResultJson } from '../model/result';
 import { decodeBytes } from './decode';
+import { recordOf, type YearRecord } from '../model/history';
+import { withLastYear } from '../check/cross-year';
 
 const USAGE = `用法 / usage: npm run check -- [--json] [--lang zh|en] FILE...
 
@@ -77,6 +79,26 @@ export function checkFile(file: string, lang: Lang): FileOutcome {
   }
 }
 
+/**
+ * Reports of the same body for consecutive years given in one run are compared: this year's row 二
+ * against last year's row 四, and 现行有效 against last year's.
+ */
+function acrossYears(outcomes: FileOutcome[]): FileOutcome[] {
+  const now = new Date();
+  const records: YearRecord[] = [];
+  for (const o of outcomes) {
+    if (!o.ok) continue;
+    const rec = recordOf(o.result.report, o.file, now);
+    if (rec) records.push(rec);
+  }
+  return outcomes.map((o) => {
+    if (!o.ok) return o;
+    const rec = recordOf(o.result.report, o.file, now);
+    const last = rec ? records.find((r) => r.bodyKey === rec.bodyKey && r.year === rec.year - 1) : undefined;
+    return last ? { ...o, result: withLastYear(o.result, last) } : o;
+  });
+}
+
 export function main(argv: string[], out: (s: string) => void, err: (s: string) => void): number {
   const args = parseArgs(argv);
   if (typeof args === 'string') {
@@ -87,7 +109,7 @@ export function main(argv: string[], out: (s: string) => void, err: (s: string) 
     (args.help ? out : err)(USAGE);
     return args.help ? 0 : 2;
   }
-  const outcomes = args.files.map((f) => checkFile(f, args.lang));
+  const outcomes = acrossYears(args.files.map((f) => checkFile(f, args.lang)));
   const ok = outcomes.filter((o): o is FileOutcome & { ok: true } => o.ok);
   for (const o of outcomes) if (!o.ok) err(`${o.file}: ${o.reason}`);
   if (args.json) {

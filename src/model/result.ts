@@ -27,6 +27,14 @@ export const SummarySchema = z.object({
  * The whole result of checking one report: what the CLI prints with --json and what the
  * extension's 复制 JSON copies. JSON Schema: src/model/result.schema.json (generated from this).
  */
+/** The same body's report for the year before, when one was checked earlier (or in the same CLI run). */
+export const LastYearSchema = z.object({
+  year: z.number(),
+  body: z.string(),
+  source: z.nullable(z.string()),
+  checkedAt: z.string(),
+});
+
 export const CheckResultSchema = z.object({
   schemaVersion: z.literal(SCHEMA_VERSION),
   source: SourceSchema,
@@ -34,5 +42,7 @@ export const CheckResultSchema = z.object({
   findings: z.array(FindingSchema),
   checks: z.array(RuleRunSchema),
   summary: SummarySchema,
+  /** present when the report was compared with last year's */
+  lastYear: z.optional(LastYearSchema),
 });
 export type CheckResultJson = z.infer<typeof CheckResultSchema>;

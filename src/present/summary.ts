@@ -60,6 +60,10 @@ export function renderSummary(result: CheckResultJson, lang: Lang = 'zh'): strin
     return `${w.table[i]} ${state}`;
   });
   lines.push(tables.join(lang === 'zh' ? '；' : '; '));
+  if (result.lastYear) {
+    const ly = result.lastYear;
+    lines.push(lang === 'zh' ? `已与${ly.year}年度报告比较：${ly.source ?? ly.body}` : `Compared with the ${ly.year} report: ${ly.source ?? ly.body}`);
+  }
   const s = result.summary;
   lines.push(s.errors > 0 ? w.verdict(s.errors, s.warnings, s.checked) : s.warnings > 0 ? w.verdictWarn(s.warnings, s.checked) : w.verdictOk(s.checked));
   for (const sev of ['error', 'warning', 'info'] as const) {

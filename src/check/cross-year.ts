@@ -1,0 +1,111 @@
+import type { Finding } from '../model/finding';
+import type { CellKey, Report } from '../model/report';
+import type { YearRecord } from '../model/history';
+import { TEMPLATES } from '../recognise/templates';
+import type { CheckResultJson } from '../model/result';
+import { summarise } from '../pipeline';
+
+/**
+ * This year's report against the same body's report for last year (strong heuristics, warnings):
+ *  - carry-over: this year's row 二 = last year's row 四, column by column;
+ *  - in-force: 现行有效 = last year's 现行有效 + 本年制发 − 本年废止 (table 1, 2021 layout).
+ * A blank on either side makes a column unverifiable and it is skipped (the single-year checks
+ * already report blanks).
+ */
+export function compareYears(report: Report, last: YearRecord): Finding[] {
+  const findings: Finding[] = [];
+  const t2 = TEMPLATES['2021'].tables.t2;
+  const cell = (row: string, col: string): number | null => {
+    const v = report.tables.t2.rows.find((r) => r.key === row)?.cells.find((c) => c.col === col)?.value;
+    return v?.kind === 'number' ? v.value : null;
+  };
+  const where = last.source ? `（${last.source}）` : '';
+  for (const col of t2.columns) {
+    const now = cell('carried-over', col.key);
+    const before = last.carriedForward[col.key];
+    if (now === null || before === null || before === undefined || now === before) continue;
+    const key: CellKey = { table: 't2', row: 'carried-over', col: col.key };
+    findings.push({
+      id: `carry-over/t2:${col.key}`,
+      rule: 'carry-over',
+      severity: 'warning',
+      outcome: 'fail',
+      table: 't2',
+      cells: [key],
+      primary: [key],
+      blocking: [],
+      expected: before,
+      found: now,
+      message: {
+        zh: `表二「二、上年结转」「${col.name.zh}」列为 ${now}，但${last.year}年度报告${where}的「四、结转下年度继续办理」为 ${before}。`,
+        en: `Table 2 row II "carried over", column "${col.name.en}" is ${now}, but the ${last.year} report${last.source ? ` (${last.source})` : ''} carried ${before} forward.`,
+      },
+    });
+  }
+  if (report.template === '2021') {
+    for (const [row, name] of [
+      ['regulations', { zh: '规章', en: 'regulations' }],
+      ['normative', { zh: '行政规范性文件', en: 'normative documents' }],
+    ] as const) {
+      const prev = last.documents[row];
+      const get = (col: string): number | null => {
+        const v = report.tables.t1.rows.find((r) => r.key === row)?.cells.find((c) => c.col === col)?.value;
+        return v?.kind === 'number' ? v.value : null;
+      };
+      const issued = get('issued');
+      const repealed = get('repealed');
+      const inForce = get('in-force');
+      if (!prev || prev.inForce === null || issued === null || repealed === null || inForce === null) continue;
+      const expected = prev.inForce + issued - repealed;
+      if (expected === inForce) continue;
+      const key: CellKey = { table: 't1', row, col: 'in-force' };
+      findings.push({
+        id: `in-force/t1:${row}`,
+        rule: 'in-force',
+        severity: 'warning',
+        outcome: 'fail',
+        table: 't1',
+        cells: [key, { table: 't1', row, col: 'issued' }, { table: 't1', row, col: 'repealed' }],
+        primary: [key],
+        blocking: [],
+        expected,
+        found: inForce,
+        message: {
+          zh: `表一「${name.zh}」现行有效件数为 ${inForce}，按${last.year}年度报告的 ${prev.inForce} 件 + 本年制发 ${issued} − 本年废止 ${repealed} 应为 ${expected}。`,
+          en: `Table 1 "${name.en}": ${inForce} in force, but last year's ${prev.inForce} + ${issued} issued − ${repealed} repealed gives ${expected}.`,
+        },
+      });
+    }
+  }
+  return findings;
+}
+
+/** A result with last year's comparison added: its findings, what was checked, the link. */
+export function withLastYear(result: CheckResultJson, last: YearRecord): CheckResultJson {
+  const extra = compareYears(result.report, last);
+  const findings = [...result.findings.filter((f) => f.rule !== 'carry-over' && f.rule !== 'in-force'), ...extra];
+  const runs = [
+    ...result.checks.filter((r) => r.rule !== 'carry-over' && r.rule !== 'in-force'),
+    {
+      rule: 'carry-over',
+      title: { zh: `上年结转 = ${last.year}年度的结转下年度`, en: `Carried over = what ${last.year} carried forward` },
+      checked: 7,
+      failed: extra.filter((f) => f.rule === 'carry-over').length,
+      unverifiable: 0,
+    },
+    {
+      rule: 'in-force',
+      title: { zh: `现行有效 = ${last.year}年度现行有效 + 制发 − 废止`, en: `In force = ${last.year}'s in force + issued − repealed` },
+      checked: result.report.template === '2021' ? Object.keys(last.documents).length : 0,
+      failed: extra.filter((f) => f.rule === 'in-force').length,
+      unverifiable: 0,
+    },
+  ];
+  return {
+    ...result,
+    findings,
+    checks: runs,
+    summary: summarise(findings, runs),
+    lastYear: { year: last.year, body: last.body, source: last.source, checkedAt: last.checkedAt },
+  };
+}

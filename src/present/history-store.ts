@@ -1,0 +1,50 @@
+import { browser } from 'wxt/browser';
+import { migrateHistory, upsert, merge, previousYear, EMPTY_HISTORY, HistorySchema, YearRecordSchema, type History, type YearRecord } from '../model/history';
+import * as z from 'zod/mini';
+
+/** Where the checked reports are remembered, in browser.storage.local. */
+export const HISTORY_KEY = 'history';
+
+export async function loadHistory(): Promise<History | null> {
+  const stored = await browser.storage.local.get(HISTORY_KEY);
+  return migrateHistory(stored[HISTORY_KEY]);
+}
+
+/**
+ * Remember a checked report and return last year's record of the same body, if any. A stored
+ * value this version cannot read is left as it is (never overwritten).
+ */
+export async function remember(rec: YearRecord): Promise<YearRecord | null> {
+  const history = await loadHistory();
+  if (history === null) return null;
+  const last = previousYear(history, rec.bodyKey, rec.year);
+  await browser.storage.local.set({ [HISTORY_KEY]: upsert(history, rec) });
+  return last;
+}
+
+export async function clearHistory(): Promise<void> {
+  await browser.storage.local.set({ [HISTORY_KEY]: EMPTY_HISTORY });
+}
+
+/** The export file: the history itself, so an import is the same shape. */
+export async function exportHistory(): Promise<string> {
+  return JSON.stringify((await loadHistory()) ?? EMPTY_HISTORY, null, 2);
+}
+
+const ImportSchema = z.union([HistorySchema, z.array(YearRecordSchema)]);
+
+/** Import an exported file (or a bare array of records); returns how many records it held. */
+export async function importHistory(text: string): Promise<{ ok: true; count: number } | { ok: false; error: string }> {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    return { ok: false, error: 'not JSON' };
+  }
+  const parsed = ImportSchema.safeParse(raw);
+  if (!parsed.success) return { ok: false, error: 'not a history file of this extension' };
+  const incoming = Array.isArray(parsed.data) ? parsed.data : parsed.data.records;
+  const history = (await loadHistory()) ?? EMPTY_HISTORY;
+  await browser.storage.local.set({ [HISTORY_KEY]: merge(history, incoming) });
+  return { ok: true, count: incoming.length };
+}
