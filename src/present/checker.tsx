@@ -15,6 +15,9 @@ import { tablesToTsv } from './tsv';
 import { SIDEBAR_CSS } from './sidebar/styles';
 import { DEFAULT_UI, readUi, UI_KEY, type UiSettings } from './settings';
 import { tableSignature, watchPage } from './watch';
+import { recordOf } from '../model/history';
+import { remember } from './history-store';
+import { withLastYear } from '../check/cross-year';
 
 export type Mode = 'auto' | 'manual';
 
@@ -61,9 +64,10 @@ export class Checker {
       const extracted = extractHtml(document);
       const outcome = checkExtracted(extracted, { kind: 'url', location: location.href, format: 'html' });
       if (outcome.ok) {
-        this.state.result = outcome.result;
+        const result = await this.againstLastYear(outcome.result);
+        this.state.result = result;
         this.state.reason = null;
-        this.state.marks = applyMarks(document, outcome.result, extracted.elements);
+        this.state.marks = applyMarks(document, result, extracted.elements);
       } else {
         this.state.result = null;
         this.state.reason = outcome.reason;
@@ -77,6 +81,14 @@ export class Checker {
     this.watch(mode);
     if (r === null && mode === 'auto') return; // nothing to say on a page that is not a report
     await this.mount();
+  }
+
+  /** Remember this report; compare it with the same body's report for last year when one was checked. */
+  private async againstLastYear(result: CheckResultJson): Promise<CheckResultJson> {
+    const rec = recordOf(result.report, location.href, new Date());
+    if (!rec) return result;
+    const last = await safeAsync(() => remember(rec), null);
+    return last ? withLastYear(result, last) : result;
   }
 
   /** Check again when the page's own scripts add or change tables (a report loaded late). */

@@ -32,6 +32,8 @@ const zh = {
   showSidebar: '显示侧栏',
   notChecked: '本页尚未检查',
   blocked: '缺数字，无法核对',
+  comparedWith: (year: number) => `已与${year}年度报告比较（上年结转、现行有效）`,
+  openLastYear: '打开上年报告',
 };
 export type Words = typeof zh;
 
@@ -66,6 +68,8 @@ const en: Words = {
   showSidebar: 'Show sidebar',
   notChecked: 'This page has not been checked',
   blocked: 'missing numbers, cannot verify',
+  comparedWith: (year: number) => `Compared with the ${year} report (carried over, in force)`,
+  openLastYear: 'open last year\'s report',
 };
 
 export const WORDS: Record<Lang, Words> = { zh, en };

@@ -297,6 +297,54 @@ describe('the toolbar popup', () => {
   });
 });
 
+describe("last year's report", () => {
+  async function clearStorage(): Promise<void> {
+    await worker().evaluate(async () => {
+      const c = (globalThis as unknown as { chrome: { storage: { local: { clear(): Promise<void> } } } }).chrome;
+      await c.storage.local.clear();
+    });
+  }
+
+  it('an inconsistent pair: the 2024 sidebar shows the carry-over and 现行有效 differences and links the 2023 page', async () => {
+    await clearStorage();
+    const before = await openWithPanel('/huancui-2023-bad.html', 'www.huancui.gov.cn');
+    const lastUrl = before.url();
+    await before.close();
+    const page = await openWithPanel('/seed-004.html', 'www.huancui.gov.cn');
+    const ids = await page.locator(`${PANEL} button.finding`).evaluateAll((els) => els.map((e) => e.getAttribute('data-finding')));
+    expect(ids.sort()).toEqual(['carry-over/t2:natural', 'carry-over/t2:total', 'in-force/t1:normative']);
+    expect(await page.locator(`${PANEL} .last-year`).textContent()).toContain('已与2023年度报告比较');
+    expect(await page.locator(`${PANEL} .last-year a`).getAttribute('href')).toBe(lastUrl);
+    // the carried-over cells this year are marked
+    const marked = await page.locator('td[data-grc~="fail"]').evaluateAll((els) => els.map((e) => (e.textContent ?? '').trim()));
+    expect(marked.sort()).toEqual(['16', '7', '7']);
+    await page.close();
+  });
+
+  it('a consistent pair: compared, and all passed', async () => {
+    await clearStorage();
+    const before = await openWithPanel('/huancui-2023.html', 'www.huancui.gov.cn');
+    await before.close();
+    const page = await openWithPanel('/seed-004.html', 'www.huancui.gov.cn');
+    expect(await page.locator(`${PANEL} .last-year`).textContent()).toContain('已与2023年度报告比较');
+    await expect(page.locator(`${PANEL} .passed .ok-line`).textContent()).resolves.toContain('全部通过');
+    await page.close();
+  });
+
+  it('the options page lists what is stored and clears it', async () => {
+    const options = await browser.context.newPage();
+    await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    await options.locator('table.records').waitFor({ timeout: 10_000 });
+    const rows = await options.locator('table.records tbody tr').evaluateAll((els) => els.map((e) => (e.textContent ?? '').replace(/\s+/g, ' ')));
+    expect(rows.some((r) => r.includes('威海市环翠区人民政府') && r.includes('2024'))).toBe(true);
+    expect(rows.some((r) => r.includes('2023'))).toBe(true);
+    options.once('dialog', (d) => void d.accept());
+    await options.locator('button', { hasText: '清空记录' }).click();
+    await options.locator('.empty').waitFor();
+    await options.close();
+  });
+});
+
 describe('English browser', () => {
   it('speaks English when the browser does', async () => {
     const en = await launchBrowser({ lang: 'en-US' });

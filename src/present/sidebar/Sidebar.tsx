@@ -107,6 +107,16 @@ function Body(props: { result: CheckResultJson; lang: Lang; onFinding(f: Finding
             {w.template}：{r.template ? TEMPLATES[r.template].name[lang] : w.unknown}
           </span>
         </p>
+        {result.lastYear && (
+          <p class="last-year">
+            {w.comparedWith(result.lastYear.year)}
+            {result.lastYear.source && /^https?:\/\//.test(result.lastYear.source) ? (
+              <a href={result.lastYear.source} target="_blank" rel="noopener noreferrer">
+                {w.openLastYear}
+              </a>
+            ) : null}
+          </p>
+        )}
       </section>
       <section class="counts" aria-label="summary">
         <span class={`count err ${s.errors > 0 ? 'on' : ''}`}>
