@@ -30,29 +30,42 @@ export function App(props: AppProps) {
   useEffect(() => {
     const marks = props.marks;
     if (!marks) return;
+    let current: Element | null = null;
+    const place = (el: Element, findings: Finding[]): void => {
+      const r = el.getBoundingClientRect();
+      if (r.bottom < 0 || r.top > window.innerHeight) return setTip(null);
+      const below = r.bottom + 6;
+      setTip({ x: Math.max(4, Math.min(r.left, window.innerWidth - 370)), y: below + 120 > window.innerHeight ? Math.max(4, r.top - 126) : below, findings });
+    };
     const show = (ev: Event): void => {
       const target = ev.target;
       if (!(target instanceof Element)) return;
       const el = target.closest(`[${MARK_ATTR}]`);
       const findings = el ? marks.findingsAt(el) : [];
       if (!el || findings.length === 0) return;
-      const r = el.getBoundingClientRect();
-      const below = r.bottom + 6;
-      setTip({ x: Math.max(4, Math.min(r.left, window.innerWidth - 370)), y: below + 120 > window.innerHeight ? Math.max(4, r.top - 126) : below, findings });
+      current = el;
+      place(el, findings);
     };
-    const hide = (): void => setTip(null);
+    const hide = (): void => {
+      current = null;
+      setTip(null);
+    };
+    // Scrolling (focusing a cell scrolls it into view) moves the tooltip with its cell.
+    const follow = (): void => {
+      if (current) place(current, marks.findingsAt(current));
+    };
     const opts = { capture: true, passive: true } as const;
     props.doc.addEventListener('mouseover', show, opts);
     props.doc.addEventListener('focusin', show, opts);
     props.doc.addEventListener('mouseout', hide, opts);
     props.doc.addEventListener('focusout', hide, opts);
-    props.doc.addEventListener('scroll', hide, opts);
+    props.doc.addEventListener('scroll', follow, opts);
     return () => {
       props.doc.removeEventListener('mouseover', show, opts);
       props.doc.removeEventListener('focusin', show, opts);
       props.doc.removeEventListener('mouseout', hide, opts);
       props.doc.removeEventListener('focusout', hide, opts);
-      props.doc.removeEventListener('scroll', hide, opts);
+      props.doc.removeEventListener('scroll', follow, opts);
     };
   }, [props.marks, props.doc]);
 
