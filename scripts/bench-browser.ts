@@ -18,9 +18,9 @@
  * in the machine's speed falls on all three alike.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
 import { CHROMIUM, EXTENSION_DIR, HOST_RESOLVER_RULES, REPO_ROOT, startServer, type TestServer } from '../test/e2e/harness';
@@ -72,6 +72,7 @@ const kib = (bytes: number): string => `${(bytes / 1024).toFixed(1)} KiB`;
 const ratio = (a: number, b: number): string => (b > 0 && Number.isFinite(a) ? `×${(a / b).toFixed(2)}` : '—');
 const range = (xs: readonly number[]): string =>
   xs.length ? `${Math.min(...xs).toFixed(2)}–${Math.max(...xs).toFixed(2)}` : '—';
+const signed = (x: number): string => (Number.isFinite(x) ? `${x >= 0 ? '+' : '−'}${Math.abs(x).toFixed(2)} ms` : '—');
 const sleep = (t: number): Promise<void> => new Promise((r) => setTimeout(r, t));
 
 /** A plain text table: the first column left-aligned, the others right-aligned. */
@@ -95,30 +96,50 @@ function newestMtime(path: string): number {
 // the build
 // ---------------------------------------------------------------------------------------------
 
-function checkBuild(): void {
-  const manifestPath = join(EXTENSION_DIR, 'manifest.json');
-  const missing = [manifestPath, join(EXTENSION_DIR, DETECTOR), join(EXTENSION_DIR, CHECKER)].filter((p) => !existsSync(p));
+/** Clear errors for a missing or partial build (in `dir`, the copy this run uses). */
+function checkBuild(dir: string): void {
+  const manifestPath = join(dir, 'manifest.json');
+  const missing = [manifestPath, join(dir, DETECTOR), join(dir, CHECKER)].filter((p) => !existsSync(p));
   if (missing.length > 0) {
-    throw new BenchError(`No production build: missing ${missing.join(', ')}.\nRun npx wxt build first.`);
+    throw new BenchError(`No production build: missing ${missing.map((p) => relative(dir, p)).join(', ')} in ${EXTENSION_DIR}.\nRun npx wxt build first.`);
   }
   let manifest: { content_scripts?: { js?: string[] }[]; background?: { service_worker?: string } };
   try {
     manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as typeof manifest;
   } catch (err) {
-    throw new BenchError(`${manifestPath} is not JSON (${String(err)}).\nRun npx wxt build first.`);
+    throw new BenchError(`${EXTENSION_DIR}/manifest.json is not JSON (${String(err)}).\nRun npx wxt build first.`);
   }
   const listed = (manifest.content_scripts ?? []).some((c) => (c.js ?? []).includes(DETECTOR));
-  if (!listed || !manifest.background?.service_worker) {
-    throw new BenchError(`${manifestPath} does not list ${DETECTOR} and a background service worker (a dev build?).\nRun npx wxt build first.`);
+  const sw = manifest.background?.service_worker;
+  if (!listed || !sw || !existsSync(join(dir, sw))) {
+    throw new BenchError(`${EXTENSION_DIR}/manifest.json does not list ${DETECTOR} and an existing background service worker (a dev build?).\nRun npx wxt build first.`);
   }
-  if (!existsSync(CHROMIUM)) {
-    throw new BenchError(`${CHROMIUM} is missing: apt-get update && apt-get install -y chromium`);
+}
+
+/**
+ * Copies the build into this run's temp dir, so a rebuild by someone else during the run cannot
+ * change what is measured half way; retried when the build changed while being copied.
+ */
+function snapshotBuild(tmp: string): { dir: string; builtAt: Date } {
+  const manifestPath = join(EXTENSION_DIR, 'manifest.json');
+  if (!existsSync(manifestPath)) throw new BenchError(`No production build at ${EXTENSION_DIR}.\nRun npx wxt build first.`);
+  for (let attempt = 1; ; attempt++) {
+    const before = newestMtime(EXTENSION_DIR);
+    const dir = join(tmp, `build-${attempt}`);
+    cpSync(EXTENSION_DIR, dir, { recursive: true });
+    if (newestMtime(EXTENSION_DIR) === before) {
+      checkBuild(dir);
+      return { dir, builtAt: new Date(before) };
+    }
+    rmSync(dir, { recursive: true, force: true });
+    if (attempt >= 5) throw new BenchError(`${EXTENSION_DIR} kept changing while being copied (a build running?): try again`);
+    execFileSync('sleep', ['1']);
   }
-  const built = statSync(manifestPath).mtimeMs;
-  const sources = Math.max(...['entrypoints', 'src', 'wxt.config.ts', 'package.json'].map((p) => newestMtime(join(REPO_ROOT, p))));
-  if (sources > built) {
-    console.log(`  note: some sources are newer than ${EXTENSION_DIR}: the figures are for the build on disk (npx wxt build to refresh)\n`);
-  }
+}
+
+function sourcesNewerThan(t: Date): boolean {
+  const sources = Math.max(...['entrypoints', 'src', 'public', 'wxt.config.ts', 'package.json'].map((p) => newestMtime(join(REPO_ROOT, p))));
+  return sources > t.getTime();
 }
 
 interface Size {
@@ -127,8 +148,8 @@ interface Size {
   gzip: number;
 }
 
-function sizeOf(file: string): Size {
-  const body = readFileSync(join(EXTENSION_DIR, file));
+function sizeOf(dir: string, file: string): Size {
+  const body = readFileSync(join(dir, file));
   return { file, raw: body.length, gzip: gzipSync(body, { level: 9 }).length };
 }
 
@@ -187,7 +208,7 @@ async function launch(key: SetupKey, extensionDir: string | null, tmp: string): 
     await context.waitForEvent('serviceworker', { timeout: SERVICE_WORKER_TIMEOUT_MS }).catch(async (err: unknown) => {
       await close();
       throw new BenchError(
-        `Our extension's service worker did not start within ${SERVICE_WORKER_TIMEOUT_MS / 1000} s: is ${EXTENSION_DIR} a complete build? (${String(err)})`,
+        `Our extension's service worker did not start within ${SERVICE_WORKER_TIMEOUT_MS / 1000} s: is the build complete? (${String(err)})`,
       );
     });
   }
@@ -359,10 +380,23 @@ async function loadOnce(
 async function main(): Promise<void> {
   const t0 = Date.now();
   console.log('Browser benchmark: the extension in headless Chromium (figures for reading; nothing is asserted)\n');
-  checkBuild();
+  if (!existsSync(CHROMIUM)) throw new BenchError(`${CHROMIUM} is missing: apt-get update && apt-get install -y chromium`);
+  const tmp = mkdtempSync(join(tmpdir(), 'gov-report-bench-'));
+  try {
+    await run(tmp, t0);
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+async function run(tmp: string, t0: number): Promise<void> {
+  const build = snapshotBuild(tmp);
+  console.log(`Build: ${EXTENSION_DIR} of ${build.builtAt.toISOString()} (copied for this run)`);
+  if (sourcesNewerThan(build.builtAt)) console.log('  note: some sources are newer than this build: the figures are for the build on disk (npx wxt build to refresh)');
+  console.log('');
 
   // 1. sizes
-  const sizes = [sizeOf(DETECTOR), sizeOf(CHECKER)];
+  const sizes = [sizeOf(build.dir, DETECTOR), sizeOf(build.dir, CHECKER)];
   const [det, chk] = sizes as [Size, Size];
   console.log('1. Content scripts of the production build (.output/chrome-mv3)\n');
   console.log(
@@ -382,7 +416,6 @@ async function main(): Promise<void> {
   );
   console.log('');
 
-  const tmp = mkdtempSync(join(tmpdir(), 'gov-report-bench-'));
   const emptyDir = join(tmp, 'empty-extension');
   writeEmptyExtension(emptyDir);
   const server = await startServer();
@@ -390,7 +423,7 @@ async function main(): Promise<void> {
   try {
     setups.push(await launch('none', null, tmp));
     setups.push(await launch('empty', emptyDir, tmp));
-    setups.push(await launch('ours', EXTENSION_DIR, tmp));
+    setups.push(await launch('ours', build.dir, tmp));
     const by = (k: SetupKey): Setup => setups.find((s) => s.key === k) as Setup;
     console.log(`Chromium: ${await chromiumVersion(by('none').context)}`);
     console.log(`Pages on http://${HOST}:${server.port} (127.0.0.1); ${LOADS} loads per page and setup, fresh tab each; settled = load + ${QUIET_MS} ms without new script (≤ ${SETTLE_MAX_MS / 1000} s)\n`);
@@ -440,16 +473,18 @@ async function main(): Promise<void> {
       rows.push([
         p.label,
         ...(['none', 'empty', 'ours'] as const).map((k) => `${ms(med(p.path, k))} [${range(loadsOf(p.path, k).map((l) => l.scriptMs))}]`),
-        `${(ours - empty >= 0 ? '+' : '') + ms(ours - empty)}`,
+        signed(empty - none),
+        signed(ours - empty),
         ratio(ours, empty),
         aim,
       ]);
-      void none;
     }
-    console.log(table(['page', SETUP_LABELS.none, SETUP_LABELS.empty, SETUP_LABELS.ours, 'ours − empty', 'ours / empty', 'aim'], rows));
+    console.log(
+      table(['page', SETUP_LABELS.none, SETUP_LABELS.empty, SETUP_LABELS.ours, 'empty − none', 'ours − empty', 'ours / empty', 'aim'], rows),
+    );
     console.log('');
-    const emptyFloor = PAGES.map((p) => `${p.path}: ${ms(med(p.path, 'empty') - med(p.path, 'none'))}`).join(', ');
-    console.log(`  the empty content script itself costs (empty − none): ${emptyFloor}`);
+    console.log('  ours − empty is what our content scripts add beyond the floor any content script pays (differences of medians).');
+    console.log('  On /errors.html it is detector + background round trip + checker + sidebar; on /big-news.html the detector alone.');
     for (const p of PAGES) {
       for (const s of setups) {
         const ls = loadsOf(p.path, s.key);
@@ -510,7 +545,6 @@ async function main(): Promise<void> {
   } finally {
     for (const s of setups) await s.close();
     await server.close().catch(() => undefined);
-    rmSync(tmp, { recursive: true, force: true });
   }
 }
 

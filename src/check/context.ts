@@ -47,6 +47,7 @@ export interface Draft {
   expected?: number | null;
   found?: number | null;
   message: Words;
+  evidence?: Finding['evidence'];
 }
 
 /** Collects a rule's findings and counts what it checked. */

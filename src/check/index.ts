@@ -16,6 +16,8 @@ import { yearConsistency } from './rules/year-consistency';
 import { regulationsLevel } from './rules/regulations-level';
 import { feeMagnitude } from './rules/fee-magnitude';
 import { sectionContent } from './rules/section-content';
+import { proseFigures } from './rules/prose-figures';
+import { proseTotal } from './rules/prose-total';
 
 /** Every rule, in the order findings are listed. Adding a rule = one file + one line here. */
 export const RULES: readonly Rule[] = [
@@ -33,6 +35,8 @@ export const RULES: readonly Rule[] = [
   sectionContent,
   regulationsLevel,
   feeMagnitude,
+  proseFigures,
+  proseTotal,
 ];
 
 export interface CheckResult {
@@ -78,6 +82,7 @@ export function runChecks(report: Report, rules: readonly Rule[] = RULES): Check
         expected: d.expected ?? null,
         found: d.found ?? null,
         message: d.message,
+        ...(d.evidence ? { evidence: d.evidence } : {}),
       });
     }
     runs.push({ rule: rule.id, title: rule.title, checked: out.checked, failed: out.failed, unverifiable: out.unverifiable });

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { CellKeySchema, TableIdSchema } from './report';
+import { SourceRefSchema } from '../extract/types';
 
 export const SeveritySchema = z.enum(['error', 'warning', 'info']);
 export type Severity = z.infer<typeof SeveritySchema>;
@@ -28,6 +29,8 @@ export const FindingSchema = z.object({
   expected: z.nullable(z.number()),
   found: z.nullable(z.number()),
   message: WordsSchema,
+  /** prose findings: the words and the sentence of the report that the finding quotes */
+  evidence: z.optional(z.object({ quote: z.string(), sentence: z.string(), src: z.nullable(SourceRefSchema) })),
 });
 export type Finding = z.infer<typeof FindingSchema>;
 

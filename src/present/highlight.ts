@@ -19,6 +19,8 @@ const CSS = `
 [${MARK_ATTR}~="block"] { outline: 2px dashed #b06000 !important; outline-offset: -2px !important; background-color: rgba(249, 171, 0, 0.18) !important; }
 tr[${MARK_ATTR}~="row-fail"] { outline: 2px solid #d93025 !important; outline-offset: -1px !important; }
 tr[${MARK_ATTR}~="row-warn"] { outline: 2px dotted #b06000 !important; outline-offset: -1px !important; }
+[${MARK_ATTR}~="prose"] { outline: 2px dotted #e37400 !important; outline-offset: 2px !important; }
+::highlight(grc-prose) { background-color: rgba(249, 171, 0, 0.45); }
 [${MARK_ATTR}~="flash"] { animation: grc-flash 0.5s ease-in-out 3 !important; }
 @keyframes grc-flash { 50% { background-color: rgba(26, 115, 232, 0.45); } }
 `;
@@ -62,8 +64,9 @@ export function applyMarks(doc: Document, result: CheckResultJson, elements: Map
   };
   const rowOf = (el: Element | null): Element | null => el?.closest('tr') ?? null;
 
+  const sentences: { el: Element; quote: string }[] = [];
   for (const f of result.findings) {
-    if (f.outcome === 'fail') {
+    if (f.outcome === 'fail' && !f.evidence) {
       for (const k of f.cells) add(element(k), 'part', f);
       for (const k of f.primary) {
         add(element(k), 'fail', f);
@@ -71,6 +74,15 @@ export function applyMarks(doc: Document, result: CheckResultJson, elements: Map
       }
     } else if (f.outcome === 'unverifiable' || f.blocking.length > 0) {
       for (const k of f.blocking) add(element(k), 'block', f);
+    } else if (f.evidence) {
+      // prose against tables: the table cells as for any failure, the sentence in the page too
+      for (const k of f.primary) {
+        add(element(k), 'fail', f);
+        add(rowOf(element(k)), 'row-warn');
+      }
+      const para = f.evidence.src ? (elements.get(refKey(f.evidence.src)) ?? null) : null;
+      add(para, 'prose', f);
+      if (para) sentences.push({ el: para, quote: f.evidence.quote });
     } else if (f.outcome === 'structure' && f.severity !== 'info') {
       for (const k of f.primary) {
         add(element(k), f.severity === 'error' ? 'fail' : 'part', f);
@@ -91,6 +103,8 @@ export function applyMarks(doc: Document, result: CheckResultJson, elements: Map
     style.textContent = CSS;
     (doc.head ?? doc.documentElement).appendChild(style);
   }
+
+  const highlight = highlightSentences(doc, sentences);
 
   const flashTimers = new Set<ReturnType<typeof setTimeout>>();
   return {
@@ -123,6 +137,63 @@ export function applyMarks(doc: Document, result: CheckResultJson, elements: Map
       }
       style?.remove();
       doc.getElementById(STYLE_ID)?.remove();
+      highlight?.();
     },
   };
+}
+
+interface HighlightRegistry {
+  set(name: string, h: unknown): void;
+  delete(name: string): void;
+}
+type HighlightCtor = new (...ranges: Range[]) => unknown;
+
+/**
+ * Mark the quoted words inside their paragraph with the CSS Custom Highlight API: no element is
+ * added and no text node split, so the page's DOM stays as it was. Where the API is missing, or
+ * the words cannot be found as printed, the paragraph's own mark is all there is.
+ */
+function highlightSentences(doc: Document, sentences: { el: Element; quote: string }[]): (() => void) | null {
+  const win = doc.defaultView as unknown as { Highlight?: HighlightCtor; CSS?: { highlights?: HighlightRegistry } } | null;
+  const registry = win?.CSS?.highlights;
+  const Ctor = win?.Highlight;
+  if (!registry || !Ctor || sentences.length === 0) return null;
+  const ranges: Range[] = [];
+  for (const { el, quote } of sentences) {
+    const range = findText(doc, el, quote);
+    if (range) ranges.push(range);
+  }
+  if (ranges.length === 0) return null;
+  registry.set('grc-prose', new Ctor(...ranges));
+  return () => registry.delete('grc-prose');
+}
+
+/** A Range over `quote` inside `el`, trying the words as printed and with full-width digits. */
+function findText(doc: Document, el: Element, quote: string): Range | null {
+  const nodes: { node: Text; start: number }[] = [];
+  let text = '';
+  const walker = doc.createTreeWalker(el, 4 /* NodeFilter.SHOW_TEXT */);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    nodes.push({ node: n as Text, start: text.length });
+    text += n.nodeValue ?? '';
+  }
+  const wide = quote.replace(/[0-9]/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0));
+  let at = text.indexOf(quote);
+  if (at < 0) at = text.indexOf(wide);
+  if (at < 0) return null;
+  const end = at + quote.length;
+  const locate = (pos: number): { node: Text; offset: number } | null => {
+    for (let i = nodes.length - 1; i >= 0; i--) {
+      const n = nodes[i];
+      if (n && n.start <= pos) return { node: n.node, offset: pos - n.start };
+    }
+    return null;
+  };
+  const a = locate(at);
+  const b = locate(end);
+  if (!a || !b) return null;
+  const range = doc.createRange();
+  range.setStart(a.node, a.offset);
+  range.setEnd(b.node, Math.min(b.offset, b.node.length));
+  return range;
 }

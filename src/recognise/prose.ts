@@ -314,7 +314,7 @@ function newIsThisYearOnly(m: RegExpExecArray, piece: Span): boolean {
   if (/结转|上一?年/.test(clause)) return false;
   const after = piece.prep.slice(m.index + m[0].length);
   const paren = /^\s*[（(]([^）)]*)[）)]/.exec(after);
-  return !(paren && /结转|上一?年|含|包括/.test(paren[1] ?? ''));
+  return !(paren && /结转|上一?年|去年|往年/.test(paren[1] ?? ''));
 }
 
 /** 未收到政府信息公开申请 / 没有收到公民、法人或其他组织提出的政府信息公开申请 / 无依申请公开事项. */
@@ -423,6 +423,13 @@ function tokens(prep: string, offset = 0): Token[] {
 const TOTAL_WORD = /共|合计|总计|累计|总共/;
 const LIST_SEP = /[，,、；;]/;
 const NESTED_START = /^(?:包括|包含)/;
+/**
+ * Words of a later stage of handling. A part that names one the total does not has left the
+ * breakdown: `共收到申请156件，其中网上申请100件，信函申请56件，办结150件`.
+ */
+const STAGE = /办结|结转|答复|办理|纠错|纠正|维持|败诉|转办|退回/g;
+const stagesOf = (s: string): string[] => s.match(STAGE) ?? [];
+
 /** A list that says it is not complete: 主要、重点、等. */
 const PARTIAL = /^(?:主要|重点|较多|最多)|等$|等等|\.\.\.|…/;
 
@@ -510,6 +517,8 @@ function readTotals(para: ProsePara, text: string, prep: string, sentences: Span
     const lead = /^[\s，,：:]*/.exec(prep.slice(listStart, listEnd))?.[0].length ?? 0;
     if (PARTIAL.test(prep.slice(listStart + lead, listEnd))) continue;
     const items = listItems(text, prep, listStart + lead, listEnd);
+    const stages = new Set(stagesOf(clause));
+    if (items.some((it) => stagesOf(it.prep).some((w) => !stages.has(w)))) continue;
     const parsed = parseList(items, total.unit);
     if (parsed === null) continue;
     const { parts } = parsed;
