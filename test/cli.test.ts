@@ -18,11 +18,18 @@ function run(args: string[]): { code: number; out: string; err: string } {
 
 describe('CLI', () => {
   it('prints a Chinese summary and exits 0 for a sound report', () => {
-    const r = run([join(SEEDS, '004_383c93ca4b8bd76d.txt')]);
+    const r = run([join(FIX, 'huancui-2023.html')]);
     expect(r.code).toBe(0);
     expect(r.out).toContain('威海市环翠区人民政府');
     expect(r.out).toContain('✓ 全部通过');
     expect(r.out).toContain('表二各列：一 + 二 = （七）总计 + 四');
+  });
+
+  it('exits 0 for warnings only, and lists them', () => {
+    const r = run([join(SEEDS, '004_383c93ca4b8bd76d.txt')]);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('! 无错误 · 1 个警告');
+    expect(r.out).toContain('[prose-figures] 正文称“结转下年度继续办理7件”');
   });
 
   it('exits 1 with the findings listed when a report has errors', () => {
@@ -84,7 +91,7 @@ describe('CLI', () => {
     const [g2023, g2024] = JSON.parse(good.out) as { lastYear?: { year: number }; findings: { rule: string }[] }[];
     expect(g2023?.lastYear).toBeUndefined();
     expect(g2024?.lastYear?.year).toBe(2023);
-    expect(g2024?.findings).toEqual([]);
+    expect(g2024?.findings.map((f) => f.rule)).toEqual(['prose-figures']); // seed 004's own prose; nothing cross-year
     expect(good.code).toBe(0);
     const bad = run([join(FIX, 'seed-004.html'), join(FIX, 'huancui-2023-bad.html')]);
     expect(bad.out).toContain('已与2023年度报告比较');

@@ -46,8 +46,8 @@ export const CN_NUMERAL_CHARS = '零〇一壹二两兩贰貳三叁叄四肆五�
 
 /**
  * One section below 10 000: `一百五十六`, `两千零三`, `十二`. `leadingZero` allows the section to
- * start with 零, which is how a lower section is written after 万 (`一万零五`). `colloquial`
- * reports whether a lone trailing digit followed a unit (`一百五` = 150), so the caller can decide.
+ * start with 零, which is how a lower section is written after 万 (`一万零五`). A lone digit
+ * after 百 or 千 is the spoken short form (`一百五` = 150, `两千三` = 2300).
  */
 function parseSection(s: string, leadingZero: boolean): number | null {
   if (s === '') return null;

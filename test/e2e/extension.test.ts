@@ -68,12 +68,12 @@ async function badgeOf(url: string): Promise<string> {
 
 describe('a sound report', () => {
   it('shows "all passed", lists what was checked, and marks nothing', async () => {
-    const page = await openWithPanel('/seed-004.html');
+    const page = await openWithPanel('/huancui-2023.html');
     const panel = page.locator(PANEL);
     await expect(panel.locator('.passed .ok-line').textContent()).resolves.toContain('全部通过');
     await expect(panel.locator('.passed li').count()).resolves.toBeGreaterThanOrEqual(8);
-    await expect(panel.locator('.title').textContent()).resolves.toContain('威海市环翠区人民政府2024年政府信息公开工作年度报告');
-    await expect(panel.locator('.facts').textContent()).resolves.toContain('2024');
+    await expect(panel.locator('.title').textContent()).resolves.toContain('威海市环翠区人民政府2023年政府信息公开工作年度报告');
+    await expect(panel.locator('.facts').textContent()).resolves.toContain('2023');
     expect(await page.locator('[data-grc]').count()).toBe(0);
     await expect.poll(() => badgeOf(page.url())).toBe('✓');
     await page.close();
@@ -87,13 +87,14 @@ describe('a report with errors', () => {
   });
   afterAll(async () => page.close());
 
-  it('lists the five findings, grouped by table, with expected and found values', async () => {
+  it('lists the five errors and the prose warning, grouped by table, with expected and found values', async () => {
     const findings = page.locator(`${PANEL} button.finding`);
-    await expect(findings.count()).resolves.toBe(5);
+    await expect(findings.count()).resolves.toBe(6);
     const ids = await findings.evaluateAll((els) => els.map((e) => e.getAttribute('data-finding')));
     expect(ids.sort()).toEqual([
       'balance/t2:natural',
       'balance/t2:total',
+      'prose-figures/review:cases.review-total',
       'results-total/t2:total',
       'review-litigation-total/t3:review',
       'row-total/t2:unable-1',
@@ -200,15 +201,18 @@ describe('pages that are hard', () => {
   it('a report inserted by a script after load is picked up', async () => {
     const page = await open('/late-insert.html');
     await page.locator(PANEL).waitFor({ timeout: 10_000 });
-    await expect.poll(() => page.locator(`${PANEL} button.finding`).count(), { timeout: 10_000 }).toBe(5);
+    await expect.poll(() => page.locator(`${PANEL} button.finding`).count(), { timeout: 10_000 }).toBe(6);
     expect(await page.locator('td[data-grc~="fail"]').count()).toBe(6);
     await page.close();
   });
 
   it('a report inside a same-origin iframe is checked and marked inside the frame', async () => {
     const page = await openWithPanel('/iframe-host.html');
-    await expect(page.locator(`${PANEL} .passed .ok-line`).textContent()).resolves.toContain('全部通过');
     await expect(page.locator(`${PANEL} .facts`).textContent()).resolves.toContain('2024');
+    // seed 004's one finding: its prose says 结转7件 while row 四 总计 is 9 — marked in the frame
+    expect(await page.locator(`${PANEL} .count.warn b`).textContent()).toBe('1');
+    const frame = page.frames().find((f) => f.url().endsWith('iframe-report.html'));
+    expect(await frame?.locator('td[data-grc~="fail"]').evaluateAll((els) => els.map((e) => (e.textContent ?? '').trim()))).toEqual(['9']);
     await page.close();
   });
 
@@ -312,12 +316,12 @@ describe("last year's report", () => {
     await before.close();
     const page = await openWithPanel('/seed-004.html', 'www.huancui.gov.cn');
     const ids = await page.locator(`${PANEL} button.finding`).evaluateAll((els) => els.map((e) => e.getAttribute('data-finding')));
-    expect(ids.sort()).toEqual(['carry-over/t2:natural', 'carry-over/t2:total', 'in-force/t1:normative']);
+    expect(ids.sort()).toEqual(['carry-over/t2:natural', 'carry-over/t2:total', 'in-force/t1:normative', 'prose-figures/carried-forward:carried-forward.total']);
     expect(await page.locator(`${PANEL} .last-year`).textContent()).toContain('已与2023年度报告比较');
     expect(await page.locator(`${PANEL} .last-year a`).getAttribute('href')).toBe(lastUrl);
     // the carried-over cells this year are marked
     const marked = await page.locator('td[data-grc~="fail"]').evaluateAll((els) => els.map((e) => (e.textContent ?? '').trim()));
-    expect(marked.sort()).toEqual(['16', '7', '7']);
+    expect(marked.sort()).toEqual(['16', '7', '7', '9']);
     await page.close();
   });
 
@@ -327,7 +331,8 @@ describe("last year's report", () => {
     await before.close();
     const page = await openWithPanel('/seed-004.html', 'www.huancui.gov.cn');
     expect(await page.locator(`${PANEL} .last-year`).textContent()).toContain('已与2023年度报告比较');
-    await expect(page.locator(`${PANEL} .passed .ok-line`).textContent()).resolves.toContain('全部通过');
+    const ids = await page.locator(`${PANEL} button.finding`).evaluateAll((els) => els.map((e) => e.getAttribute('data-finding')));
+    expect(ids).toEqual(['prose-figures/carried-forward:carried-forward.total']); // seed 004's own prose only
     await page.close();
   });
 

@@ -51,5 +51,12 @@ export const SEEDS: Record<string, SeedExpectation> = {
   // 自然人 58+11+1+1+2+2+2+71+1+1 = 150, 其他 1+1+1 = 3, 总计 154; 四 = 9. Balance per column
   // (自然人 152+7 = 150+9, 商业企业 1+0 = 1+0, 其他 3+0 = 3+0, 总计 156+7 = 154+9 = 163).
   // Table 3: 复议 4+3+0+0 = 7, 直接起诉 1+0+4+0 = 5, 复议后起诉 0. Every hard rule holds.
-  '004': { file: '004_383c93ca4b8bd76d.txt', exit: 0, findings: [] },
+  // Its prose, read against the tables: 新收156件 = row 一 156; 行政复议7件 = 复议总计 7; 纠错3件 =
+  // 结果纠正 3; 行政诉讼案件5件 = 5 + 0; 废止8件 / 现行有效规范性文件16件 = table 1's 8 / 16 — all
+  // agree; but 结转下年度继续办理7件 while row 四 总计 is 9: exactly one prose finding (a warning).
+  '004': {
+    file: '004_383c93ca4b8bd76d.txt',
+    exit: 0,
+    findings: [{ id: 'prose-figures/carried-forward:carried-forward.total', severity: 'warning' }],
+  },
 };
