@@ -166,12 +166,12 @@ const CASES: {
   },
   {
     rule: 'prose-total',
-    why: 'a stated total of 24 over parts 4 + 14 + 5 = 23',
+    why: 'a stated total of 22 over parts 4 + 14 + 5 = 23 (more than the total)',
     breakIt: (r) => {
       const s = r.statements.find((x) => x.kind === 'stated-total');
-      if (s) s.value = 24;
+      if (s) s.value = 22;
     },
-    expect: { outcome: 'fail', severity: 'warning', expected: 23, found: 24 },
+    expect: { outcome: 'fail', severity: 'warning', expected: 23, found: 22 },
   },
 ];
 
@@ -269,6 +269,13 @@ describe('fee magnitude depends on the body level', () => {
 });
 
 describe('prose against tables: details', () => {
+  it('parts adding up to less than the stated total: information only (the list may be partial)', () => {
+    const r = sound();
+    const s = r.statements.find((x) => x.kind === 'stated-total');
+    if (s) s.value = 30;
+    const f = runChecks(r, only('prose-total')).findings;
+    expect(f.map((x) => [x.severity, x.expected, x.found])).toEqual([['info', 23, 30]]);
+  });
   it('says which other cell the prose figure equals (无法提供 quoted as its sub-row)', () => {
     const r = sound();
     r.statements = [{ kind: 'completed', value: 72, quote: '办结72件', sentence: '办结72件。', section: 'overview', src: null }];
