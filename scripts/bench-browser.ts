@@ -14,8 +14,10 @@
  *    these loads are separate, since the observer is page script and would count in 2.).
  *
  * Figures for reading, never asserted. Run after `npx wxt build`; see ../shared/TOOLCHAIN.md,
- * "Browser tests". The setups are loaded in turn (one load each, rotating the order), so drift
- * in the machine's speed falls on all three alike.
+ * "Browser tests". The build is copied to a temp dir first, so a rebuild during the run cannot mix
+ * two builds. The setups are loaded in turn (one load each, rotating the order), so drift in the
+ * machine's speed falls on all three alike; everything runs in one fresh temp dir, removed at
+ * the end. About a minute.
  */
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
