@@ -1,5 +1,6 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { GOV_CN_MATCHES } from './src/matches';
 
 // WXT has no Preact module: the Vite plugin is added by hand (see ../shared/TOOLCHAIN.md).
 export default defineConfig({
@@ -14,6 +15,8 @@ export default defineConfig({
     // background); every other site only through activeTab when the user asks.
     permissions: ['activeTab', 'scripting', 'storage', 'contextMenus'],
     action: { default_title: '__MSG_name__' },
+    // The detector is an unlisted script (no WXT context, no polyfill: it runs on every gov.cn page).
+    content_scripts: [{ matches: GOV_CN_MATCHES, js: ['detector.js'], run_at: 'document_idle' }],
     commands: {
       'check-page': { suggested_key: { default: 'Alt+Shift+K' }, description: '__MSG_checkPage__' },
     },

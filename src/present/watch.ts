@@ -35,15 +35,6 @@ export function watchPage(
   return stop;
 }
 
-/** The detector's use: look again with the cheap test until it says yes. */
-export function watchForReport(ctx: ContentScriptContext, doc: Document, test: () => boolean, onFound: () => void): void {
-  watchPage(ctx, doc, () => {
-    if (!test()) return false;
-    onFound();
-    return true;
-  });
-}
-
 function isOurs(r: MutationRecord): boolean {
   const target = r.target as Node;
   if (target.nodeName === 'GOV-REPORT-CHECK') return true;

@@ -1,0 +1,12 @@
+import { readFileSync } from 'node:fs';
+import * as pdfjs from 'pdfjs-dist/legacy/build/pdf.mjs';
+const data = new Uint8Array(readFileSync(`/work/main/test/fixtures/pdf/seed-004.pdf`));
+const doc = await pdfjs.getDocument({ data, isEvalSupported: false, disableFontFace: true, useSystemFonts: false, verbosity: 0 }).promise;
+const page = await doc.getPage(3);
+const ops = await page.getOperatorList();
+const names = Object.fromEntries(Object.entries(pdfjs.OPS).map(([k,v])=>[v,k]));
+const counts = {};
+ops.fnArray.forEach((f,i)=>{ counts[names[f]] = (counts[names[f]]||0)+1; });
+console.log(counts);
+let n=0;
+ops.fnArray.forEach((f,i)=>{ if (names[f]==='constructPath' && n++<8) console.log(JSON.stringify(ops.argsArray[i], (k,v)=> v instanceof Float32Array ? Array.from(v) : v)); if ((names[f]==='transform'||names[f]==='setFillRGBColor') && n<8) console.log(names[f], ops.argsArray[i]); });

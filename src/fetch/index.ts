@@ -1,0 +1,7 @@
+/**
+ * Getting a report from a URL or from bytes: shared by the CLI and the extension's batch page.
+ * No DOM, no Node API; the network is the `fetch` you pass in.
+ */
+export { fetchDocument, parseHttpUrl, type FetchDocumentOptions, type FetchOutcome, type FetchedDocument, type FetchFailure, type Reason } from './fetch';
+export { decodeHtml, decodeText, decoderName, charsetOfContentType, charsetOfMeta } from './decode';
+export { kindOf, sniffMagic, isOle2, isZip, dispositionFileName, type DocumentKind, type KindGuess, type KindInput } from './kind';
