@@ -14,6 +14,8 @@ export default defineConfig({
     // Least privilege: gov.cn host access comes from the checker's match pattern (injected by the
     // background); every other site only through activeTab when the user asks.
     permissions: ['activeTab', 'scripting', 'storage', 'contextMenus'],
+    // The batch page asks for other sites one origin at a time, when the user starts a batch.
+    optional_host_permissions: ['http://*/*', 'https://*/*'],
     action: { default_title: '__MSG_name__' },
     // The detector is an unlisted script (no WXT context, no polyfill: it runs on every gov.cn page).
     content_scripts: [{ matches: GOV_CN_MATCHES, js: ['detector.js'], run_at: 'document_idle' }],

@@ -40,7 +40,7 @@ const AIM_CHECKER_GZIP = 40 * 1024;
 const AIM_PAGE_EXTRA_MS = 1;
 const AIM_REPORT_MS = 10;
 
-const DETECTOR = 'content-scripts/detector.js';
+const DETECTOR = 'detector.js';
 const CHECKER = 'content-scripts/checker.js';
 
 const PAGES = [

@@ -1,59 +1,64 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../src/cli/main';
 import { CheckResultSchema } from '../src/model/result';
+import { parseCsv } from '../src/present/csv';
+import { FIXTURES } from './fixtures/html/specs';
+import { makeDocx, oleBytes } from './support/make-docx';
 
 const SEEDS = new URL('../../shared/seeds/', import.meta.url).pathname;
 const FIX = new URL('./fixtures/html/', import.meta.url).pathname;
 
-function run(args: string[]): { code: number; out: string; err: string } {
+async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
   const out: string[] = [];
   const err: string[] = [];
-  const code = main(args, (s) => out.push(s), (s) => err.push(s));
+  const code = await main(args, (s) => out.push(s), (s) => err.push(s));
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
 
 describe('CLI', () => {
-  it('prints a Chinese summary and exits 0 for a sound report', () => {
-    const r = run([join(FIX, 'huancui-2023.html')]);
+  it('prints a Chinese summary and exits 0 for a sound report', async () => {
+    const r = await run([join(FIX, 'huancui-2023.html')]);
     expect(r.code).toBe(0);
     expect(r.out).toContain('威海市环翠区人民政府');
     expect(r.out).toContain('✓ 全部通过');
     expect(r.out).toContain('表二各列：一 + 二 = （七）总计 + 四');
   });
 
-  it('exits 0 for warnings only, and lists them', () => {
-    const r = run([join(SEEDS, '004_383c93ca4b8bd76d.txt')]);
+  it('exits 0 for warnings only, and lists them', async () => {
+    const r = await run([join(SEEDS, '004_383c93ca4b8bd76d.txt')]);
     expect(r.code).toBe(0);
     expect(r.out).toContain('! 无错误 · 1 个警告');
     expect(r.out).toContain('[prose-figures] 正文称“结转下年度继续办理7件”');
   });
 
-  it('exits 1 with the findings listed when a report has errors', () => {
-    const r = run([join(FIX, 'errors.html')]);
+  it('exits 1 with the findings listed when a report has errors', async () => {
+    const r = await run([join(FIX, 'errors.html')]);
     expect(r.code).toBe(1);
     expect(r.out).toContain('[balance] 表二「自然人」列 一+二 = （七）总计+四不成立：应为 159，实为 157');
   });
 
-  it('speaks English with --lang en', () => {
-    const r = run(['--lang', 'en', join(FIX, 'errors.html')]);
+  it('speaks English with --lang en', async () => {
+    const r = await run(['--lang', 'en', join(FIX, 'errors.html')]);
     expect(r.out).toContain('does not hold: expected 159, found 157');
   });
 
-  it('--json prints the schema-valid result; an array for several files', () => {
-    const one = run(['--json', join(SEEDS, '000_09810aafb975b6d8.txt')]);
+  it('--json prints the schema-valid result; an array for several files', async () => {
+    const one = await run(['--json', join(SEEDS, '000_09810aafb975b6d8.txt')]);
     expect(CheckResultSchema.safeParse(JSON.parse(one.out)).success).toBe(true);
-    const many = run(['--json', join(SEEDS, '001_e9b0b4183da4b0c6.txt'), join(FIX, 'errors.html')]);
+    const many = await run(['--json', join(SEEDS, '001_e9b0b4183da4b0c6.txt'), join(FIX, 'errors.html')]);
     const parsed: unknown = JSON.parse(many.out);
     expect(Array.isArray(parsed)).toBe(true);
     expect((parsed as unknown[]).map((x) => CheckResultSchema.safeParse(x).success)).toEqual([true, true]);
     expect(many.code).toBe(1);
   });
 
-  it('exits 2 with a one-line reason for unreadable input or a page without a report', () => {
+  it('exits 2 with a one-line reason for unreadable input or a page without a report', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'cli-'));
     const empty = join(dir, 'empty.txt');
     writeFileSync(empty, '');
@@ -64,51 +69,209 @@ describe('CLI', () => {
       [join(FIX, 'no-report.html'), '未发现政府信息公开工作年度报告'],
       [join(dir, 'old.doc'), '文件不存在'],
     ] as const) {
-      const r = run([file]);
+      const r = await run([file]);
       expect(r.code, file).toBe(2);
       expect(r.err, file).toContain(reason);
       expect(r.err.split('\n')).toHaveLength(1);
       expect(r.err).not.toMatch(/\bat .*\(.*:\d+:\d+\)/); // no stack trace
     }
     writeFileSync(join(dir, 'old.doc'), 'x');
-    expect(run([join(dir, 'old.doc')]).err).toContain('暂不支持 .doc');
+    expect((await run([join(dir, 'old.doc')])).err).toContain('暂不支持 .doc');
   });
 
-  it('reads a GBK-encoded page', () => {
+  it('reads a GBK-encoded page', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'cli-'));
     const utf8 = spawnSync('cat', [join(FIX, 'seed-004.html')]).stdout.toString('utf8').replace('charset="utf-8"', 'charset="gbk"').replace(/charset=utf-8/i, 'charset=gbk');
     const iconv = spawnSync('iconv', ['-f', 'UTF-8', '-t', 'GB18030'], { input: utf8 });
     expect(iconv.status).toBe(0);
     const file = join(dir, 'gbk.html');
     writeFileSync(file, iconv.stdout);
-    const r = run([file]);
+    const r = await run([file]);
     expect(r.out).toContain('威海市环翠区人民政府');
     expect(r.code).toBe(0);
   });
 
-  it('compares the same body across years given in one run (consistent and inconsistent pairs)', () => {
-    const good = run(['--json', join(FIX, 'huancui-2023.html'), join(FIX, 'seed-004.html')]);
+  it('compares the same body across years given in one run (consistent and inconsistent pairs)', async () => {
+    const good = await run(['--json', join(FIX, 'huancui-2023.html'), join(FIX, 'seed-004.html')]);
     const [g2023, g2024] = JSON.parse(good.out) as { lastYear?: { year: number }; findings: { rule: string }[] }[];
     expect(g2023?.lastYear).toBeUndefined();
     expect(g2024?.lastYear?.year).toBe(2023);
     expect(g2024?.findings.map((f) => f.rule)).toEqual(['prose-figures']); // seed 004's own prose; nothing cross-year
     expect(good.code).toBe(0);
-    const bad = run([join(FIX, 'seed-004.html'), join(FIX, 'huancui-2023-bad.html')]);
+    const bad = await run([join(FIX, 'seed-004.html'), join(FIX, 'huancui-2023-bad.html')]);
     expect(bad.out).toContain('已与2023年度报告比较');
     expect(bad.out).toContain('[carry-over] 表二「二、上年结转」「自然人」列为 7，但2023年度报告');
     expect(bad.out).toContain('[in-force] 表一「行政规范性文件」现行有效件数为 16');
     expect(bad.code).toBe(0); // cross-year findings are warnings
   });
 
-  it('usage on no arguments (exit 2) and on --help (exit 0); unknown options are refused', () => {
-    expect(run([]).code).toBe(2);
-    expect(run(['--help']).code).toBe(0);
-    expect(run(['--frobnicate', 'x']).err).toContain('unknown option');
+  it('usage on no arguments (exit 2) and on --help (exit 0); unknown options are refused', async () => {
+    expect((await run([])).code).toBe(2);
+    expect((await run(['--help'])).code).toBe(0);
+    expect((await run(['--frobnicate', 'x'])).err).toContain('unknown option');
   });
 
-  it('runs as a real process through npm run check, with its exit code', () => {
+  it('runs as a real process through npm run check, with its exit code', async () => {
     const r = spawnSync('npx', ['tsx', 'src/cli/main.ts', join(SEEDS, '002_9f0a1b4247e150cc.txt')], { encoding: 'utf8' });
     expect(r.status).toBe(1);
     expect(r.stdout).toContain('以图片形式发布');
+  });
+});
+
+// ---------------------------------------------------------------------------------------
+// URLs, Word files, CSV and concurrency
+
+/** Fixture pages over http on 127.0.0.1; `/slow/<name>` answers after 150 ms and counts requests in flight. */
+let server: Server;
+let base = '';
+let inFlight = 0;
+let maxInFlight = 0;
+
+beforeAll(async () => {
+  server = createServer((req, res) => {
+    const path = new URL(req.url ?? '/', 'http://x').pathname;
+    const slow = path.startsWith('/slow/');
+    const name = path.replace(/^\/(slow\/)?/, '');
+    let body: Buffer;
+    try {
+      if (!/^(pdf\/)?[\w.-]+\.(html|pdf)$/.test(name)) throw new Error('no');
+      body = readFileSync(join(FIX, '..', name.endsWith('.pdf') ? '' : 'html', name));
+    } catch {
+      res.writeHead(404, { 'content-type': 'text/html' });
+      res.end('<h1>404</h1>');
+      return;
+    }
+    const send = (): void => {
+      res.writeHead(200, { 'content-type': name.endsWith('.pdf') ? 'application/octet-stream' : 'text/html; charset=utf-8' });
+      res.end(body);
+    };
+    if (!slow) return send();
+    inFlight += 1;
+    maxInFlight = Math.max(maxInFlight, inFlight);
+    setTimeout(() => {
+      inFlight -= 1;
+      send();
+    }, 150);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+
+afterAll(async () => {
+  server.closeAllConnections();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+});
+
+function spec(name: string): (typeof FIXTURES)[number] {
+  const s = FIXTURES.find((x) => x.name === name);
+  if (!s) throw new Error(name);
+  return s;
+}
+
+describe('CLI: URLs, .docx, --csv, --concurrency', () => {
+  it('checks a URL served locally (summary, JSON source, exit code)', async () => {
+    const r = await run([`${base}/errors.html`]);
+    expect(r.code).toBe(1);
+    expect(r.out).toContain('[balance] 表二「自然人」列 一+二 = （七）总计+四不成立：应为 159，实为 157');
+    expect(r.err).toBe('');
+    const j = await run(['--json', `${base}/seed-004.html`]);
+    expect(j.code).toBe(0);
+    const parsed: unknown = JSON.parse(j.out);
+    expect(CheckResultSchema.safeParse(parsed).success).toBe(true);
+    expect((parsed as { source: unknown }).source).toEqual({ kind: 'url', location: `${base}/seed-004.html`, format: 'html' });
+  });
+
+  it('a URL that fails: exit 2 and one line naming the URL and the status', async () => {
+    const r = await run([`${base}/nope.html`, join(FIX, 'seed-004.html')]);
+    expect(r.code).toBe(2);
+    expect(r.err).toBe(`${base}/nope.html: 服务器返回 404（页面不存在）`);
+    expect(r.out).toContain('威海市环翠区人民政府');
+  });
+
+  it('checks a .docx with the same findings as its web page; refuses an old .doc by its bytes', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cli-'));
+    const docx = join(dir, 'errors.docx');
+    writeFileSync(docx, await makeDocx(spec('errors')));
+    const r = await run(['--json', docx]);
+    expect(r.code).toBe(1);
+    const result = JSON.parse(r.out) as { findings: { id: string }[]; source: unknown };
+    const html = JSON.parse((await run(['--json', join(FIX, 'errors.html')])).out) as { findings: { id: string }[] };
+    expect(result.findings.map((f) => f.id).sort()).toEqual(html.findings.map((f) => f.id).sort());
+    expect(result.source).toEqual({ kind: 'file', location: docx, format: 'html' });
+    // an OLE2 file, whatever its name says
+    for (const name of ['old.doc', 'old.wps', 'renamed.docx']) {
+      const file = join(dir, name);
+      writeFileSync(file, oleBytes());
+      const old = await run([file]);
+      expect(old.code, name).toBe(2);
+      expect(old.err, name).toBe(`${file}: 暂不支持 .doc/.wps 文件：该文件是旧版 Word 97-2003 或 WPS 格式，请用 Word 或 WPS 另存为 .docx、网页或文本后再检查`);
+    }
+    // a .doc that is really a .docx (renamed) is read as one
+    const renamed = join(dir, 'real.doc');
+    writeFileSync(renamed, await makeDocx(spec('seed-004')));
+    expect((await run([renamed])).code).toBe(0);
+  });
+
+  it('--csv: BOM, header, one row per finding, RFC 4180 quoting, a row for a clean report and for a failure', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cli-'));
+    const odd = join(dir, 'a,b "c".html'); // a comma and quotes in the file name must be quoted
+    writeFileSync(odd, readFileSync(join(FIX, 'errors.html')));
+    const r = await run(['--csv', odd, join(FIX, 'template-2019.html'), `${base}/gone.html`]);
+    expect(r.code).toBe(2);
+    expect(r.out.startsWith('\uFEFF文件或网址,机关,年度,模板,规则,严重程度,表,行,列,应为,实为,说明\r\n')).toBe(true);
+    expect(r.out).toContain(`"${odd.replaceAll('"', '""')}",威海市某某区人民政府,2024,2021,balance,error,t2,total;carried-forward,natural,159,157,`);
+    const lines = r.out.split('\r\n');
+    expect(lines.every((l) => !l.includes('\n'))).toBe(true);
+    const rows = parseCsv(r.out);
+    expect(rows.every((x) => x.length === 12)).toBe(true);
+    expect(rows.filter((x) => x[0] === odd)).toHaveLength(6); // the errors fixture's six findings
+    expect(rows.filter((x) => x[0] === odd).map((x) => x[4]).sort()).toEqual(['balance', 'balance', 'prose-figures', 'results-total', 'review-litigation-total', 'row-total']);
+    expect(rows.find((x) => x[0] === join(FIX, 'template-2019.html'))).toEqual([join(FIX, 'template-2019.html'), '某某县住房和城乡建设局', '2020', '2019', '', '', '', '', '', '', '', '未发现问题']);
+    expect(rows.at(-1)).toEqual([`${base}/gone.html`, '', '', '', '', '', '', '', '', '', '', '无法检查：服务器返回 404（页面不存在）']);
+    expect(r.err).toBe(`${base}/gone.html: 服务器返回 404（页面不存在）`);
+    expect((await run(['--csv', '--json', odd])).err).toContain('cannot be used together');
+  });
+
+  it('--concurrency N bounds the requests in flight (default 4); results keep the input order', async () => {
+    const names = ['seed-004', 'errors', 'blanks', 'template-2019', 'seed-000', 'seed-001'];
+    const urls = names.map((n) => `${base}/slow/${n}.html`);
+    for (const [flag, limit] of [[['--concurrency', '2'], 2], [['--concurrency=1'], 1], [[], 4]] as const) {
+      maxInFlight = 0;
+      const r = await run(['--json', ...flag, ...urls]);
+      expect(maxInFlight, flag.join(' ')).toBe(limit);
+      const results = JSON.parse(r.out) as { source: { location: string } }[];
+      expect(results.map((x) => x.source.location)).toEqual(urls);
+      expect(r.code).toBe(1); // errors fixture
+    }
+    expect((await run(['--concurrency', '0', 'x'])).err).toContain('--concurrency takes a whole number');
+  });
+
+  it('PDFs, from a file or a URL served as octet-stream; a scan is said to be one (exit 2)', async () => {
+    const scan = join(FIX, '..', 'pdf', 'scanned.pdf');
+    const r = await run([scan]);
+    expect(r.code).toBe(2);
+    expect(r.err.startsWith(`${scan}: PDF 为扫描件`)).toBe(true);
+    const j = await run(['--json', `${base}/pdf/seed-004.pdf`]);
+    expect(j.code).not.toBe(2);
+    const parsed = JSON.parse(j.out) as { source: unknown; report: { body: string | null; year: number | null } };
+    expect(parsed.source).toEqual({ kind: 'url', location: `${base}/pdf/seed-004.pdf`, format: 'text' });
+    expect(parsed.report.year).toBe(2024);
+  });
+
+  it('progress on stderr only with --progress (or a terminal)', async () => {
+    const files = [join(FIX, 'seed-004.html'), join(FIX, 'errors.html'), join(FIX, 'nope.html')];
+    const quiet = await run(files);
+    expect(quiet.err).toBe(`${join(FIX, 'nope.html')}: 文件不存在`);
+    const loud = await run(['--progress', '--concurrency', '1', ...files]);
+    expect(loud.err.split('\n')).toEqual([
+      `[1/3] ${files[0]} … ok · 1 个警告`,
+      `[2/3] ${files[1]} … 5 个错误`,
+      `[3/3] ${files[2]} … 失败：文件不存在`,
+      `${join(FIX, 'nope.html')}: 文件不存在`,
+    ]);
+    const out: string[] = [];
+    const err: string[] = [];
+    await main([files[0] ?? ''], (s) => out.push(s), (s) => err.push(s), { stderrIsTTY: true });
+    expect(err).toEqual([`[1/1] ${files[0]} … ok · 1 个警告`]);
   });
 });

@@ -1,81 +1,157 @@
-import { readFileSync } from 'node:fs';
-import { extname } from 'node:path';
+import { readFile } from 'node:fs/promises';
 import { parseHTML } from 'linkedom';
-import { checkDocument, checkText, type PipelineOutcome } from '../pipeline';
+import { checkDocument, checkExtracted, checkText, type PipelineOutcome } from '../pipeline';
 import { renderSummary, type Lang } from '../present/summary';
 import { toJson } from '../present/json';
-import type { CheckResultJson } from '../model/result';
-import { decodeBytes } from './decode';
+import { findingsToCsv, type CsvEntry } from '../present/csv';
+import type { CheckResultJson, Source } from '../model/result';
+import type { PdfExtractedDoc } from '../extract/pdf';
+import { decodeHtml, decodeText, fetchDocument, kindOf, parseHttpUrl, type DocumentKind } from '../fetch';
+import { extractDocx, legacyWordReason } from '../extract/docx';
 import { recordOf, type YearRecord } from '../model/history';
 import { withLastYear } from '../check/cross-year';
 
-const USAGE = `用法 / usage: npm run check -- [--json] [--lang zh|en] FILE...
+const USAGE = `用法 / usage: npm run check -- [--json | --csv] [--lang zh|en] [--concurrency N] [--progress] [--timeout S] FILE_OR_URL...
 
-  FILE       .html / .htm 网页或 .txt 文本（从 Word/PDF 复制的年报文字）
-  --json     输出 JSON 结果（多个文件时为数组），结构见 src/model/result.schema.json
-  --lang en  English output
+  FILE_OR_URL      http(s):// 网址，或 .html/.htm 网页、.docx Word 文档、.pdf、.txt 文本（从 Word/PDF 复制的年报文字）
+  --json           输出 JSON 结果（多个输入时为数组），结构见 src/model/result.schema.json
+  --csv            输出 CSV（UTF-8 带 BOM，每条发现一行；无发现的报告一行，规则为空）
+  --lang en        English output
+  --concurrency N  同时处理的网址或文件数（默认 4）
+  --progress       在 stderr 显示进度（stderr 为终端时默认显示）
+  --timeout S      每个网址的超时秒数（默认 30，失败或超时重试 1 次）
 
 退出码 / exit code: 0 无错误 no error · 1 有错误 errors found · 2 无法读取或不含年报 unreadable or no report`;
 
 interface Args {
-  files: string[];
+  inputs: string[];
   json: boolean;
+  csv: boolean;
   lang: Lang;
   help: boolean;
+  concurrency: number;
+  progress: boolean;
+  timeoutMs: number;
+}
+
+/** What the process provides; tests pass their own. */
+export interface CliEnv {
+  /** the network (default: the global fetch) */
+  fetch?: typeof fetch;
+  /** progress lines are shown when stderr is a terminal (default false) */
+  stderrIsTTY?: boolean;
+}
+
+function positiveInt(v: string | undefined): number | null {
+  if (v === undefined || !/^\d+$/.test(v)) return null;
+  const n = parseInt(v, 10);
+  return n >= 1 ? n : null;
 }
 
 export function parseArgs(argv: string[]): Args | string {
-  const args: Args = { files: [], json: false, lang: 'zh', help: false };
+  const args: Args = { inputs: [], json: false, csv: false, lang: 'zh', help: false, concurrency: 4, progress: false, timeoutMs: 30_000 };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i] ?? '';
-    if (a === '--json') args.json = true;
-    else if (a === '--help' || a === '-h') args.help = true;
-    else if (a === '--lang') {
-      const v = argv[++i];
+    const eq = a.indexOf('=');
+    const [name, inline] = a.startsWith('--') && eq > 0 ? [a.slice(0, eq), a.slice(eq + 1)] : [a, undefined];
+    const value = (): string | undefined => inline ?? argv[++i];
+    if (name === '--json') args.json = true;
+    else if (name === '--csv') args.csv = true;
+    else if (name === '--progress') args.progress = true;
+    else if (name === '--help' || name === '-h') args.help = true;
+    else if (name === '--lang') {
+      const v = value();
       if (v !== 'zh' && v !== 'en') return `--lang takes zh or en`;
       args.lang = v;
-    } else if (a.startsWith('--lang=')) {
-      const v = a.slice(7);
-      if (v !== 'zh' && v !== 'en') return `--lang takes zh or en`;
-      args.lang = v;
+    } else if (name === '--concurrency') {
+      const n = positiveInt(value());
+      if (n === null) return `--concurrency takes a whole number ≥ 1`;
+      args.concurrency = Math.min(n, 64);
+    } else if (name === '--timeout') {
+      const v = value() ?? '';
+      const s = /^\d+(\.\d+)?$/.test(v) ? Number(v) : NaN;
+      if (!(s > 0)) return `--timeout takes a number of seconds > 0`;
+      args.timeoutMs = Math.round(s * 1000);
     } else if (a.startsWith('-') && a !== '-') return `unknown option ${a}`;
-    else args.files.push(a);
+    else args.inputs.push(a);
   }
+  if (args.json && args.csv) return `--json and --csv cannot be used together`;
   return args;
 }
 
-type FileOutcome = { file: string } & ({ ok: true; result: CheckResultJson } | { ok: false; reason: string });
+type InputOutcome = { input: string } & ({ ok: true; result: CheckResultJson } | { ok: false; reason: string });
 
-/** Read and check one file. Never throws: any failure is a one-line reason. */
-export function checkFile(file: string, lang: Lang): FileOutcome {
-  if (/^https?:\/\//i.test(file)) {
-    return { file, ok: false, reason: lang === 'zh' ? '暂不支持网址，请先保存网页为 .html 文件' : 'URLs are not supported yet; save the page as .html first' };
-  }
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(file);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code ?? '';
-    const why = code === 'ENOENT' ? (lang === 'zh' ? '文件不存在' : 'no such file') : code === 'EISDIR' ? (lang === 'zh' ? '这是一个目录' : 'is a directory') : code || String(e);
-    return { file, ok: false, reason: why };
-  }
-  const ext = extname(file).toLowerCase();
-  if (['.doc', '.wps', '.docx', '.pdf', '.xls', '.xlsx'].includes(ext)) {
-    return { file, ok: false, reason: lang === 'zh' ? `暂不支持 ${ext} 文件，请另存为网页或复制文字为 .txt` : `${ext} files are not supported yet; save as a web page or copy the text into a .txt` };
-  }
-  try {
-    const text = decodeBytes(bytes, ext);
-    const isHtml = ext === '.html' || ext === '.htm' || (ext !== '.txt' && /^\s*<(?:!doctype|html|head|body|table|div|p)\b/i.test(text));
-    let outcome: PipelineOutcome;
-    if (isHtml) {
-      const { document } = parseHTML(text);
-      outcome = checkDocument(document as unknown as Document, { kind: 'file', location: file, format: 'html' });
-    } else {
-      outcome = checkText(text, { kind: 'file', location: file, format: 'text' });
+const parseDom = (html: string): Document => parseHTML(html).document as unknown as Document;
+
+function words(lang: Lang, zh: string, en: string): string {
+  return lang === 'zh' ? zh : en;
+}
+
+/** The PDF reader and its words for a scan, loaded only when a PDF is checked (pdf.js is large). */
+async function readPdf(bytes: Uint8Array): Promise<{ doc: PdfExtractedDoc; scannedReason: { zh: string; en: string } }> {
+  const { extractPdf, SCANNED_REASON } = await import('../extract/pdf');
+  return { doc: await extractPdf(bytes), scannedReason: SCANNED_REASON };
+}
+
+/** Bytes of a known kind → the pipeline. Throws only on a bug; unreadable input is a reason. */
+async function checkBytes(kind: DocumentKind, bytes: Uint8Array, contentType: string | null, location: string, sourceKind: Source['kind']): Promise<PipelineOutcome> {
+  switch (kind) {
+    case 'html':
+      return checkDocument(parseDom(decodeHtml(bytes, contentType)), { kind: sourceKind, location, format: 'html' });
+    case 'text':
+      return checkText(decodeText(bytes, contentType), { kind: sourceKind, location, format: 'text' });
+    case 'docx':
+      return checkExtracted(await extractDocx(bytes, parseDom), { kind: sourceKind, location, format: 'html' });
+    case 'doc':
+      return { ok: false, reason: legacyWordReason() };
+    case 'pdf': {
+      // A scan (no text on any page) is said so before anything is checked: there is nothing to read.
+      // A PDF with text whose tables are pictures goes through the checks (tables-present says so).
+      const { doc, scannedReason } = await readPdf(bytes);
+      if (doc.scanned) return { ok: false, reason: scannedReason };
+      return checkExtracted(doc, { kind: sourceKind, location, format: 'text' });
     }
-    return outcome.ok ? { file, ok: true, result: outcome.result } : { file, ok: false, reason: outcome.reason[lang] };
+  }
+}
+
+/** The reason a thrown error gives: a WordFileError's words, else its first line. */
+function thrownReason(e: unknown, lang: Lang): string {
+  if (typeof e === 'object' && e !== null && 'reason' in e) {
+    const r = (e as { reason: unknown }).reason;
+    if (typeof r === 'object' && r !== null && 'zh' in r && 'en' in r && typeof r.zh === 'string' && typeof r.en === 'string') return lang === 'zh' ? r.zh : r.en;
+  }
+  const text = e instanceof Error ? e.message : String(e);
+  return words(lang, '读取失败：', 'could not be read: ') + (text.split('\n')[0] ?? '');
+}
+
+/** Read or fetch and check one input. Never throws: any failure is a one-line reason. */
+export async function checkInput(input: string, args: Pick<Args, 'lang' | 'timeoutMs'>, env: CliEnv = {}): Promise<InputOutcome> {
+  const lang = args.lang;
+  const fail = (reason: string): InputOutcome => ({ input, ok: false, reason });
+  try {
+    let outcome: PipelineOutcome;
+    if (/^https?:\/\//i.test(input)) {
+      if (!parseHttpUrl(input)) return fail(words(lang, '网址无效', 'invalid URL'));
+      const got = await fetchDocument(input, { fetch: env.fetch ?? fetch, timeoutMs: args.timeoutMs, retries: 1 });
+      if (!got.ok) return fail(got.reason[lang]);
+      outcome = await checkBytes(got.kind, got.bytes, got.contentType, got.finalUrl, 'url');
+    } else {
+      let bytes: Uint8Array;
+      try {
+        bytes = new Uint8Array(await readFile(input));
+      } catch (e) {
+        const code = (e as NodeJS.ErrnoException).code ?? '';
+        return fail(code === 'ENOENT' ? words(lang, '文件不存在', 'no such file') : code === 'EISDIR' ? words(lang, '这是一个目录', 'is a directory') : code || String(e));
+      }
+      const guess = kindOf({ contentType: null, name: input, bytes });
+      if (guess.kind === null) {
+        return fail(words(lang, `暂不支持此类文件（${guess.what.zh}），请另存为网页、.docx、PDF 或复制文字为 .txt`, `not supported (${guess.what.en}); save as a web page, .docx or PDF, or copy the text into a .txt`));
+      }
+      outcome = await checkBytes(guess.kind, bytes, null, input, 'file');
+    }
+    return outcome.ok ? { input, ok: true, result: outcome.result } : fail(outcome.reason[lang]);
   } catch (e) {
-    return { file, ok: false, reason: (lang === 'zh' ? '读取失败：' : 'could not be read: ') + String(e).split('\n')[0] };
+    return fail(thrownReason(e, lang));
   }
 }
 
@@ -83,38 +159,73 @@ export function checkFile(file: string, lang: Lang): FileOutcome {
  * Reports of the same body for consecutive years given in one run are compared: this year's row 二
  * against last year's row 四, and 现行有效 against last year's.
  */
-function acrossYears(outcomes: FileOutcome[]): FileOutcome[] {
+function acrossYears(outcomes: InputOutcome[]): InputOutcome[] {
   const now = new Date();
   const records: YearRecord[] = [];
   for (const o of outcomes) {
     if (!o.ok) continue;
-    const rec = recordOf(o.result.report, o.file, now);
+    const rec = recordOf(o.result.report, o.input, now);
     if (rec) records.push(rec);
   }
   return outcomes.map((o) => {
     if (!o.ok) return o;
-    const rec = recordOf(o.result.report, o.file, now);
+    const rec = recordOf(o.result.report, o.input, now);
     const last = rec ? records.find((r) => r.bodyKey === rec.bodyKey && r.year === rec.year - 1) : undefined;
     return last ? { ...o, result: withLastYear(o.result, last) } : o;
   });
 }
 
-export function main(argv: string[], out: (s: string) => void, err: (s: string) => void): number {
+/** `fn` over `items`, at most `limit` at a time; results in input order. */
+async function pool<T, R>(items: readonly T[], limit: number, fn: (item: T, index: number) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await fn(items[i] as T, i);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}
+
+function progressWord(o: InputOutcome, lang: Lang): string {
+  if (!o.ok) return words(lang, `失败：${o.reason}`, `failed: ${o.reason}`);
+  const { errors, warnings } = o.result.summary;
+  if (errors > 0) return words(lang, `${errors} 个错误`, `${errors} error(s)`);
+  if (warnings > 0) return words(lang, `ok · ${warnings} 个警告`, `ok · ${warnings} warning(s)`);
+  return 'ok';
+}
+
+export async function main(argv: string[], out: (s: string) => void, err: (s: string) => void, env: CliEnv = {}): Promise<number> {
   const args = parseArgs(argv);
   if (typeof args === 'string') {
     err(`${args}\n\n${USAGE}`);
     return 2;
   }
-  if (args.help || args.files.length === 0) {
+  if (args.help || args.inputs.length === 0) {
     (args.help ? out : err)(USAGE);
     return args.help ? 0 : 2;
   }
-  const outcomes = acrossYears(args.files.map((f) => checkFile(f, args.lang)));
-  const ok = outcomes.filter((o): o is FileOutcome & { ok: true } => o.ok);
-  for (const o of outcomes) if (!o.ok) err(`${o.file}: ${o.reason}`);
-  if (args.json) {
+  const showProgress = args.progress || env.stderrIsTTY === true;
+  const total = args.inputs.length;
+  let done = 0;
+  const checked = await pool(args.inputs, args.concurrency, async (input) => {
+    const o = await checkInput(input, args, env);
+    done += 1;
+    if (showProgress) err(`[${done}/${total}] ${input} … ${progressWord(o, args.lang)}`);
+    return o;
+  });
+  const outcomes = acrossYears(checked);
+  const ok = outcomes.filter((o): o is InputOutcome & { ok: true } => o.ok);
+  for (const o of outcomes) if (!o.ok) err(`${o.input}: ${o.reason}`);
+  if (args.csv) {
+    const entries: CsvEntry[] = outcomes.map((o) => (o.ok ? { source: o.input, result: o.result } : { source: o.input, failure: o.reason }));
+    // `out` ends the last line itself.
+    out(findingsToCsv(entries, { lang: args.lang }).replace(/\r\n$/, ''));
+  } else if (args.json) {
     const results = ok.map((o) => o.result);
-    if (results.length > 0 || args.files.length > 1) out(toJson(args.files.length > 1 ? results : (results[0] ?? results)));
+    if (results.length > 0 || total > 1) out(toJson(total > 1 ? results : (results[0] ?? results)));
   } else {
     out(ok.map((o) => renderSummary(o.result, args.lang)).join('\n\n' + '─'.repeat(40) + '\n\n'));
   }
@@ -129,10 +240,18 @@ if (/cli[\\/]main\.ts$/.test(self) || /gov-report-check(\.mjs)?$/.test(self)) {
   process.stdout.on('error', (e: NodeJS.ErrnoException) => {
     if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
   });
-  try {
-    process.exitCode = main(process.argv.slice(2), (s) => process.stdout.write(s + '\n'), (s) => process.stderr.write(s + '\n'));
-  } catch (e) {
-    process.stderr.write(`internal error: ${String(e).split('\n')[0]}\n`);
-    process.exitCode = 2;
-  }
+  main(
+    process.argv.slice(2),
+    (s) => process.stdout.write(s + '\n'),
+    (s) => process.stderr.write(s + '\n'),
+    { stderrIsTTY: process.stderr.isTTY === true },
+  ).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (e: unknown) => {
+      process.stderr.write(`internal error: ${String(e).split('\n')[0]}\n`);
+      process.exitCode = 2;
+    },
+  );
 }

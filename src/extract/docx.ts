@@ -39,15 +39,21 @@ function quoted(name: string | undefined): { zh: string; en: string } {
   return name ? { zh: `「${name}」`, en: `"${name}" ` } : { zh: '该文件', en: 'the file ' };
 }
 
+/**
+ * Why an old binary Word / WPS file is refused (the CLI and the batch page say the same). With a
+ * name, the message names the file.
+ */
+export function legacyWordReason(name?: string): { zh: string; en: string } {
+  return {
+    zh: `暂不支持 .doc/.wps 文件：${name ? `「${name}」` : '该文件'}是旧版 Word 97-2003 或 WPS 格式，请用 Word 或 WPS 另存为 .docx、网页或文本后再检查`,
+    en: `.doc/.wps files are not supported: ${name ? `"${name}"` : 'the file'} is in the old Word 97-2003 or WPS format; save it as .docx, a web page or text first`,
+  };
+}
+
 /** Throws WordFileError unless the bytes are a ZIP (as every .docx is). */
 export function assertDocx(bytes: Uint8Array, options: DocxOptions = {}): void {
   const q = quoted(options.name);
-  if (isOle2(bytes)) {
-    throw new WordFileError('legacy-word', {
-      zh: `${q.zh}是旧版 Word 97-2003（.doc）或 WPS（.wps）文件，暂不支持：请用 Word 或 WPS 另存为 .docx、网页或文本后再检查`,
-      en: `${q.en}is an old Word 97-2003 (.doc) or WPS (.wps) file, which is not supported: save it as .docx, a web page or text first`,
-    });
-  }
+  if (isOle2(bytes)) throw new WordFileError('legacy-word', legacyWordReason(options.name));
   if (!isZip(bytes)) {
     throw new WordFileError('not-docx', {
       zh: `${q.zh}不是有效的 Word 2007+（.docx）文件`,

@@ -41,8 +41,8 @@ export type FetchOutcome = FetchedDocument | FetchFailure;
 const DEFAULT_TIMEOUT_MS = 30_000;
 const DEFAULT_MAX_BYTES = 50 * 1024 * 1024;
 
-const ACCEPT =
-  'text/html,application/xhtml+xml,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document,application/msword;q=0.9,text/plain;q=0.8,*/*;q=0.5';
+/** Kept under 128 bytes, so it stays a CORS-safelisted header (no preflight from the extension). */
+const ACCEPT = 'text/html,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document,*/*;q=0.8';
 
 const STATUS_WORDS: Readonly<Record<number, Reason>> = {
   400: { zh: '请求无效', en: 'bad request' },
@@ -128,6 +128,8 @@ export async function fetchDocument(url: string, options: FetchDocumentOptions):
   const retries = Math.max(0, options.retries ?? 1);
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   const outer = options.signal;
+  // Called detached: `window.fetch` called as a method of `options` throws "Illegal invocation".
+  const fetchFn = options.fetch;
   const cancelled = (): FetchFailure => ({ ok: false, reason: { zh: '已取消', en: 'cancelled' } });
 
   let last: AttemptFailure | null = null;
@@ -146,7 +148,7 @@ export async function fetchDocument(url: string, options: FetchDocumentOptions):
     const onOuterAbort = (): void => controller.abort();
     outer?.addEventListener('abort', onOuterAbort, { once: true });
     try {
-      const response = await options.fetch(parsed.href, {
+      const response = await fetchFn(parsed.href, {
         redirect: 'follow',
         signal: controller.signal,
         headers: { Accept: ACCEPT, 'Accept-Language': 'zh-CN,zh;q=0.9,en;q=0.5' },

@@ -34,6 +34,7 @@ const zh = {
   blocked: '缺数字，无法核对',
   comparedWith: (year: number) => `已与${year}年度报告比较（上年结转、现行有效）`,
   openLastYear: '打开上年报告',
+  batch: '批量检查多个网址或文件…',
 };
 export type Words = typeof zh;
 
@@ -70,6 +71,7 @@ const en: Words = {
   blocked: 'missing numbers, cannot verify',
   comparedWith: (year: number) => `Compared with the ${year} report (carried over, in force)`,
   openLastYear: 'open last year\'s report',
+  batch: 'Check many URLs or files…',
 };
 
 export const WORDS: Record<Lang, Words> = { zh, en };

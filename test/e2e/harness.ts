@@ -110,6 +110,15 @@ export function startServer(): Promise<TestServer> {
       send(res, 200, 'text/html; charset=utf-8', bigNewsCache);
       return;
     }
+    if (path.startsWith('/redirect/')) {
+      res.writeHead(302, { Location: path.slice('/redirect'.length) });
+      res.end();
+      return;
+    }
+    if (path.startsWith('/status/500/')) {
+      send(res, 500, 'text/plain; charset=utf-8', 'server error');
+      return;
+    }
     let filePath = path;
     if (path.startsWith('/slow/')) {
       filePath = path.slice('/slow'.length);

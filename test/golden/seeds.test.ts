@@ -22,14 +22,14 @@ function value(r: CheckResultJson, table: 't1' | 't2' | 't3', row: string, col: 
 
 describe('seeds: exact findings, worked out by hand (seeds.expected.ts)', () => {
   for (const [name, exp] of Object.entries(SEEDS)) {
-    it(`seed ${name}`, () => {
+    it(`seed ${name}`, async () => {
       const r = run(exp.file);
       expect(CheckResultSchema.safeParse(r).success).toBe(true);
       expect(r.findings.map((f) => ({ id: f.id, severity: f.severity })).sort((a, b) => a.id.localeCompare(b.id))).toEqual(
         [...exp.findings].sort((a, b) => a.id.localeCompare(b.id)),
       );
       const lines: string[] = [];
-      const code = main([new URL(exp.file, SEED_DIR).pathname], (s) => lines.push(s), () => {});
+      const code = await main([new URL(exp.file, SEED_DIR).pathname], (s) => lines.push(s), () => {});
       expect(code).toBe(exp.exit);
     });
   }

@@ -51,6 +51,11 @@ export function Popup(props: { lang: Lang }) {
     <main class="popup" lang={props.lang === 'zh' ? 'zh-CN' : 'en'}>
       <style>{POPUP_CSS}</style>
       <h1>{w.appName}</h1>
+      <p class="links">
+        <a href={browser.runtime.getURL('/batch.html')} target="_blank" rel="noopener">
+          {w.batch}
+        </a>
+      </p>
       {view.kind === 'loading' && <p class="muted">…</p>}
       {view.kind === 'none' && <p class="muted">{view.message}</p>}
       {view.kind === 'result' && (

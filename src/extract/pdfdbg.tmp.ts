@@ -1,0 +1,1153 @@
+import { normalizeText } from '../text/normalize';
+import { isValueLike } from '../text/cell-value';
+import type { DocItem, ExtractedDoc, GridRow } from './types';
+
+/**
+ * A PDF (the report as published, or Word/WPS printed to PDF) → paragraphs, grids and pictures,
+ * the same shape the HTML and text extractors give, so recognise and the checks need nothing
+ * PDF-specific.
+ *
+ * What pdfjs gives is positioned text: runs of glyphs with a baseline, a left edge, a width and a
+ * font size, in no reliable order (a page number `-4-` or a running header can come between two
+ * table rows). Everything here is rebuilt from positions:
+ *
+ *  1. Runs → lines: runs whose baselines lie within 0.3 × font size of each other, page by page,
+ *     top to bottom. Every line gets a running number across the whole document (below).
+ *  2. Page furniture is dropped: page numbers (`-4-`, `— 4 —`, `第4页`, `第4页 共9页`, `4/9`, a bare
+ *     number alone at the top or bottom of the page) and running headers/footers (the same text
+ *     at the same height in the top or bottom margin of at least two pages).
+ *  3. Tables from ruling lines ("lattice"): the table borders the PDF draws (thin filled
+ *     rectangles or stroked lines, read from the page's operator list) give every cell its box,
+ *     merged cells included (a border that is missing between two boxes merges them, as
+ *     rowspan/colspan do in HTML). Each text run goes to the cell its centre falls in; the lines
+ *     of a cell are joined (`（四）无` + `法提供` → `（四）无法提供`, the vertical
+ *     `三/、/本/年/度/…` → `三、本年度办理结果`). An empty box is an empty cell, so a blank cell keeps
+ *     its column. Rows come out like the HTML extractor's: a cell that spans several rows is
+ *     repeated in each (origin false), a cell that spans several columns appears once.
+ *  4. Tables from text alone ("stream"), for pages without ruling lines: see `streamTables`.
+ *  5. What is left are paragraphs: consecutive lines are joined while a line runs to the right
+ *     edge of the text and the next starts at the left edge (no first-line indent, no numbering),
+ *     across page breaks too. Section headings stay their own paragraphs.
+ *  6. Pictures: every painted image (`paintImageXObject` and friends) of at least 32 pt on a
+ *     side becomes an `image` item at its place on the page, named `第N页图片K`.
+ *
+ * Provenance: `{ kind: 'text', line, cell }`. `line` is the 1-based number of a text line in the
+ * whole document — all lines of page 1 top to bottom, then page 2, … — counting every line that
+ * has text, the dropped page numbers and running headers included, so a number never depends on
+ * what the extractor kept. For a grid cell, `line` is the line of the cell's first text (the line
+ * nearest the cell's middle when the cell is empty) and `cell` is its index in the grid row; for a
+ * paragraph, `line` is its first line and `cell` is 0.
+ *
+ * `scanned` is true when no page has any text at all: the pages are pictures (a scanned
+ * report), nothing can be read, and the caller should say so with `SCANNED_REASON` rather than
+ * run the checks. Such a document has only `image` items; the pipeline then finds no report
+ * (`ok: false`), which is why the caller must look at `scanned` first.
+ *
+ * Never throws: a damaged, truncated or encrypted PDF rejects with an Error whose message is one
+ * line in Chinese and English.
+ */
+
+export interface PdfExtractedDoc extends ExtractedDoc {
+  /** no text on any page: a scanned or picture-only PDF */
+  scanned: boolean;
+  pages: number;
+}
+
+export interface PdfExtractOptions {
+  /**
+   * 'auto' (default): tables from ruling lines where the page draws them, from text positions
+   * elsewhere. 'text': ignore ruling lines everywhere (tests use this to exercise the text-only
+   * reading on PDFs that do have borders).
+   */
+  tables?: 'auto' | 'text';
+}
+
+/** What the caller reports for a scanned PDF (`scanned: true`). */
+export const SCANNED_REASON = {
+  zh: 'PDF 为扫描件/图片，无法读取：没有文字层，表格数字只在图片里（需先做文字识别 OCR）。',
+  en: 'Scanned / picture-only PDF, cannot be read: there is no text layer and the tables exist only as images (OCR needed).',
+} as const;
+
+// ---------------------------------------------------------------------------------------------
+// pdfjs
+
+type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
+type Matrix = [number, number, number, number, number, number];
+
+let pdfjsModule: Promise<PdfJs> | null = null;
+function pdfjs(): Promise<PdfJs> {
+  pdfjsModule ??= import('pdfjs-dist/legacy/build/pdf.mjs');
+  return pdfjsModule;
+}
+
+/**
+ * Where pdfjs finds its CJK character maps (older Chinese PDFs use predefined CMaps such as
+ * UniGB-UCS2-H with fonts that are not embedded; without the maps their text cannot be decoded).
+ * Read from the installed package on disk in Node; never fetched from a CDN. null elsewhere.
+ */
+let cmapDir: Promise<string | null> | null = null;
+function cMapUrl(): Promise<string | null> {
+  cmapDir ??= (async (): Promise<string | null> => {
+    if (typeof process === 'undefined' || !process.versions?.node) return null;
+    try {
+      const { createRequire } = await import('node:module');
+      const { dirname, join } = await import('node:path');
+      const pkg = createRequire(import.meta.url).resolve('pdfjs-dist/package.json');
+      return join(dirname(pkg), 'cmaps') + '/';
+    } catch {
+      return null;
+    }
+  })();
+  return cmapDir;
+}
+
+/** One line, both languages: what the caller shows for a PDF that cannot be opened. */
+function openError(e: unknown): Error {
+  const name = e instanceof Error ? e.name : '';
+  const detail = (e instanceof Error ? e.message : String(e)).split('\n')[0]?.trim() ?? '';
+  if (name === 'PasswordException') return new Error('PDF 已加密，需要密码才能打开 / the PDF is password-protected');
+  if (name === 'InvalidPDFException' || /invalid pdf|pdf header|xref|startxref|trailer/i.test(detail)) {
+    return new Error(`PDF 文件已损坏或不完整，无法打开 / the PDF is damaged or truncated (${detail || name || 'invalid'})`);
+  }
+  return new Error(`无法读取 PDF / the PDF cannot be read (${detail || name || 'unknown error'})`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Geometry read from the pages. All coordinates are in the page's viewport at scale 1: points,
+// origin at the top left, y growing downwards.
+
+/** A run of text as pdfjs gives it. */
+interface Run {
+  text: string;
+  x0: number;
+  x1: number;
+  /** baseline */
+  base: number;
+  size: number;
+  page: number;
+  /** running line number, set when lines are built */
+  line: number;
+}
+
+interface Seg {
+  /** horizontal: y; vertical: x */
+  at: number;
+  from: number;
+  to: number;
+}
+
+interface Box {
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+}
+
+interface PageData {
+  index: number;
+  width: number;
+  height: number;
+  runs: Run[];
+  h: Seg[];
+  v: Seg[];
+  images: Box[];
+}
+
+const mul = (m1: Matrix, m2: Matrix): Matrix => [
+  m1[0] * m2[0] + m1[2] * m2[1],
+  m1[1] * m2[0] + m1[3] * m2[1],
+  m1[0] * m2[2] + m1[2] * m2[3],
+  m1[1] * m2[2] + m1[3] * m2[3],
+  m1[0] * m2[4] + m1[2] * m2[5] + m1[4],
+  m1[1] * m2[4] + m1[3] * m2[5] + m1[5],
+];
+const apply = (m: Matrix, x: number, y: number): [number, number] => [x * m[0] + y * m[2] + m[4], x * m[1] + y * m[3] + m[5]];
+
+function toMatrix(v: unknown): Matrix | null {
+  if (!Array.isArray(v) && !ArrayBuffer.isView(v)) return null;
+  const a = Array.from(v as ArrayLike<unknown>, Number);
+  if (a.length < 6 || a.slice(0, 6).some((n) => !Number.isFinite(n))) return null;
+  return [a[0] ?? 0, a[1] ?? 0, a[2] ?? 0, a[3] ?? 0, a[4] ?? 0, a[5] ?? 0];
+}
+
+const SPACE_ONLY = /^[\s\u00a0\u3000]*$/;
+
+/**
+ * CJK fonts draw 民 and the radical ⺠ with one glyph, and a PDF's ToUnicode map often names the
+ * radical: pdfjs then gives `人⺠政府`, `⻚`, `⻓`. NFKC folds the Kangxi radicals (U+2F00–U+2FDF)
+ * back but only two of the CJK Radicals Supplement (U+2E80–U+2EFF), so those are mapped here
+ * to the ideograph they stand for (Unicode's EquivalentUnifiedIdeograph.txt, simplified
+ * forms as printed in simplified-Chinese fonts), pairs `radical ideograph`.
+ */
+const RADICAL_PAIRS = '⺁厂⺄乙⺅亻⺆冂⺇几⺉刂⺊卜⺌小⺎兀⺏尣⺐尢⺒巳⺓幺⺔彑⺕彐⺖忄⺗心⺘扌⺙攵⺛旡⺜日⺝月⺞歺⺟母⺠民⺡氵⺢氺⺣灬⺤爫⺦丬⺧牛⺨犭⺩王⺪疋⺫目⺬示⺭礻⺮竹⺯糸⺰纟⺱罓⺲罒⺶羊⺷羊⺹耂⺺肀⺻聿⺼肉⺽臼⺾艹⺿艹⻀艹⻁虎⻂衤⻃覀⻄西⻅见⻆角⻈讠⻉贝⻋车⻌辶⻍辶⻎辶⻏阝⻐钅⻑長⻒镸⻓长⻔门⻕阜⻖阝⻗雨⻘青⻙韦⻚页⻛风⻜飞⻝食⻟飠⻠饣⻢马⻣骨⻤鬼⻥鱼⻦鸟⻧卤⻨麦⻩黄⻪黾⻬齐⻮齿⻰龙⻳龟';
+const RADICALS: ReadonlyMap<string, string> = new Map(
+  Array.from({ length: RADICAL_PAIRS.length / 2 }, (_, i) => [RADICAL_PAIRS.charAt(2 * i), RADICAL_PAIRS.charAt(2 * i + 1)] as const),
+);
+const RADICAL_CHARS = /[\u2E80-\u2FDF]/g;
+
+function unRadical(s: string): string {
+  return s.replace(RADICAL_CHARS, (c) => RADICALS.get(c) ?? c.normalize('NFKC'));
+}
+
+function readRuns(items: readonly unknown[], vt: Matrix, page: number): Run[] {
+  const runs: Run[] = [];
+  for (const item of items) {
+    if (typeof item !== 'object' || item === null || !('str' in item)) continue;
+    const { str, transform, width } = item as { str: unknown; transform: unknown; width: unknown };
+    if (typeof str !== 'string' || SPACE_ONLY.test(str)) continue;
+    const t = toMatrix(transform);
+    if (!t) continue;
+    const m = mul(vt, t);
+    const size = Math.hypot(m[2], m[3]) || Number((item as { height?: unknown }).height) || 10;
+    const w = typeof width === 'number' && Number.isFinite(width) ? width : str.length * size;
+    // leading/trailing spaces carry no position of their own worth keeping
+    const lead = str.length - str.trimStart().length;
+    const perChar = str.length > 0 ? w / str.length : 0;
+    const text = unRadical(str.trim());
+    const x0 = m[4] + lead * perChar;
+    runs.push({ text, x0, x1: x0 + text.length * perChar, base: m[5], size, page, line: 0 });
+  }
+  return runs;
+}
+
+/** Paint operators of pdfjs's OPS that draw the current path (fill and/or stroke). */
+interface PaintOps {
+  fill: Set<number>;
+  stroke: Set<number>;
+}
+
+/**
+ * Ruling lines and pictures of one page, from its operator list: the current transformation is
+ * followed through save/restore/transform and form XObjects; a thin filled rectangle or a
+ * straight stroked segment is a rule, near-white ones excepted.
+ */
+function readGraphics(fnArray: number[], argsArray: unknown[], OPS: PdfJs['OPS'], vt: Matrix): { h: Seg[]; v: Seg[]; images: Box[] } {
+  const paint: PaintOps = {
+    fill: new Set([OPS.fill, OPS.eoFill, OPS.fillStroke, OPS.eoFillStroke, OPS.closeFillStroke, OPS.closeEOFillStroke]),
+    stroke: new Set([OPS.stroke, OPS.closeStroke, OPS.fillStroke, OPS.eoFillStroke, OPS.closeFillStroke, OPS.closeEOFillStroke]),
+  };
+  const h: Seg[] = [];
+  const v: Seg[] = [];
+  const images: Box[] = [];
+  interface State {
+    ctm: Matrix;
+    fill: string;
+    stroke: string;
+  }
+  let st: State = { ctm: [1, 0, 0, 1, 0, 0], fill: '#000000', stroke: '#000000' };
+  const stack: State[] = [];
+  const addRule = (x0: number, y0: number, x1: number, y1: number, thick: number): void => {
+    const w = Math.abs(x1 - x0);
+    const hh = Math.abs(y1 - y0);
+    if (w >= hh && w >= 3 && hh <= Math.max(3, thick)) h.push({ at: (y0 + y1) / 2, from: Math.min(x0, x1), to: Math.max(x0, x1) });
+    else if (hh > w && hh >= 3 && w <= Math.max(3, thick)) v.push({ at: (x0 + x1) / 2, from: Math.min(y0, y1), to: Math.max(y0, y1) });
+  };
+  const box = (pts: [number, number][]): Box => {
+    const xs = pts.map((p) => p[0]);
+    const ys = pts.map((p) => p[1]);
+    return { left: Math.min(...xs), right: Math.max(...xs), top: Math.min(...ys), bottom: Math.max(...ys) };
+  };
+
+  for (let i = 0; i < fnArray.length; i++) {
+    const fn = fnArray[i];
+    const args = argsArray[i];
+    switch (fn) {
+      case OPS.save:
+        stack.push({ ...st });
+        break;
+      case OPS.restore:
+        st = stack.pop() ?? st;
+        break;
+      case OPS.transform: {
+        const m = toMatrix(args);
+        if (m) st = { ...st, ctm: mul(st.ctm, m) };
+        break;
+      }
+      case OPS.paintFormXObjectBegin: {
+        stack.push({ ...st });
+        const m = Array.isArray(args) ? toMatrix(args[0]) : null;
+        if (m) st = { ...st, ctm: mul(st.ctm, m) };
+        break;
+      }
+      case OPS.paintFormXObjectEnd:
+        st = stack.pop() ?? st;
+        break;
+      case OPS.setFillRGBColor:
+        if (Array.isArray(args) && typeof args[0] === 'string') st = { ...st, fill: args[0] };
+        break;
+      case OPS.setStrokeRGBColor:
+        if (Array.isArray(args) && typeof args[0] === 'string') st = { ...st, stroke: args[0] };
+        break;
+      case OPS.paintImageXObject:
+      case OPS.paintInlineImageXObject:
+      case OPS.paintImageXObjectRepeat: {
+        const m = mul(vt, st.ctm);
+        const b = box([apply(m, 0, 0), apply(m, 1, 0), apply(m, 0, 1), apply(m, 1, 1)]);
+        if (b.right - b.left >= 32 || b.bottom - b.top >= 32) images.push(b);
+        break;
+      }
+      case OPS.constructPath: {
+        if (!Array.isArray(args)) break;
+        const op = Number(args[0]);
+        const filled = paint.fill.has(op) && !isWhite(st.fill);
+        const stroked = paint.stroke.has(op) && !isWhite(st.stroke);
+        if (!filled && !stroked) break;
+        const m = mul(vt, st.ctm);
+        for (const sub of subpaths(args[1])) {
+          const pts = sub.map(([x, y]) => apply(m, x, y));
+          if (pts.length < 2) continue;
+          if (filled && isAxisRect(pts)) {
+            const b = box(pts);
+            addRule(b.left, b.top, b.right, b.bottom, 0);
+          } else if (stroked) {
+            for (let k = 0; k + 1 < pts.length; k++) {
+              const a = pts[k];
+              const b = pts[k + 1];
+              if (a && b) addRule(a[0], a[1], b[0], b[1], 0.5);
+            }
+          }
+        }
+        break;
+      }
+      default:
+        break;
+    }
+  }
+  return { h, v, images };
+}
+
+function isWhite(color: string): boolean {
+  const m = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(color);
+  if (!m) return false;
+  return [m[1], m[2], m[3]].every((c) => parseInt(c ?? '0', 16) >= 0xf0);
+}
+
+/**
+ * The straight subpaths of a pdfjs 5 path (DrawOPS: 0 moveTo x y, 1 lineTo x y, 2 curveTo
+ * 6 numbers, 3 quadraticCurveTo 4 numbers, 4 closePath); a subpath with a curve is left out.
+ * A closed subpath ends with its first point again.
+ */
+function subpaths(data: unknown): [number, number][][] {
+  const arrays: ArrayLike<number>[] = [];
+  if (ArrayBuffer.isView(data)) arrays.push(data as unknown as ArrayLike<number>);
+  else if (Array.isArray(data)) {
+    for (const d of data) if (ArrayBuffer.isView(d) || Array.isArray(d)) arrays.push(d as ArrayLike<number>);
+  }
+  const out: [number, number][][] = [];
+  for (const a of arrays) {
+    let cur: [number, number][] = [];
+    let curved = false;
+    const end = (): void => {
+      if (!curved && cur.length > 1) out.push(cur);
+      cur = [];
+      curved = false;
+    };
+    for (let i = 0; i < a.length; ) {
+      const op = a[i];
+      if (op === 0) {
+        end();
+        cur.push([Number(a[i + 1]), Number(a[i + 2])]);
+        i += 3;
+      } else if (op === 1) {
+        cur.push([Number(a[i + 1]), Number(a[i + 2])]);
+        i += 3;
+      } else if (op === 2) {
+        curved = true;
+        i += 7;
+      } else if (op === 3) {
+        curved = true;
+        i += 5;
+      } else if (op === 4) {
+        const first = cur[0];
+        if (first) cur.push([first[0], first[1]]);
+        end();
+        i += 1;
+      } else break; // not a path this code knows
+    }
+    end();
+  }
+  return out;
+}
+
+function isAxisRect(pts: [number, number][]): boolean {
+  if (pts.length < 4 || pts.length > 5) return false;
+  for (let k = 0; k < pts.length; k++) {
+    const a = pts[k];
+    const b = pts[(k + 1) % pts.length];
+    if (!a || !b) return false;
+    if (Math.abs(a[0] - b[0]) > 0.5 && Math.abs(a[1] - b[1]) > 0.5) return false;
+  }
+  return true;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Lines
+
+interface Line {
+  runs: Run[];
+  page: number;
+  base: number;
+  size: number;
+  x0: number;
+  x1: number;
+  no: number;
+  text: string;
+}
+
+const CJK = /[\u2E80-\u9FFF\uF900-\uFAFF\uFF00-\uFFEF\u3000-\u303F]/;
+
+/** Runs of one line, left to right, as text: a gap wider than a quarter em between two non-CJK characters is a space. */
+function joinRuns(runs: Run[]): string {
+  let s = '';
+  let prev: Run | null = null;
+  for (const r of runs) {
+    if (prev) {
+      const gap = r.x0 - prev.x1;
+      const a = s.slice(-1);
+      const b = r.text.charAt(0);
+      if (gap > 0.25 * Math.min(prev.size, r.size) && !CJK.test(a) && !CJK.test(b)) s += ' ';
+    }
+    s += r.text;
+    prev = r;
+  }
+  return s;
+}
+
+/** Two pieces of one label or sentence broken over lines: no space between CJK, one between words. */
+function joinBroken(a: string, b: string): string {
+  if (a === '') return b;
+  if (b === '') return a;
+  return CJK.test(a.slice(-1)) || CJK.test(b.charAt(0)) ? a + b : `${a} ${b}`;
+}
+
+function makeLine(runs: Run[], no: number): Line {
+  const sorted = runs.slice().sort((a, b) => a.x0 - b.x0);
+  const first = sorted[0];
+  return {
+    runs: sorted,
+    page: first?.page ?? 0,
+    base: median(sorted.map((r) => r.base)),
+    size: Math.max(...sorted.map((r) => r.size)),
+    x0: Math.min(...sorted.map((r) => r.x0)),
+    x1: Math.max(...sorted.map((r) => r.x1)),
+    no,
+    text: joinRuns(sorted),
+  };
+}
+
+function median(xs: number[]): number {
+  const s = xs.slice().sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)] ?? 0;
+}
+
+/** Runs → lines by baseline (within 0.3 × the smaller font size), top to bottom. */
+function clusterLines(runs: Run[]): Run[][] {
+  const sorted = runs.slice().sort((a, b) => a.base - b.base || a.x0 - b.x0);
+  const out: Run[][] = [];
+  let cur: Run[] = [];
+  let ref = 0;
+  let refSize = 0;
+  for (const r of sorted) {
+    if (cur.length > 0 && Math.abs(r.base - ref) <= 0.3 * Math.min(refSize, r.size)) {
+      cur.push(r);
+      continue;
+    }
+    if (cur.length > 0) out.push(cur);
+    cur = [r];
+    ref = r.base;
+    refSize = r.size;
+  }
+  if (cur.length > 0) out.push(cur);
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Page furniture
+
+const PAGE_MARK = [
+  /^[-—–－―~～_·•]+\s*\d{1,4}\s*[-—–－―~～_·•]+$/, // -4-  — 4 —  - 4 -
+  /^第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?$/, // 第4页, 第4页 共9页
+  /^\d{1,4}\s*\/\s*\d{1,4}$/, // 4/9
+  /^(?:page|p\.)\s*\d{1,4}(?:\s*of\s*\d{1,4})?$/i,
+];
+
+function isPageMarker(text: string): boolean {
+  const t = normalizeText(text);
+  return PAGE_MARK.some((re) => re.test(t));
+}
+
+/**
+ * Lines to drop as page furniture: page-number lines anywhere outside tables, a bare number that
+ * is the first or last line of its page, and running headers/footers — a line in the top or
+ * bottom 12% of the page whose text (digits ignored) recurs at the same height on at least two
+ * pages and on at least half of them.
+ */
+function furniture(pages: { page: PageData; lines: Line[] }[], inTable: (l: Line) => boolean): Set<Line> {
+  const drop = new Set<Line>();
+  const candidates = new Map<string, Line[]>();
+  for (const { page, lines } of pages) {
+    const free = lines.filter((l) => !inTable(l));
+    for (const l of free) if (isPageMarker(l.text)) drop.add(l);
+    const edge = free.filter((l) => !drop.has(l));
+    const firstLine = edge[0];
+    const lastLine = edge[edge.length - 1];
+    for (const l of [firstLine, lastLine]) {
+      if (l && /^\d{1,4}$/.test(normalizeText(l.text)) && isolated(l, free)) drop.add(l);
+    }
+    for (const l of edge) {
+      if (l.base > page.height * 0.12 && l.base < page.height * 0.88) continue;
+      const key = `${Math.round(l.base / 2)}|${normalizeText(l.text).replace(/\d+/g, '#')}`;
+      const list = candidates.get(key) ?? [];
+      list.push(l);
+      candidates.set(key, list);
+    }
+  }
+  for (const list of candidates.values()) {
+    const pagesWith = new Set(list.map((l) => l.page)).size;
+    if (pagesWith >= 2 && pagesWith * 2 >= pages.length) for (const l of list) drop.add(l);
+  }
+  return drop;
+}
+
+/** A line far (≥ 1.5 lines) from every other line of its page. */
+function isolated(l: Line, lines: Line[]): boolean {
+  return lines.every((o) => o === l || Math.abs(o.base - l.base) >= 1.5 * Math.max(o.size, l.size) + l.size);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Tables from ruling lines
+
+interface LatticeTable {
+  box: Box;
+  xs: number[];
+  ys: number[];
+  /** group id of each fine cell, [row][col] */
+  group: number[][];
+}
+
+const TOL = 2;
+
+/** Merge positions closer than `tol` into one (their mean). */
+function clusterPositions(values: number[], tol: number): number[] {
+  const s = values.slice().sort((a, b) => a - b);
+  const out: number[][] = [];
+  for (const v of s) {
+    const last = out[out.length - 1];
+    if (last && v - (last[last.length - 1] ?? v) <= tol) last.push(v);
+    else out.push([v]);
+  }
+  return out.map((g) => g.reduce((a, b) => a + b, 0) / g.length);
+}
+
+function find(parent: number[], i: number): number {
+  let r = i;
+  while (parent[r] !== r) r = parent[r] ?? r;
+  let k = i;
+  while (parent[k] !== r) {
+    const next = parent[k] ?? r;
+    parent[k] = r;
+    k = next;
+  }
+  return r;
+}
+function union(parent: number[], a: number, b: number): void {
+  const ra = find(parent, a);
+  const rb = find(parent, b);
+  if (ra !== rb) parent[Math.max(ra, rb)] = Math.min(ra, rb);
+}
+
+/** Does some segment at `at` (±TOL) cover the middle of [from, to]? */
+function covered(segs: Seg[], at: number, from: number, to: number): boolean {
+  const q = (to - from) * 0.3;
+  return segs.some((s) => Math.abs(s.at - at) <= TOL && s.from <= from + q + 0.01 && s.to >= to - q - 0.01);
+}
+
+function latticeTables(h: Seg[], v: Seg[]): LatticeTable[] {
+  const segs = [...h.map((s) => ({ s, horiz: true })), ...v.map((s) => ({ s, horiz: false }))];
+  const parent = segs.map((_, i) => i);
+  for (let i = 0; i < segs.length; i++) {
+    const a = segs[i];
+    if (!a) continue;
+    for (let j = i + 1; j < segs.length; j++) {
+      const b = segs[j];
+      if (!b) continue;
+      if (a.horiz === b.horiz) {
+        // collinear pieces of one border, end to end (a border drawn cell by cell)
+        if (Math.abs(a.s.at - b.s.at) <= TOL && a.s.from <= b.s.to + TOL && b.s.from <= a.s.to + TOL) union(parent, i, j);
+        continue;
+      }
+      const hs = a.horiz ? a.s : b.s;
+      const vs = a.horiz ? b.s : a.s;
+      if (vs.at >= hs.from - TOL && vs.at <= hs.to + TOL && hs.at >= vs.from - TOL && hs.at <= vs.to + TOL) union(parent, i, j);
+    }
+  }
+  const comps = new Map<number, { h: Seg[]; v: Seg[] }>();
+  segs.forEach((x, i) => {
+    const r = find(parent, i);
+    const c = comps.get(r) ?? { h: [], v: [] };
+    (x.horiz ? c.h : c.v).push(x.s);
+    comps.set(r, c);
+  });
+  const tables: LatticeTable[] = [];
+  for (const c of comps.values()) {
+    if (c.h.length < 2 || c.v.length < 2) continue;
+    const left = Math.min(...c.h.map((s) => s.from), ...c.v.map((s) => s.at));
+    const right = Math.max(...c.h.map((s) => s.to), ...c.v.map((s) => s.at));
+    const top = Math.min(...c.v.map((s) => s.from), ...c.h.map((s) => s.at));
+    const bottom = Math.max(...c.v.map((s) => s.to), ...c.h.map((s) => s.at));
+    const xs = clusterPositions([left, right, ...c.v.map((s) => s.at)], 2.5);
+    const ys = clusterPositions([top, bottom, ...c.h.map((s) => s.at)], 2.5);
+    const rows = ys.length - 1;
+    const cols = xs.length - 1;
+    if (rows < 1 || cols < 1) continue;
+    const id = (r: number, k: number): number => r * cols + k;
+    const p = Array.from({ length: rows * cols }, (_, i) => i);
+    for (let r = 0; r < rows; r++) {
+      const y0 = ys[r] ?? 0;
+      const y1 = ys[r + 1] ?? 0;
+      for (let k = 0; k < cols; k++) {
+        const x0 = xs[k] ?? 0;
+        const x1 = xs[k + 1] ?? 0;
+        if (k + 1 < cols && !covered(c.v, x1, y0, y1)) union(p, id(r, k), id(r, k + 1));
+        if (r + 1 < rows && !covered(c.h, y1, x0, x1)) union(p, id(r, k), id(r + 1, k));
+      }
+    }
+    const group = Array.from({ length: rows }, (_, r) => Array.from({ length: cols }, (_, k) => find(p, id(r, k))));
+    if (new Set(group.flat()).size < 2) continue; // a box around text, not a table
+    tables.push({ box: { left, right, top, bottom }, xs, ys, group });
+  }
+  return tables;
+}
+
+function indexIn(bounds: number[], x: number): number {
+  for (let i = 0; i + 1 < bounds.length; i++) if (x < (bounds[i + 1] ?? 0)) return i;
+  return bounds.length - 2;
+}
+
+const centreY = (r: Run): number => r.base - 0.35 * r.size;
+const centreX = (r: Run): number => (r.x0 + r.x1) / 2;
+
+function inBox(b: Box, r: Run): boolean {
+  const x = centreX(r);
+  const y = centreY(r);
+  return x >= b.left - 1 && x <= b.right + 1 && y >= b.top - 1 && y <= b.bottom + 1;
+}
+
+/** The text of a cell: its runs as lines, top to bottom, joined (labels broken over lines become one). */
+function cellText(runs: Run[]): string {
+  return clusterLines(runs)
+    .map((l) => joinRuns(l.sort((a, b) => a.x0 - b.x0)))
+    .reduce(joinBroken, '');
+}
+
+interface Block {
+  page: number;
+  top: number;
+  item: DocItem;
+}
+
+function latticeGrid(t: LatticeTable, runs: Run[], lineAt: (y: number) => number): Block | null {
+  const rows = t.ys.length - 1;
+  const cols = t.xs.length - 1;
+  const byGroup = new Map<number, Run[]>();
+  for (const r of runs) {
+    const row = indexIn(t.ys, centreY(r));
+    const col = indexIn(t.xs, centreX(r));
+    const g = t.group[row]?.[col];
+    if (g === undefined) continue;
+    const list = byGroup.get(g) ?? [];
+    list.push(r);
+    byGroup.set(g, list);
+  }
+  // Each merged cell's first row and column, text and provenance line.
+  const info = new Map<number, { r0: number; c0: number; raw: string; line: number }>();
+  for (let r = 0; r < rows; r++) {
+    for (let c = 0; c < cols; c++) {
+      const g = t.group[r]?.[c];
+      if (g === undefined || info.has(g)) continue;
+      const own = byGroup.get(g) ?? [];
+      const first = own.slice().sort((a, b) => a.base - b.base || a.x0 - b.x0)[0];
+      // an empty cell points at the line nearest its middle
+      let r1 = r;
+      while (r1 + 1 < rows && t.group[r1 + 1]?.[c] === g) r1++;
+      const mid = ((t.ys[r] ?? 0) + (t.ys[r1 + 1] ?? 0)) / 2;
+      info.set(g, { r0: r, c0: c, raw: cellText(own), line: first ? first.line : lineAt(mid) });
+    }
+  }
+  const gridRows: GridRow[] = [];
+  for (let r = 0; r < rows; r++) {
+    const row: GridRow = [];
+    let prev = -1;
+    for (let c = 0; c < cols; c++) {
+      const g = t.group[r]?.[c];
+      if (g === undefined || g === prev) continue; // a cell spanning columns appears once
+      prev = g;
+      const cell = info.get(g);
+      if (!cell) continue;
+      row.push({ raw: cell.raw, text: normalizeText(cell.raw), src: { kind: 'text', line: cell.line, cell: row.length }, origin: cell.r0 === r });
+    }
+    // as in the HTML extractor: a row made only of copies of cells from above, all empty, is dropped
+    if (row.some((c) => c.text !== '' || c.origin)) gridRows.push(row);
+  }
+  if (gridRows.length === 0) return null;
+  return { page: -1, top: t.box.top, item: { kind: 'grid', grid: { rows: gridRows } } };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Tables from text positions alone
+
+/** A line split into cells at gaps wider than 0.9 em (and 6 pt). */
+interface Cell {
+  text: string;
+  x0: number;
+  x1: number;
+  line: Line;
+}
+
+function lineCells(l: Line): Cell[] {
+  const cells: Cell[] = [];
+  let cur: Run[] = [];
+  const flush = (): void => {
+    const first = cur[0];
+    if (!first) return;
+    cells.push({ text: joinRuns(cur), x0: first.x0, x1: Math.max(...cur.map((r) => r.x1)), line: l });
+    cur = [];
+  };
+  for (const r of l.runs) {
+    const last = cur[cur.length - 1];
+    if (last && r.x0 - last.x1 > Math.max(6, 0.9 * Math.min(last.size, r.size))) flush();
+    cur.push(r);
+  }
+  flush();
+  return cells;
+}
+
+const valueCell = (c: Cell): boolean => isValueLike(c.text);
+
+/** A label printed one or two characters per line (the vertical 三、本年度办理结果). */
+const SHORT_PIECE = /^[\u4e00-\u9fff\u2e80-\u2fdf、，（）()一二三四五六七八九十]{1,2}$/;
+
+/**
+ * Tables without ruling lines, read from positions alone:
+ *  - a table region is a run of lines in which lines of two or more cells (cells split at gaps
+ *    of ≥ 0.9 em) recur no more than three lines apart; single-cell lines inside it are label
+ *    pieces or headers;
+ *  - a row is anchored on a line that holds values (numbers, `—`, `/`, `无`): the label pieces
+ *    on the lines without values — a label broken over lines, printed centred on its numbers, or
+ *    a group label (（三）不予公开) centred on its rows — go to the row whose values are nearest
+ *    in height, and pieces in the same column band are joined top to bottom;
+ *  - a label printed one or two characters per line on a narrow band (三/、/本/年/度/…) is taken
+ *    out and kept as one label row, so it breaks no row;
+ *  - value columns are the bands where the values of the rows between two header lines fall;
+ *    a row missing a value in one band gets an empty cell there, so a blank cell keeps its
+ *    column. (A column that is blank in every row has no band: such a row reads one cell short.)
+ */
+function streamTables(lines: Line[]): { blocks: Block[]; used: Set<Line> } {
+  const used = new Set<Line>();
+  const blocks: Block[] = [];
+  const cellsOf = new Map<Line, Cell[]>();
+  for (const l of lines) cellsOf.set(l, lineCells(l));
+  const multi = (l: Line): boolean => (cellsOf.get(l)?.length ?? 0) >= 2;
+  const hasValue = (l: Line): boolean => (cellsOf.get(l) ?? []).some(valueCell) && (cellsOf.get(l)?.length ?? 0) >= 2;
+
+  let i = 0;
+  while (i < lines.length) {
+    const start = lines[i];
+    if (!start || !multi(start)) {
+      i++;
+      continue;
+    }
+    // extend while multi-cell lines keep coming within three lines of each other
+    let end = i;
+    let k = i + 1;
+    while (k < lines.length) {
+      let next = k;
+      while (next < lines.length && next - end <= 3 && !multi(lines[next] as Line)) next++;
+      const cand = lines[next];
+      if (!cand || next - end > 3 || !multi(cand) || !close(lines[end] as Line, cand, next - end)) break;
+      end = next;
+      k = next + 1;
+    }
+    const region = lines.slice(i, end + 1);
+    const anchors = region.filter(hasValue);
+    if (anchors.length >= 2) {
+      const grid = streamGrid(region, cellsOf);
+      const first = region[0];
+      if (grid && first) {
+        blocks.push({ page: first.page, top: first.base - first.size, item: grid });
+        for (const l of region) used.add(l);
+      }
+    }
+    i = end + 1;
+  }
+  return { blocks, used };
+}
+
+/** Two lines of one table: on the same page within a few line heights, or across a page break. */
+function close(a: Line, b: Line, steps: number): boolean {
+  if (a.page !== b.page) return b.page === a.page + 1;
+  return b.base - a.base <= (steps + 2) * 2 * Math.max(a.size, b.size);
+}
+
+function streamGrid(region: Line[], cellsOf: Map<Line, Cell[]>): DocItem | null {
+  const all = region.flatMap((l) => (cellsOf.get(l) ?? []).map((c) => c));
+  const values = all.filter((c) => valueCell(c) && (cellsOf.get(c.line)?.length ?? 0) >= 2);
+  if (values.length === 0) return null;
+  // where the value area starts: left of it are labels
+  const valueLeft = Math.min(...values.map((c) => c.x0));
+  const labelOnly = (l: Line): boolean => (cellsOf.get(l) ?? []).every((c) => c.x1 <= valueLeft + 1);
+
+  // vertical labels: one or two characters per line, stacked on a narrow band
+  const vertical = new Set<Cell>();
+  const pieces = all.filter((c) => c.x1 <= valueLeft + 1 && SHORT_PIECE.test(normalizeText(c.text)));
+  const bands = groupBy(pieces, (a, b) => Math.abs(a.x0 - b.x0) <= a.line.size * 0.6);
+  const verticalRows: { y: number; page: number; text: string; line: number }[] = [];
+  for (const band of bands) {
+    band.sort((a, b) => a.line.page - b.line.page || a.line.base - b.line.base);
+    let run: Cell[] = [];
+    const flush = (): void => {
+      const first = run[0];
+      if (run.length >= 3 && first) {
+        for (const c of run) vertical.add(c);
+        verticalRows.push({ y: first.line.base, page: first.line.page, text: run.map((c) => normalizeText(c.text)).join(''), line: first.line.no });
+      }
+      run = [];
+    };
+    for (const c of band) {
+      const prev = run[run.length - 1];
+      if (prev && (prev.line.page !== c.line.page || c.line.base - prev.line.base > 1.8 * c.line.size)) flush();
+      run.push(c);
+    }
+    flush();
+  }
+
+  // rows: anchors (lines with values), headers (cells over the value area, no values), pieces
+  interface SRow {
+    page: number;
+    y: number;
+    anchor: Line | null;
+    labels: Cell[];
+    vals: Cell[];
+    header: boolean;
+    text?: string;
+    line: number;
+  }
+  const rows: SRow[] = [];
+  const pending: Cell[] = [];
+  for (const l of region) {
+    const cells = (cellsOf.get(l) ?? []).filter((c) => !vertical.has(c));
+    if (cells.length === 0) continue;
+    const vals = cells.filter((c) => c.x0 >= valueLeft - 1 && valueCell(c));
+    if (vals.length > 0 && cells.length >= 2) {
+      rows.push({ page: l.page, y: centreOf(l), anchor: l, labels: cells.filter((c) => !vals.includes(c)), vals, header: false, line: l.no });
+    } else if (labelOnly(l)) {
+      pending.push(...cells);
+    } else {
+      rows.push({ page: l.page, y: centreOf(l), anchor: null, labels: cells, vals: [], header: true, line: l.no });
+    }
+  }
+  // label pieces → the anchor row nearest in height (same page), else a row of their own
+  for (const c of pending) {
+    const y = centreOf(c.line);
+    let best: SRow | null = null;
+    let dist = Infinity;
+    for (const r of rows) {
+      if (!r.anchor || r.page !== c.line.page) continue;
+      const d = Math.abs(r.y - y);
+      if (d < dist) {
+        best = r;
+        dist = d;
+      }
+    }
+    if (best && dist <= 3 * c.line.size) best.labels.push(c);
+    else rows.push({ page: c.line.page, y, anchor: null, labels: [c], vals: [], header: false, line: c.line.no });
+  }
+  for (const v of verticalRows) rows.push({ page: v.page, y: v.y, anchor: null, labels: [], vals: [], header: false, text: v.text, line: v.line });
+  rows.sort((a, b) => a.page - b.page || a.y - b.y);
+
+  // value bands per stretch of rows between header rows
+  const out: GridRow[] = [];
+  let stretch: SRow[] = [];
+  const emitStretch = (): void => {
+    const bandsX = valueBands(stretch.flatMap((r) => r.vals));
+    for (const r of stretch) out.push(rowCells(r, bandsX));
+    stretch = [];
+  };
+  for (const r of rows) {
+    if (r.header || !r.anchor) {
+      emitStretch();
+      out.push(rowCells(r, []));
+      continue;
+    }
+    stretch.push(r);
+  }
+  emitStretch();
+  return out.length > 0 ? { kind: 'grid', grid: { rows: out } } : null;
+
+  function rowCells(r: SRow, bandsX: { x0: number; x1: number }[]): GridRow {
+    const row: GridRow = [];
+    const push = (raw: string, line: number): void => {
+      row.push({ raw, text: normalizeText(raw), src: { kind: 'text', line, cell: row.length }, origin: true });
+    };
+    if (r.text !== undefined) push(r.text, r.line);
+    // label cells: grouped in column bands, pieces of one band joined top to bottom
+    const groups = groupBy(r.labels, (a, b) => overlaps(a, b));
+    groups.sort((a, b) => Math.min(...a.map((c) => c.x0)) - Math.min(...b.map((c) => c.x0)));
+    for (const g of groups) {
+      g.sort((a, b) => a.line.page - b.line.page || a.line.base - b.line.base || a.x0 - b.x0);
+      push(g.map((c) => c.text).reduce(joinBroken, ''), g[0]?.line.no ?? r.line);
+    }
+    if (bandsX.length === 0) {
+      for (const v of r.vals) push(v.text, v.line.no);
+      return row;
+    }
+    for (const b of bandsX) {
+      const v = r.vals.find((c) => c.x1 >= b.x0 - 1 && c.x0 <= b.x1 + 1);
+      push(v ? v.text : '', v ? v.line.no : r.line);
+    }
+    return row;
+  }
+}
+
+const centreOf = (l: Line): number => l.base - 0.35 * l.size;
+const overlaps = (a: Cell, b: Cell): boolean => a.x0 <= b.x1 && b.x0 <= a.x1;
+
+/** Value cells → column bands: the union of overlapping x intervals, left to right. */
+function valueBands(cells: Cell[]): { x0: number; x1: number }[] {
+  const iv = cells.map((c) => ({ x0: c.x0, x1: c.x1 })).sort((a, b) => a.x0 - b.x0);
+  const out: { x0: number; x1: number }[] = [];
+  for (const x of iv) {
+    const last = out[out.length - 1];
+    if (last && x.x0 <= last.x1 + 1) last.x1 = Math.max(last.x1, x.x1);
+    else out.push({ ...x });
+  }
+  return out;
+}
+
+/** Connected groups under a symmetric relation. */
+function groupBy<T>(xs: T[], same: (a: T, b: T) => boolean): T[][] {
+  const parent = xs.map((_, i) => i);
+  for (let i = 0; i < xs.length; i++) {
+    for (let j = i + 1; j < xs.length; j++) {
+      const a = xs[i];
+      const b = xs[j];
+      if (a !== undefined && b !== undefined && same(a, b)) union(parent, i, j);
+    }
+  }
+  const groups = new Map<number, T[]>();
+  xs.forEach((x, i) => {
+    const r = find(parent, i);
+    const g = groups.get(r) ?? [];
+    g.push(x);
+    groups.set(r, g);
+  });
+  return [...groups.values()];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Paragraphs
+
+const NUMBERED = /^(?:[一二三四五六七八九十]+\s*[、.．]|[（(]\s*[一二三四五六七八九十\d]+\s*[）)]|\d{1,2}\s*[、.．](?!\d))/;
+
+/**
+ * Lines → paragraphs. A line continues the one before when that one runs to the right edge of the
+ * page's text (within two em) and this one starts at its left edge (within half an em), in the
+ * same font size, at most about one line apart (or at the top of the next page), and does not
+ * start with numbering.
+ */
+function paragraphs(seq: (Line | Block)[], edges: Map<number, { left: number; right: number }>): Block[] {
+  const out: Block[] = [];
+  let cur: { lines: Line[] } | null = null;
+  const flush = (): void => {
+    const first = cur?.lines[0];
+    if (cur && first) {
+      const text = normalizeText(cur.lines.map((l) => l.text).reduce(joinBroken, ''));
+      if (text !== '') out.push({ page: first.page, top: first.base - first.size, item: { kind: 'para', text, src: { kind: 'text', line: first.no, cell: 0 } } });
+    }
+    cur = null;
+  };
+  for (const x of seq) {
+    if (!('runs' in x)) {
+      flush();
+      out.push(x);
+      continue;
+    }
+    const prev: Line | undefined = cur?.lines[cur.lines.length - 1];
+    if (cur && prev && continues(prev, x, edges)) {
+      cur.lines.push(x);
+      continue;
+    }
+    flush();
+    cur = { lines: [x] };
+  }
+  flush();
+  return out;
+}
+
+function continues(a: Line, b: Line, edges: Map<number, { left: number; right: number }>): boolean {
+  const ea = edges.get(a.page);
+  const eb = edges.get(b.page);
+  if (!ea || !eb) return false;
+  if (Math.abs(a.size - b.size) > 0.15 * Math.max(a.size, b.size)) return false;
+  if (a.x1 < ea.right - 2 * a.size) return false;
+  if (b.x0 > eb.left + 0.5 * b.size) return false;
+  if (NUMBERED.test(normalizeText(b.text))) return false;
+  if (a.page === b.page) return b.base - a.base > 0 && b.base - a.base <= 2.2 * a.size;
+  return b.page === a.page + 1;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The whole document
+
+export async function extractPdf(bytes: Uint8Array, options: PdfExtractOptions = {}): Promise<PdfExtractedDoc> {
+  const lib = await pdfjs();
+  const cmaps = await cMapUrl();
+  const notes: string[] = [];
+  // pdfjs takes the buffer over: give it a copy so the caller's bytes stay usable
+  const task = lib.getDocument({
+    data: bytes.slice(),
+    isEvalSupported: false,
+    disableFontFace: true,
+    useSystemFonts: false,
+    useWorkerFetch: false,
+    disableAutoFetch: true,
+    disableStream: true,
+    disableRange: true,
+    stopAtErrors: false,
+    verbosity: lib.VerbosityLevel.ERRORS,
+    ...(cmaps ? { cMapUrl: cmaps, cMapPacked: true } : {}),
+  });
+  let doc: Awaited<typeof task.promise>;
+  try {
+    doc = await task.promise;
+  } catch (e) {
+    await task.destroy().catch(() => undefined);
+    throw openError(e);
+  }
+
+  const pages: PageData[] = [];
+  const numPages = doc.numPages;
+  let failed = 0;
+  try {
+    for (let p = 1; p <= numPages; p++) {
+      try {
+        const page = await doc.getPage(p);
+        const vp = page.getViewport({ scale: 1 });
+        const vt = toMatrix(vp.transform) ?? [1, 0, 0, -1, 0, vp.height];
+        const content = await page.getTextContent();
+        const ops = await page.getOperatorList();
+        const g = readGraphics(ops.fnArray, ops.argsArray as unknown[], lib.OPS, vt);
+        pages.push({ index: p, width: vp.width, height: vp.height, runs: readRuns(content.items, vt, p), ...g });
+        page.cleanup();
+      } catch (e) {
+        failed++;
+        notes.push(`第${p}页无法读取，已跳过 / page ${p} could not be read (${(e instanceof Error ? e.message : String(e)).split('\n')[0] ?? ''})`);
+      }
+    }
+  } finally {
+    await doc.destroy().catch(() => undefined);
+  }
+  if (pages.length === 0) {
+    throw new Error(failed > 0 ? `PDF 文件已损坏，没有一页能读取 / the PDF is damaged: no page could be read` : 'PDF 没有页面 / the PDF has no pages');
+  }
+
+  // 1. lines, numbered across the document
+  let lineNo = 0;
+  const paged = pages.map((page) => {
+    const lines = clusterLines(page.runs).map((runs) => {
+      const l = makeLine(runs, ++lineNo);
+      for (const r of runs) r.line = l.no;
+      return l;
+    });
+    return { page, lines };
+  });
+
+  // 2. tables from ruling lines, and which runs they hold
+  const tableRuns = new Set<Run>();
+  const blocks: Block[] = [];
+  const latticeByPage = new Map<number, LatticeTable[]>();
+  if (options.tables !== 'text') {
+    for (const { page, lines } of paged) {
+      const tables = latticeTables(page.h, page.v).filter((t) => page.runs.some((r) => inBox(t.box, r)));
+      latticeByPage.set(page.index, tables);
+      const lineAt = (y: number): number => nearestLine(lines, y);
+      for (const t of tables) {
+        const own = page.runs.filter((r) => !tableRuns.has(r) && inBox(t.box, r));
+        for (const r of own) tableRuns.add(r);
+        const b = latticeGrid(t, own, lineAt);
+        if (b) blocks.push({ ...b, page: page.index });
+      }
+    }
+  }
+
+  // 3. page furniture, outside tables
+  const inTable = (l: Line): boolean => l.runs.every((r) => tableRuns.has(r));
+  const drop = furniture(paged, inTable);
+
+  // 4. the remaining lines, without their table runs
+  const free: Line[] = [];
+  for (const { lines } of paged) {
+    for (const l of lines) {
+      if (drop.has(l)) continue;
+      const rest = l.runs.filter((r) => !tableRuns.has(r));
+      if (rest.length === 0) continue;
+      free.push(rest.length === l.runs.length ? l : makeLine(rest, l.no));
+    }
+  }
+
+  // 5. tables from text positions, then paragraphs
+  const stream = streamTables(free);
+  blocks.push(...stream.blocks);
+  const proseLines = free.filter((l) => !stream.used.has(l));
+  const edges = new Map<number, { left: number; right: number }>();
+  for (const { page } of paged) {
+    const own = proseLines.filter((l) => l.page === page.index && l.runs.length > 0);
+    const wide = own.filter((l) => l.x1 - l.x0 > 8 * l.size);
+    const basis = wide.length > 0 ? wide : own;
+    if (basis.length > 0) edges.set(page.index, { left: Math.min(...basis.map((l) => l.x0)), right: Math.max(...basis.map((l) => l.x1)) });
+  }
+
+  // 6. pictures
+  const images: Block[] = [];
+  for (const { page } of paged) {
+    page.images.forEach((b, k) => {
+      images.push({ page: page.index, top: b.top, item: { kind: 'image', name: `第${page.index}页图片${k + 1}`, src: null } });
+    });
+  }
+
+  // reading order: page, then height; paragraphs never run across a table or a picture
+  const seq: (Line | Block)[] = [...proseLines, ...blocks, ...images];
+  const key = (x: Line | Block): [number, number] => ('runs' in x ? [x.page, x.base - x.size] : [x.page, x.top]);
+  seq.sort((a, b) => {
+    const ka = key(a);
+    const kb = key(b);
+    return ka[0] - kb[0] || ka[1] - kb[1];
+  });
+  const items = paragraphs(seq, edges).map((b) => b.item);
+
+  const scanned = pages.every((p) => p.runs.length === 0);
+  if (scanned) notes.push(SCANNED_REASON.zh);
+  return { items, title: findTitle(items), notes, scanned, pages: numPages };
+}
+
+function nearestLine(lines: Line[], y: number): number {
+  let best = 0;
+  let dist = Infinity;
+  for (const l of lines) {
+    const d = Math.abs(l.base - y);
+    if (d < dist) {
+      dist = d;
+      best = l.no;
+    }
+  }
+  return best;
+}
+
+/** The report title: the first paragraph that names a 年度报告, else null (as the text extractor). */
+function findTitle(items: DocItem[]): string | null {
+  for (const item of items.slice(0, 40)) {
+    if (item.kind === 'para' && /年度报告|年度報告/.test(item.text) && item.text.length <= 80) return item.text;
+  }
+  return null;
+}
+export const __dbg = { latticeTables, readGraphics };

@@ -1,0 +1,256 @@
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { BatchItem, BatchStatus } from '../../batch/run';
+import { parseUrlList } from '../../batch/run';
+import type { Lang } from '../i18n';
+
+/** What the page needs from its host (the extension page wires browser APIs in). */
+export interface BatchHost {
+  load(): Promise<BatchItem[]>;
+  save(items: BatchItem[]): Promise<void>;
+  /** ask for host access to non-gov.cn origins, from the click (a user gesture) */
+  requestOrigins(urls: string[]): Promise<boolean>;
+  run(targets: { url?: string; file?: File }[], opts: { concurrency: number; timeoutMs: number }, onUpdate: (items: BatchItem[]) => void): Promise<BatchItem[]>;
+  download(name: string, text: string, type: string): void;
+  csv(items: BatchItem[]): string;
+}
+
+const STATUS: Record<Lang, Record<BatchStatus, string>> = {
+  zh: { pending: '等待', running: '检查中', sound: '无问题', warnings: '有警告', errors: '有错误', 'no-report': '非年报', pictures: '表格为图片', failed: '获取失败' },
+  en: { pending: 'waiting', running: 'checking', sound: 'sound', warnings: 'warnings', errors: 'errors', 'no-report': 'no report', pictures: 'pictures', failed: 'failed' },
+};
+
+const W = {
+  zh: {
+    title: '批量检查年报',
+    intro: '粘贴年报网址（每行一个），或选择 Word（.docx）、PDF、网页、文本文件。gov.cn 以外的网站会先请求访问权限。',
+    urls: '网址列表',
+    files: '选择文件',
+    concurrency: '同时检查',
+    timeout: '超时（秒）',
+    start: '开始检查',
+    stop: '停止',
+    clear: '清空结果',
+    exportCsv: '导出 CSV',
+    exportJson: '导出 JSON',
+    filter: '筛选',
+    all: '全部',
+    search: '搜索机关或网址',
+    cols: ['#', '网址 / 文件', '机关', '年度', '状态', '错误', '警告', '说明'],
+    none: '尚无结果。',
+    denied: '未获得访问这些网站的权限，已跳过：',
+  },
+  en: {
+    title: 'Check many reports',
+    intro: 'Paste report URLs (one per line), or choose Word (.docx), PDF, web page or text files. Sites outside gov.cn are asked for access first.',
+    urls: 'URLs',
+    files: 'Choose files',
+    concurrency: 'At once',
+    timeout: 'Timeout (s)',
+    start: 'Start',
+    stop: 'Stop',
+    clear: 'Clear results',
+    exportCsv: 'Export CSV',
+    exportJson: 'Export JSON',
+    filter: 'Filter',
+    all: 'All',
+    search: 'Search body or URL',
+    cols: ['#', 'URL / file', 'Body', 'Year', 'Status', 'Errors', 'Warnings', 'Note'],
+    none: 'No results yet.',
+    denied: 'No access to these sites; skipped:',
+  },
+};
+
+type SortKey = 'index' | 'target' | 'body' | 'year' | 'status' | 'errors' | 'warnings';
+
+export function Batch(props: { lang: Lang; host: BatchHost }) {
+  const { lang, host } = props;
+  const w = W[lang];
+  const [text, setText] = useState('');
+  const [files, setFiles] = useState<File[]>([]);
+  const [items, setItems] = useState<BatchItem[]>([]);
+  const [running, setRunning] = useState(false);
+  const [concurrency, setConcurrency] = useState(4);
+  const [timeout, setTimeoutS] = useState(30);
+  const [filter, setFilter] = useState<BatchStatus | 'all'>('all');
+  const [query, setQuery] = useState('');
+  const [sort, setSort] = useState<{ key: SortKey; desc: boolean }>({ key: 'index', desc: false });
+  const [open, setOpen] = useState<number | null>(null);
+  const [note, setNote] = useState('');
+  const fileInput = useRef<HTMLInputElement>(null);
+
+  useEffect(() => {
+    void host.load().then(setItems);
+  }, []);
+
+  const done = items.filter((i) => i.status !== 'pending' && i.status !== 'running').length;
+  const pct = items.length === 0 ? 0 : Math.round((done / items.length) * 100);
+
+  const start = async (): Promise<void> => {
+    const urls = parseUrlList(text);
+    const allowed = await host.requestOrigins(urls);
+    const skipped = allowed ? [] : urls.filter((u) => !/^https?:\/\/([^/]+\.)?gov\.cn(:\d+)?\//i.test(u));
+    setNote(skipped.length ? `${w.denied} ${skipped.join(' ')}` : '');
+    const targets = [...urls.filter((u) => !skipped.includes(u)).map((url) => ({ url })), ...files.map((file) => ({ file }))];
+    if (targets.length === 0) return;
+    setRunning(true);
+    setOpen(null);
+    try {
+      const final = await host.run(targets, { concurrency, timeoutMs: timeout * 1000 }, setItems);
+      setItems(final);
+      await host.save(final);
+    } finally {
+      setRunning(false);
+    }
+  };
+
+  const rows = useMemo(() => {
+    const q = query.trim();
+    const withIndex = items.map((item, index) => ({ item, index }));
+    const kept = withIndex.filter(({ item }) => (filter === 'all' || item.status === filter) && (q === '' || item.target.includes(q) || (item.result?.report.body ?? '').includes(q)));
+    const val = (r: { item: BatchItem; index: number }): string | number => {
+      const rep = r.item.result;
+      switch (sort.key) {
+        case 'index':
+          return r.index;
+        case 'target':
+          return r.item.target;
+        case 'body':
+          return rep?.report.body ?? '';
+        case 'year':
+          return rep?.report.year ?? 0;
+        case 'status':
+          return r.item.status;
+        case 'errors':
+          return rep?.summary.errors ?? -1;
+        case 'warnings':
+          return rep?.summary.warnings ?? -1;
+      }
+    };
+    return kept.sort((a, b) => {
+      const x = val(a);
+      const y = val(b);
+      const c = typeof x === 'number' && typeof y === 'number' ? x - y : String(x).localeCompare(String(y), 'zh');
+      return sort.desc ? -c : c;
+    });
+  }, [items, filter, query, sort]);
+
+  const keys: SortKey[] = ['index', 'target', 'body', 'year', 'status', 'errors', 'warnings'];
+
+  return (
+    <main class="batch" lang={lang === 'zh' ? 'zh-CN' : 'en'}>
+      <h1>{w.title}</h1>
+      <p class="muted">{w.intro}</p>
+      <label class="block">
+        {w.urls}
+        <textarea rows={6} value={text} onInput={(e) => setText((e.currentTarget as HTMLTextAreaElement).value)} placeholder="http://www.example.gov.cn/…" />
+      </label>
+      <div class="controls">
+        <label>
+          {w.files}{' '}
+          <input ref={fileInput} type="file" multiple accept=".html,.htm,.txt,.docx,.pdf,.doc,.wps" onChange={(e) => setFiles(Array.from((e.currentTarget as HTMLInputElement).files ?? []))} />
+        </label>
+        <label>
+          {w.concurrency} <input type="number" min={1} max={16} value={concurrency} onInput={(e) => setConcurrency(Number((e.currentTarget as HTMLInputElement).value) || 4)} />
+        </label>
+        <label>
+          {w.timeout} <input type="number" min={1} max={300} step="any" value={timeout} onInput={(e) => setTimeoutS(Number((e.currentTarget as HTMLInputElement).value) || 30)} />
+        </label>
+        <button class="primary" disabled={running} onClick={() => void start()}>
+          {w.start}
+        </button>
+        <button disabled={running || items.length === 0} onClick={() => host.download(`年报批量检查-${stamp()}.csv`, host.csv(items), 'text/csv;charset=utf-8')}>
+          {w.exportCsv}
+        </button>
+        <button disabled={running || items.length === 0} onClick={() => host.download(`年报批量检查-${stamp()}.json`, JSON.stringify(items.map((i) => i.result ?? { target: i.target, status: i.status, reason: i.reason }), null, 2), 'application/json')}>
+          {w.exportJson}
+        </button>
+        <button
+          disabled={running}
+          onClick={() => {
+            setItems([]);
+            void host.save([]);
+          }}
+        >
+          {w.clear}
+        </button>
+      </div>
+      {note && <p class="note">{note}</p>}
+      <div class="progress" role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={pct}>
+        <div class="bar" style={{ width: `${pct}%` }} />
+        <span class="label">
+          {done} / {items.length}（{pct}%）
+        </span>
+      </div>
+      <div class="controls">
+        <label>
+          {w.filter}{' '}
+          <select value={filter} onChange={(e) => setFilter((e.currentTarget as HTMLSelectElement).value as BatchStatus | 'all')}>
+            <option value="all">{w.all}</option>
+            {(Object.keys(STATUS[lang]) as BatchStatus[]).map((s) => (
+              <option key={s} value={s}>
+                {STATUS[lang][s]}（{items.filter((i) => i.status === s).length}）
+              </option>
+            ))}
+          </select>
+        </label>
+        <input type="search" placeholder={w.search} value={query} onInput={(e) => setQuery((e.currentTarget as HTMLInputElement).value)} />
+      </div>
+      {items.length === 0 ? (
+        <p class="muted">{w.none}</p>
+      ) : (
+        <table class="results">
+          <thead>
+            <tr>
+              {w.cols.map((c, k) => {
+                const key = keys[k];
+                return (
+                  <th key={c} onClick={() => key && setSort({ key, desc: sort.key === key ? !sort.desc : false })} class={key ? 'sortable' : ''}>
+                    {c}
+                    {key && sort.key === key ? (sort.desc ? ' ▼' : ' ▲') : ''}
+                  </th>
+                );
+              })}
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map(({ item, index }) => (
+              <>
+                <tr key={index} class={`row ${item.status}`} data-status={item.status} onClick={() => setOpen(open === index ? null : index)}>
+                  <td>{index + 1}</td>
+                  <td class="target">{item.target}</td>
+                  <td>{item.result?.report.body ?? ''}</td>
+                  <td>{item.result?.report.year ?? ''}</td>
+                  <td class="status">{STATUS[lang][item.status]}</td>
+                  <td>{item.result?.summary.errors ?? ''}</td>
+                  <td>{item.result?.summary.warnings ?? ''}</td>
+                  <td class="reason">{item.reason?.[lang] ?? ''}</td>
+                </tr>
+                {open === index && item.result && (
+                  <tr class="detail" key={`d${index}`}>
+                    <td colSpan={8}>
+                      {item.result.findings.length === 0 ? (
+                        <p>✓</p>
+                      ) : (
+                        <ul>
+                          {item.result.findings.map((f) => (
+                            <li key={f.id} class={f.severity}>
+                              [{f.rule}] {f.message[lang]}
+                            </li>
+                          ))}
+                        </ul>
+                      )}
+                    </td>
+                  </tr>
+                )}
+              </>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </main>
+  );
+}
+
+function stamp(): string {
+  return new Date().toISOString().slice(0, 16).replace(/[:T]/g, '-');
+}

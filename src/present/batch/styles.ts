@@ -1,0 +1,29 @@
+export const BATCH_CSS = `
+body { margin: 0; background: #f8f9fa; }
+.batch { max-width: 1200px; margin: 0 auto; padding: 16px 20px 40px; font: 14px/1.5 "PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", system-ui, sans-serif; color: #1f1f1f; }
+h1 { font-size: 20px; margin: 4px 0 6px; color: #0b57d0; }
+.muted { color: #555; }
+.block { display: block; margin: 8px 0; }
+textarea { display: block; width: 100%; box-sizing: border-box; margin-top: 4px; font: 13px/1.4 ui-monospace, Menlo, Consolas, monospace; padding: 6px; }
+.controls { display: flex; flex-wrap: wrap; gap: 10px; align-items: center; margin: 8px 0; }
+input[type=number] { width: 64px; }
+button { font: inherit; border: 1px solid #0b57d0; background: #fff; color: #0b57d0; border-radius: 6px; padding: 4px 12px; cursor: pointer; }
+button.primary { background: #0b57d0; color: #fff; }
+button:disabled { opacity: .5; cursor: default; }
+.note { color: #b06000; }
+.progress { position: relative; height: 22px; background: #e8eaed; border-radius: 11px; overflow: hidden; margin: 10px 0; }
+.progress .bar { height: 100%; background: #188038; transition: width .2s; }
+.progress .label { position: absolute; inset: 0; text-align: center; font-size: 12px; line-height: 22px; }
+table.results { width: 100%; border-collapse: collapse; background: #fff; }
+.results th, .results td { border-bottom: 1px solid #e0e0e0; padding: 5px 6px; text-align: left; vertical-align: top; }
+.results th.sortable { cursor: pointer; user-select: none; }
+.results tr.row { cursor: pointer; }
+.results tr.row:hover { background: #f1f3f4; }
+.results td.target { word-break: break-all; max-width: 360px; font-size: 12px; }
+.row.errors .status { color: #c5221f; font-weight: 600; }
+.row.warnings .status { color: #b06000; }
+.row.sound .status { color: #188038; }
+.row.failed .status, .row.no-report .status, .row.pictures .status { color: #5f6368; }
+.detail ul { margin: 4px 0; padding-left: 18px; }
+.detail li.error { color: #c5221f; } .detail li.warning { color: #b06000; }
+`;
