@@ -1,7 +1,8 @@
 import { checkDocument, checkExtracted, checkText, type PipelineOutcome } from '../pipeline';
 import type { FetchedDocument } from '../fetch';
 import { decodeHtml, decodeText } from '../fetch';
-import { extractDocx } from '../extract/docx';
+import { extractDocx, legacyWordReason } from '../extract/docx';
+import { SCANNED_REASON } from '../extract/pdf';
 import type { ExtractedDoc } from '../extract/types';
 import type { Source } from '../model/result';
 
@@ -36,14 +37,13 @@ export async function checkBytes(
     }
     if (kind === 'pdf') {
       if (!readers.readPdf) return { ok: false, reason: { zh: '此处不能读取 PDF', en: 'PDF cannot be read here' } };
+      // A scan (no text on any page) is said so before anything is checked: there is nothing to read.
+      // A PDF with text whose tables are pictures goes through the checks (tables-present says so).
       const doc = await readers.readPdf(bytes);
-      const out = checkExtracted(doc, { kind: sourceKind, location, format: 'text' });
-      if (!out.ok && doc.scanned) {
-        return { ok: false, scanned: true, reason: { zh: 'PDF 为扫描件（只有图片，没有文字），无法读取', en: 'the PDF is a scan (pictures only, no text): it cannot be read' } };
-      }
-      return { ...out, scanned: doc.scanned };
+      if (doc.scanned) return { ok: false, scanned: true, reason: SCANNED_REASON };
+      return checkExtracted(doc, { kind: sourceKind, location, format: 'text' });
     }
-    return { ok: false, reason: { zh: `旧版 Word（.doc/.wps）文件无法读取，请另存为 .docx：${location}`, en: `old Word (.doc/.wps) files cannot be read; save as .docx: ${location}` } };
+    return { ok: false, reason: legacyWordReason() }; // the caller shows the file or URL beside it
   } catch (e) {
     const reason = (e as { reason?: { zh: string; en: string } }).reason;
     if (reason && typeof reason.zh === 'string' && typeof reason.en === 'string') return { ok: false, reason };

@@ -1,13 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import { parseHTML } from 'linkedom';
-import { checkDocument, checkExtracted, checkText, type PipelineOutcome } from '../pipeline';
+import type { PipelineOutcome } from '../pipeline';
+import { checkBytes, type DocumentReaders } from '../batch/check-document';
 import { renderSummary, type Lang } from '../present/summary';
 import { toJson } from '../present/json';
 import { findingsToCsv, type CsvEntry } from '../present/csv';
-import type { CheckResultJson, Source } from '../model/result';
-import type { PdfExtractedDoc } from '../extract/pdf';
-import { decodeHtml, decodeText, fetchDocument, kindOf, parseHttpUrl, type DocumentKind } from '../fetch';
-import { extractDocx, legacyWordReason } from '../extract/docx';
+import type { CheckResultJson } from '../model/result';
+import { fetchDocument, kindOf, parseHttpUrl } from '../fetch';
 import { recordOf, type YearRecord } from '../model/history';
 import { withLastYear } from '../check/cross-year';
 
@@ -87,32 +86,11 @@ function words(lang: Lang, zh: string, en: string): string {
   return lang === 'zh' ? zh : en;
 }
 
-/** The PDF reader and its words for a scan, loaded only when a PDF is checked (pdf.js is large). */
-async function readPdf(bytes: Uint8Array): Promise<{ doc: PdfExtractedDoc; scannedReason: { zh: string; en: string } }> {
-  const { extractPdf, SCANNED_REASON } = await import('../extract/pdf');
-  return { doc: await extractPdf(bytes), scannedReason: SCANNED_REASON };
-}
-
-/** Bytes of a known kind → the pipeline. Throws only on a bug; unreadable input is a reason. */
-async function checkBytes(kind: DocumentKind, bytes: Uint8Array, contentType: string | null, location: string, sourceKind: Source['kind']): Promise<PipelineOutcome> {
-  switch (kind) {
-    case 'html':
-      return checkDocument(parseDom(decodeHtml(bytes, contentType)), { kind: sourceKind, location, format: 'html' });
-    case 'text':
-      return checkText(decodeText(bytes, contentType), { kind: sourceKind, location, format: 'text' });
-    case 'docx':
-      return checkExtracted(await extractDocx(bytes, parseDom), { kind: sourceKind, location, format: 'html' });
-    case 'doc':
-      return { ok: false, reason: legacyWordReason() };
-    case 'pdf': {
-      // A scan (no text on any page) is said so before anything is checked: there is nothing to read.
-      // A PDF with text whose tables are pictures goes through the checks (tables-present says so).
-      const { doc, scannedReason } = await readPdf(bytes);
-      if (doc.scanned) return { ok: false, reason: scannedReason };
-      return checkExtracted(doc, { kind: sourceKind, location, format: 'text' });
-    }
-  }
-}
+/** How the command line turns bytes into documents: linkedom for HTML, pdf.js loaded only for a PDF. */
+const READERS: DocumentReaders = {
+  parseHtml: parseDom,
+  readPdf: async (bytes) => (await import('../extract/pdf')).extractPdf(bytes),
+};
 
 /** The reason a thrown error gives: a WordFileError's words, else its first line. */
 function thrownReason(e: unknown, lang: Lang): string {
@@ -134,7 +112,7 @@ export async function checkInput(input: string, args: Pick<Args, 'lang' | 'timeo
       if (!parseHttpUrl(input)) return fail(words(lang, '网址无效', 'invalid URL'));
       const got = await fetchDocument(input, { fetch: env.fetch ?? fetch, timeoutMs: args.timeoutMs, retries: 1 });
       if (!got.ok) return fail(got.reason[lang]);
-      outcome = await checkBytes(got.kind, got.bytes, got.contentType, got.finalUrl, 'url');
+      outcome = await checkBytes(got.kind, got.bytes, got.contentType, got.finalUrl, 'url', READERS);
     } else {
       let bytes: Uint8Array;
       try {
@@ -147,7 +125,7 @@ export async function checkInput(input: string, args: Pick<Args, 'lang' | 'timeo
       if (guess.kind === null) {
         return fail(words(lang, `暂不支持此类文件（${guess.what.zh}），请另存为网页、.docx、PDF 或复制文字为 .txt`, `not supported (${guess.what.en}); save as a web page, .docx or PDF, or copy the text into a .txt`));
       }
-      outcome = await checkBytes(guess.kind, bytes, null, input, 'file');
+      outcome = await checkBytes(guess.kind, bytes, null, input, 'file', READERS);
     }
     return outcome.ok ? { input, ok: true, result: outcome.result } : fail(outcome.reason[lang]);
   } catch (e) {

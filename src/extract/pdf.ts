@@ -751,30 +751,41 @@ function lineCells(l: Line): Cell[] {
 const valueCell = (c: Cell): boolean => isValueLike(c.text);
 
 /** A label printed one or two characters per line (the vertical 三、本年度办理结果). */
-const SHORT_PIECE = /^[\u4e00-\u9fff\u2e80-\u2fdf、，（）()一二三四五六七八九十]{1,2}$/;
+const SHORT_PIECE = /^[\u4e00-\u9fff、，（）()]{1,2}$/;
 
 /**
- * Tables without ruling lines, read from positions alone:
- *  - a table region is a run of lines in which lines of two or more cells (cells split at gaps
- *    of ≥ 0.9 em) recur no more than three lines apart; single-cell lines inside it are label
- *    pieces or headers;
- *  - a row is anchored on a line that holds values (numbers, `—`, `/`, `无`): the label pieces
- *    on the lines without values — a label broken over lines, printed centred on its numbers, or
- *    a group label (（三）不予公开) centred on its rows — go to the row whose values are nearest
- *    in height, and pieces in the same column band are joined top to bottom;
- *  - a label printed one or two characters per line on a narrow band (三/、/本/年/度/…) is taken
- *    out and kept as one label row, so it breaks no row;
- *  - value columns are the bands where the values of the rows between two header lines fall;
- *    a row missing a value in one band gets an empty cell there, so a blank cell keeps its
- *    column. (A column that is blank in every row has no band: such a row reads one cell short.)
+ * Tables without ruling lines, read from positions alone (cells of a line split at gaps of
+ * ≥ 0.9 em):
+ *  - a table region starts at a line of two or more cells and goes on through lines of two or
+ *    more cells and narrow one-cell lines (label pieces, headers), each at most three line
+ *    heights below the one before (or at the top of the next page) and in a similar font size;
+ *    eight one-cell lines in a row, a wide line or a change of font size end it;
+ *  - a row is anchored on a line that holds values (numbers, `—`, `/`, `无`); a line without
+ *    values whose cells all lie left of the values of the rows around it holds label pieces — a
+ *    label broken over lines and printed centred on its numbers, or a group label
+ *    (（三）不予公开) centred on its rows — and each piece goes to the row whose values are
+ *    nearest in height; pieces in one column band are joined top to bottom
+ *    (`（四）无` + `法提供`). Any other line without values is a header row;
+ *  - a label printed one or two characters per line on one narrow band (三/、/本/年/度/…) is
+ *    taken out and kept as one label row of its own, so it breaks no row;
+ *  - value columns are the bands where the values of the rows between two header rows fall;
+ *    a row with no value in a band gets an empty cell there, so a blank cell keeps its column.
+ *    (A column blank in every row of a stretch has no band, and then such rows read one cell
+ *    short: text positions alone cannot show a column nobody wrote in.)
  */
-function streamTables(lines: Line[]): { blocks: Block[]; used: Set<Line> } {
+function streamTables(lines: Line[], edges: Map<number, { left: number; right: number }>): { blocks: Block[]; used: Set<Line> } {
   const used = new Set<Line>();
   const blocks: Block[] = [];
   const cellsOf = new Map<Line, Cell[]>();
   for (const l of lines) cellsOf.set(l, lineCells(l));
-  const multi = (l: Line): boolean => (cellsOf.get(l)?.length ?? 0) >= 2;
-  const hasValue = (l: Line): boolean => (cellsOf.get(l) ?? []).some(valueCell) && (cellsOf.get(l)?.length ?? 0) >= 2;
+  const cells = (l: Line): Cell[] => cellsOf.get(l) ?? [];
+  const multi = (l: Line): boolean => cells(l).length >= 2;
+  const narrow = (l: Line): boolean => {
+    const e = edges.get(l.page);
+    return cells(l).length === 1 && (!e || l.x1 - l.x0 <= 0.5 * (e.right - e.left));
+  };
+  const adjacent = (a: Line, b: Line): boolean =>
+    a.page === b.page ? b.base - a.base <= 3 * Math.max(a.size, b.size) : b.page === a.page + 1;
 
   let i = 0;
   while (i < lines.length) {
@@ -783,59 +794,119 @@ function streamTables(lines: Line[]): { blocks: Block[]; used: Set<Line> } {
       i++;
       continue;
     }
-    // extend while multi-cell lines keep coming within three lines of each other
-    let end = i;
-    let k = i + 1;
-    while (k < lines.length) {
-      let next = k;
-      while (next < lines.length && next - end <= 3 && !multi(lines[next] as Line)) next++;
-      const cand = lines[next];
-      if (!cand || next - end > 3 || !multi(cand) || !close(lines[end] as Line, cand, next - end)) break;
-      end = next;
-      k = next + 1;
-    }
-    const region = lines.slice(i, end + 1);
-    const anchors = region.filter(hasValue);
-    if (anchors.length >= 2) {
-      const grid = streamGrid(region, cellsOf);
-      const first = region[0];
-      if (grid && first) {
-        blocks.push({ page: first.page, top: first.base - first.size, item: grid });
-        for (const l of region) used.add(l);
+    const sizes = [start.size];
+    let last = i;
+    let singles = 0;
+    for (let k = i + 1; k < lines.length; k++) {
+      const l = lines[k];
+      const prev = lines[k - 1];
+      if (!l || !prev || !adjacent(prev, l)) break;
+      const size = median(sizes);
+      if (Math.abs(l.size - size) > 0.25 * size) break;
+      if (multi(l)) {
+        sizes.push(l.size);
+        last = k;
+        singles = 0;
+        continue;
       }
+      if (!narrow(l) || ++singles > 8) break;
     }
-    i = end + 1;
+    // one-cell lines after the last multi-cell line stay only when they are that row's label
+    let end = last;
+    const lastLine = lines[last];
+    while (lastLine && end + 1 < lines.length) {
+      const l = lines[end + 1];
+      if (!l || multi(l) || !narrow(l) || l.page !== lastLine.page || l.base - lastLine.base > 2 * l.size) break;
+      end++;
+    }
+    // and one-cell lines right above the first: the first row's label, printed centred on it
+    let begin = i;
+    while (begin > 0 && i - begin < 8) {
+      const l = lines[begin - 1];
+      const next = lines[begin];
+      if (!l || !next || used.has(l) || multi(l) || !narrow(l) || l.page !== next.page || next.base - l.base > 1.6 * next.size) break;
+      if (Math.abs(l.size - start.size) > 0.25 * start.size) break;
+      begin--;
+    }
+    const region = lines.slice(begin, end + 1);
+    const valueLines = region.filter((l) => multi(l) && cells(l).some(valueCell));
+    const values = valueLines.reduce((n, l) => n + cells(l).filter(valueCell).length, 0);
+    // two rows with values, or one with at least three (table 3 is a single row)
+    const grid = valueLines.length >= 2 || values >= 3 ? streamGrid(region, cells) : null;
+    const first = region[0];
+    if (grid && first) {
+      blocks.push({ page: first.page, top: first.base - first.size, item: grid });
+      for (const l of region) used.add(l);
+      i = end + 1;
+    } else i++;
   }
   return { blocks, used };
 }
 
-/** Two lines of one table: on the same page within a few line heights, or across a page break. */
-function close(a: Line, b: Line, steps: number): boolean {
-  if (a.page !== b.page) return b.page === a.page + 1;
-  return b.base - a.base <= (steps + 2) * 2 * Math.max(a.size, b.size);
+interface StreamRow {
+  page: number;
+  y: number;
+  /** cells left of the values, as found on the row's own line */
+  labels: Cell[];
+  /** label texts: pieces joined into cells (see streamGrid), filled in last */
+  blocks: Cell[][];
+  vals: Cell[];
+  header: boolean;
+  /** a vertical label, joined */
+  text?: string;
+  line: number;
 }
 
-function streamGrid(region: Line[], cellsOf: Map<Line, Cell[]>): DocItem | null {
-  const all = region.flatMap((l) => (cellsOf.get(l) ?? []).map((c) => c));
-  const values = all.filter((c) => valueCell(c) && (cellsOf.get(c.line)?.length ?? 0) >= 2);
-  if (values.length === 0) return null;
-  // where the value area starts: left of it are labels
-  const valueLeft = Math.min(...values.map((c) => c.x0));
-  const labelOnly = (l: Line): boolean => (cellsOf.get(l) ?? []).every((c) => c.x1 <= valueLeft + 1);
+function streamGrid(region: Line[], cells: (l: Line) => Cell[]): DocItem | null {
+  // anchors: lines with values; where a line's values start
+  const valueStart = new Map<Line, number>();
+  for (const l of region) {
+    const cs = cells(l);
+    const k = cs.findIndex(valueCell);
+    if (k >= 0 && cs.length >= 2) valueStart.set(l, cs[k]?.x0 ?? 0);
+  }
+  const anchors = region.filter((l) => valueStart.has(l));
+  if (anchors.length === 0) return null;
+  /** where values start around a line: at the nearest anchors above and below it */
+  const valueLeft = (l: Line): number => {
+    const idx = region.indexOf(l);
+    let above: Line | undefined;
+    let below: Line | undefined;
+    for (let k = idx - 1; k >= 0 && !above; k--) if (valueStart.has(region[k] as Line)) above = region[k];
+    for (let k = idx + 1; k < region.length && !below; k++) if (valueStart.has(region[k] as Line)) below = region[k];
+    const xs = [above, below].filter((a): a is Line => a !== undefined).map((a) => valueStart.get(a) ?? Infinity);
+    return Math.min(...xs);
+  };
 
-  // vertical labels: one or two characters per line, stacked on a narrow band
+  const rows: StreamRow[] = [];
+  const anchorRow = new Map<Line, StreamRow>();
+  const pieces: Cell[] = [];
+  for (const l of region) {
+    const cs = cells(l);
+    const start = valueStart.get(l);
+    if (start !== undefined) {
+      const row: StreamRow = { page: l.page, y: centreOf(l), labels: cs.filter((c) => c.x0 < start - 1), blocks: [], vals: cs.filter((c) => c.x0 >= start - 1), header: false, line: l.no };
+      rows.push(row);
+      anchorRow.set(l, row);
+      continue;
+    }
+    const left = valueLeft(l);
+    if (cs.every((c) => c.x1 <= left + 1)) pieces.push(...cs);
+    else rows.push({ page: l.page, y: centreOf(l), labels: cs, blocks: cs.map((c) => [c]), vals: [], header: true, line: l.no });
+  }
+
+  // vertical labels: one or two characters per line, stacked on one narrow band
   const vertical = new Set<Cell>();
-  const pieces = all.filter((c) => c.x1 <= valueLeft + 1 && SHORT_PIECE.test(normalizeText(c.text)));
-  const bands = groupBy(pieces, (a, b) => Math.abs(a.x0 - b.x0) <= a.line.size * 0.6);
-  const verticalRows: { y: number; page: number; text: string; line: number }[] = [];
-  for (const band of bands) {
+  const short = pieces.filter((c) => SHORT_PIECE.test(normalizeText(c.text)));
+  for (const band of groupBy(short, (a, b) => Math.abs(a.x0 - b.x0) <= 0.6 * a.line.size)) {
     band.sort((a, b) => a.line.page - b.line.page || a.line.base - b.line.base);
     let run: Cell[] = [];
     const flush = (): void => {
       const first = run[0];
       if (run.length >= 3 && first) {
         for (const c of run) vertical.add(c);
-        verticalRows.push({ y: first.line.base, page: first.line.page, text: run.map((c) => normalizeText(c.text)).join(''), line: first.line.no });
+        const text = run.map((c) => normalizeText(c.text)).join('');
+        rows.push({ page: first.line.page, y: centreOf(first.line), labels: [], blocks: [], vals: [], header: false, text, line: first.line.no });
       }
       run = [];
     };
@@ -847,96 +918,96 @@ function streamGrid(region: Line[], cellsOf: Map<Line, Cell[]>): DocItem | null 
     flush();
   }
 
-  // rows: anchors (lines with values), headers (cells over the value area, no values), pieces
-  interface SRow {
-    page: number;
-    y: number;
-    anchor: Line | null;
-    labels: Cell[];
-    vals: Cell[];
-    header: boolean;
-    text?: string;
-    line: number;
-  }
-  const rows: SRow[] = [];
-  const pending: Cell[] = [];
-  for (const l of region) {
-    const cells = (cellsOf.get(l) ?? []).filter((c) => !vertical.has(c));
-    if (cells.length === 0) continue;
-    const vals = cells.filter((c) => c.x0 >= valueLeft - 1 && valueCell(c));
-    if (vals.length > 0 && cells.length >= 2) {
-      rows.push({ page: l.page, y: centreOf(l), anchor: l, labels: cells.filter((c) => !vals.includes(c)), vals, header: false, line: l.no });
-    } else if (labelOnly(l)) {
-      pending.push(...cells);
-    } else {
-      rows.push({ page: l.page, y: centreOf(l), anchor: null, labels: cells, vals: [], header: true, line: l.no });
-    }
-  }
-  // label pieces → the anchor row nearest in height (same page), else a row of their own
-  for (const c of pending) {
-    const y = centreOf(c.line);
-    let best: SRow | null = null;
-    let dist = Infinity;
-    for (const r of rows) {
-      if (!r.anchor || r.page !== c.line.page) continue;
-      const d = Math.abs(r.y - y);
-      if (d < dist) {
-        best = r;
-        dist = d;
+  // label pieces → cell texts: a piece continues the piece right above it (the line before,
+  // overlapping in x) unless it starts with numbering; an anchor's own label cells take part
+  const blocks: Cell[][] = [];
+  const candidates = [...pieces.filter((c) => !vertical.has(c)), ...[...anchorRow.values()].flatMap((r) => r.labels)];
+  candidates.sort((a, b) => a.line.page - b.line.page || a.line.base - b.line.base || a.x0 - b.x0);
+  const lastOf = (b: Cell[]): Cell | undefined => b[b.length - 1];
+  for (const c of candidates) {
+    let best: Cell[] | null = null;
+    let overlap = 0;
+    if (!NUMBERED.test(normalizeText(c.text))) {
+      for (const b of blocks) {
+        const p = lastOf(b);
+        if (!p || p.line.page !== c.line.page) continue;
+        const dy = c.line.base - p.line.base;
+        if (dy <= 0.5 * c.line.size || dy > 1.6 * c.line.size) continue;
+        const o = Math.min(p.x1, c.x1) - Math.max(p.x0, c.x0);
+        if (o > overlap) {
+          best = b;
+          overlap = o;
+        }
       }
     }
-    if (best && dist <= 3 * c.line.size) best.labels.push(c);
-    else rows.push({ page: c.line.page, y, anchor: null, labels: [c], vals: [], header: false, line: c.line.no });
+    if (best) best.push(c);
+    else blocks.push([c]);
   }
-  for (const v of verticalRows) rows.push({ page: v.page, y: v.y, anchor: null, labels: [], vals: [], header: false, text: v.text, line: v.line });
+  // each block → the row on whose line one of its pieces sits, else the row (with values, or a
+  // header) nearest the block's middle on the same page, else a row of its own
+  for (const b of blocks) {
+    const first = b[0];
+    const last = lastOf(b);
+    if (!first || !last) continue;
+    const own = b.map((c) => anchorRow.get(c.line)).find((r) => r !== undefined);
+    const y = (centreOf(first.line) + centreOf(last.line)) / 2;
+    let best: StreamRow | null = own ?? null;
+    if (!best) {
+      let dist = Infinity;
+      for (const r of rows) {
+        if (r.page !== first.line.page || r.text !== undefined) continue;
+        const d = Math.abs(r.y - y);
+        if (d < dist) {
+          best = r;
+          dist = d;
+        }
+      }
+      if (dist > 3 * first.line.size) best = null;
+    }
+    if (best) best.blocks.push(b);
+    else rows.push({ page: first.line.page, y, labels: [], blocks: [b], vals: [], header: false, line: first.line.no });
+  }
   rows.sort((a, b) => a.page - b.page || a.y - b.y);
 
   // value bands per stretch of rows between header rows
   const out: GridRow[] = [];
-  let stretch: SRow[] = [];
+  let stretch: StreamRow[] = [];
   const emitStretch = (): void => {
-    const bandsX = valueBands(stretch.flatMap((r) => r.vals));
-    for (const r of stretch) out.push(rowCells(r, bandsX));
+    const bands = valueBands(stretch.flatMap((r) => r.vals));
+    for (const r of stretch) out.push(streamRow(r, bands));
     stretch = [];
   };
   for (const r of rows) {
-    if (r.header || !r.anchor) {
+    if (r.header) {
       emitStretch();
-      out.push(rowCells(r, []));
-      continue;
-    }
-    stretch.push(r);
+      out.push(streamRow(r, null));
+    } else stretch.push(r);
   }
   emitStretch();
   return out.length > 0 ? { kind: 'grid', grid: { rows: out } } : null;
+}
 
-  function rowCells(r: SRow, bandsX: { x0: number; x1: number }[]): GridRow {
-    const row: GridRow = [];
-    const push = (raw: string, line: number): void => {
-      row.push({ raw, text: normalizeText(raw), src: { kind: 'text', line, cell: row.length }, origin: true });
-    };
-    if (r.text !== undefined) push(r.text, r.line);
-    // label cells: grouped in column bands, pieces of one band joined top to bottom
-    const groups = groupBy(r.labels, (a, b) => overlaps(a, b));
-    groups.sort((a, b) => Math.min(...a.map((c) => c.x0)) - Math.min(...b.map((c) => c.x0)));
-    for (const g of groups) {
-      g.sort((a, b) => a.line.page - b.line.page || a.line.base - b.line.base || a.x0 - b.x0);
-      push(g.map((c) => c.text).reduce(joinBroken, ''), g[0]?.line.no ?? r.line);
-    }
-    if (bandsX.length === 0) {
-      for (const v of r.vals) push(v.text, v.line.no);
-      return row;
-    }
-    for (const b of bandsX) {
-      const v = r.vals.find((c) => c.x1 >= b.x0 - 1 && c.x0 <= b.x1 + 1);
-      push(v ? v.text : '', v ? v.line.no : r.line);
-    }
-    return row;
+function streamRow(r: StreamRow, bands: { x0: number; x1: number }[] | null): GridRow {
+  const row: GridRow = [];
+  const push = (raw: string, line: number): void => {
+    row.push({ raw, text: normalizeText(raw), src: { kind: 'text', line, cell: row.length }, origin: true });
+  };
+  if (r.text !== undefined) push(r.text, r.line);
+  // label cells: each block's pieces joined top to bottom, blocks left to right
+  const groups = r.blocks.slice().sort((a, b) => Math.min(...a.map((c) => c.x0)) - Math.min(...b.map((c) => c.x0)));
+  for (const g of groups) push(g.map((c) => c.text).reduce(joinBroken, ''), g[0]?.line.no ?? r.line);
+  if (!bands) return row;
+  const left = r.vals.slice();
+  for (const b of bands) {
+    const k = left.findIndex((c) => c.x1 >= b.x0 - 1 && c.x0 <= b.x1 + 1);
+    const v = k >= 0 ? left.splice(k, 1)[0] : undefined;
+    push(v ? v.text : '', v ? v.line.no : r.line);
   }
+  for (const v of left) push(v.text, v.line.no); // not under any band: kept, never dropped
+  return row;
 }
 
 const centreOf = (l: Line): number => l.base - 0.35 * l.size;
-const overlaps = (a: Cell, b: Cell): boolean => a.x0 <= b.x1 && b.x0 <= a.x1;
 
 /** Value cells → column bands: the union of overlapping x intervals, left to right. */
 function valueBands(cells: Cell[]): { x0: number; x1: number }[] {
@@ -1121,17 +1192,21 @@ export async function extractPdf(bytes: Uint8Array, options: PdfExtractOptions =
     }
   }
 
-  // 5. tables from text positions, then paragraphs
-  const stream = streamTables(free);
+  // 5. tables from text positions, then paragraphs; the text's left and right edges per page
+  const edgesOf = (ls: Line[]): Map<number, { left: number; right: number }> => {
+    const edges = new Map<number, { left: number; right: number }>();
+    for (const { page } of paged) {
+      const own = ls.filter((l) => l.page === page.index);
+      const wide = own.filter((l) => l.x1 - l.x0 > 8 * l.size);
+      const basis = wide.length > 0 ? wide : own;
+      if (basis.length > 0) edges.set(page.index, { left: Math.min(...basis.map((l) => l.x0)), right: Math.max(...basis.map((l) => l.x1)) });
+    }
+    return edges;
+  };
+  const stream = streamTables(free, edgesOf(free));
   blocks.push(...stream.blocks);
   const proseLines = free.filter((l) => !stream.used.has(l));
-  const edges = new Map<number, { left: number; right: number }>();
-  for (const { page } of paged) {
-    const own = proseLines.filter((l) => l.page === page.index && l.runs.length > 0);
-    const wide = own.filter((l) => l.x1 - l.x0 > 8 * l.size);
-    const basis = wide.length > 0 ? wide : own;
-    if (basis.length > 0) edges.set(page.index, { left: Math.min(...basis.map((l) => l.x0)), right: Math.max(...basis.map((l) => l.x1)) });
-  }
+  const edges = edgesOf(proseLines);
 
   // 6. pictures
   const images: Block[] = [];
