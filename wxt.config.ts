@@ -2,25 +2,56 @@ import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { GOV_CN_MATCHES } from './src/matches';
 
+/** Drawn by scripts/make-icons.ts into public/icon/ (WXT copies public/ into every build). */
+const ICONS = { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' };
+
+/**
+ * Firefox only (Chrome's manifest has no browser_specific_settings). An MV3 add-on must name its
+ * id. 140 is the floor: the CSS Custom Highlight API that marks quoted prose
+ * (src/present/highlight.ts) arrived in Firefox 140, and so did `data_collection_permissions`;
+ * MV3 (109), `optional_host_permissions` (128) and host permissions granted at install (127) are
+ * older. Firefox for Android reads `data_collection_permissions` from 142 (its own floor, else
+ * web-ext lint warns). Nothing is collected or sent anywhere: `required: ['none']`.
+ */
+const GECKO = {
+  gecko: {
+    id: 'gov-report-check@example.org',
+    strict_min_version: '140.0',
+    data_collection_permissions: { required: ['none'] },
+  },
+  gecko_android: { strict_min_version: '142.0' },
+};
+
 // WXT has no Preact module: the Vite plugin is added by hand (see ../shared/TOOLCHAIN.md).
 export default defineConfig({
   srcDir: '.',
+  // MV3 for every browser: WXT's default for Firefox would be MV2.
+  manifestVersion: 3,
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({ plugins: [preact()] }),
-  manifest: {
+  manifest: ({ browser }) => ({
     name: '__MSG_name__',
     description: '__MSG_description__',
     default_locale: 'zh_CN',
+    icons: ICONS,
     // Least privilege: gov.cn host access comes from the checker's match pattern (injected by the
     // background); every other site only through activeTab when the user asks.
     permissions: ['activeTab', 'scripting', 'storage', 'contextMenus'],
     // The batch page asks for other sites one origin at a time, when the user starts a batch.
     optional_host_permissions: ['http://*/*', 'https://*/*'],
-    action: { default_title: '__MSG_name__' },
+    action: { default_title: '__MSG_name__', default_icon: ICONS },
     // The detector is an unlisted script (no WXT context, no polyfill: it runs on every gov.cn page).
     content_scripts: [{ matches: GOV_CN_MATCHES, js: ['detector.js'], run_at: 'document_idle' }],
     commands: {
       'check-page': { suggested_key: { default: 'Alt+Shift+K' }, description: '__MSG_checkPage__' },
     },
+    ...(browser === 'firefox' ? { browser_specific_settings: GECKO } : {}),
+  }),
+  zip: {
+    // `wxt zip -b firefox` also writes the sources zip for addons.mozilla.org review: the project as
+    // it is needed to rebuild the package (npm ci && npx wxt zip -b firefox), without what WXT
+    // leaves out already (node_modules, .output, dot files, *.test.ts) and without test fixtures,
+    // screenshots or scratch files.
+    excludeSources: ['test/**', 'test-results/**', 'docs/**', 'coverage/**', 'dist/**', '**/*.tmp.*'],
   },
 });

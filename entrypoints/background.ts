@@ -29,6 +29,7 @@ export default defineBackground(() => {
     if (!msg || tabId === undefined) return undefined;
     if (msg.type === 'candidate') void inject(tabId, 'auto');
     if (msg.type === 'checked') void setBadge(tabId, badgeFor(msg));
+    if (msg.type === 'open-print') void browser.tabs.create({ url: browser.runtime.getURL('/print.html'), index: (sender.tab as { index?: number }).index !== undefined ? ((sender.tab as { index: number }).index + 1) : undefined });
     return undefined;
   });
 });

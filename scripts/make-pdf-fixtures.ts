@@ -30,6 +30,7 @@ const ROOT = new URL('../', import.meta.url);
 const HTML_DIR = new URL('test/fixtures/html/', ROOT);
 const PDF_DIR = new URL('test/fixtures/pdf/', ROOT);
 const ORIGIN = 'http://fixtures.invalid';
+const FONT = "'Noto Sans CJK SC'";
 
 interface Fixture {
   name: string;
@@ -54,12 +55,12 @@ const FIXTURES: Fixture[] = [
 function footer(style: Fixture['pageMarker']): string {
   const n = '<span class="pageNumber"></span>';
   const text = style === 'dash' ? `-${n}-` : style === 'emdash' ? `— ${n} —` : `第${n}页`;
-  return `<div style="width:100%;text-align:center;font-size:10px;font-family:'Noto Serif CJK SC',serif">${text}</div>`;
+  return `<div style="width:100%;text-align:center;font-size:10px;font-family:${FONT}">${text}</div>`;
 }
 
 function header(text: string | undefined): string {
   if (!text) return '<span></span>';
-  return `<div style="width:100%;text-align:center;font-size:8px;color:#555;font-family:'Noto Serif CJK SC',serif">${text}</div>`;
+  return `<div style="width:100%;text-align:center;font-size:8px;color:#555;font-family:${FONT}">${text}</div>`;
 }
 
 /** A PNG of a ruled table with a few printed labels and figures: what a "table as picture" looks like. */
@@ -76,7 +77,7 @@ async function tablePicture(page: Page, title: string): Promise<Buffer> {
     g.strokeStyle = '#000';
     g.lineWidth = 1;
     g.fillStyle = '#000';
-    g.font = '20px "Noto Serif CJK SC", serif';
+    g.font = '20px "Noto Sans CJK SC", sans-serif';
     g.fillText(caption, 20, 32);
     const rows = 14;
     const cols = [20, 300, 380, 460, 540, 620, 700, 780, 880];
@@ -94,7 +95,7 @@ async function tablePicture(page: Page, title: string): Promise<Buffer> {
       g.lineTo(x, top + rows * h);
       g.stroke();
     }
-    g.font = '15px "Noto Serif CJK SC", serif';
+    g.font = '15px "Noto Sans CJK SC", sans-serif';
     const labels = ['一、本年新收政府信息公开申请数量', '二、上年结转政府信息公开申请数量', '（一）予以公开', '（二）部分公开', '（三）不予公开'];
     labels.forEach((l, r) => g.fillText(l, 26, top + (r + 1) * h + 22));
     for (let r = 1; r < rows; r++) {
@@ -118,6 +119,9 @@ async function printFixture(page: Page, fx: Fixture, picture: Buffer): Promise<B
     return route.abort();
   });
   await page.goto(`${ORIGIN}/${fx.name}.html`, { waitUntil: 'load' });
+  // One CJK face for everything: Chromium embeds each face as many small font subsets, and a
+  // second face (serif for 宋体/仿宋 next to sans) doubles the file for nothing the tests need.
+  await page.addStyleTag({ content: `* { font-family: ${FONT} !important; }` });
   return page.pdf({
     format: 'A4',
     printBackground: true,

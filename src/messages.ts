@@ -18,6 +18,8 @@ export const MessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('get-result') }),
   /** popup → checker: open (or reopen) the sidebar */
   z.object({ type: z.literal('show-sidebar') }),
+  /** checker → background: open the printable findings page (the result is in storage) */
+  z.object({ type: z.literal('open-print') }),
 ]);
 export type Message = z.infer<typeof MessageSchema>;
 

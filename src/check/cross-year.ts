@@ -4,6 +4,7 @@ import type { YearRecord } from '../model/history';
 import { TEMPLATES } from '../recognise/templates';
 import type { CheckResultJson } from '../model/result';
 import { summarise } from '../pipeline';
+import { findingFingerprint } from '../model/review';
 
 /**
  * This year's report against the same body's report for last year (strong heuristics, warnings):
@@ -82,7 +83,7 @@ export function compareYears(report: Report, last: YearRecord): Finding[] {
 
 /** A result with last year's comparison added: its findings, what was checked, the link. */
 export function withLastYear(result: CheckResultJson, last: YearRecord): CheckResultJson {
-  const extra = compareYears(result.report, last);
+  const extra = compareYears(result.report, last).map((f) => ({ ...f, fingerprint: findingFingerprint(f, result.report) }));
   const findings = [...result.findings.filter((f) => f.rule !== 'carry-over' && f.rule !== 'in-force'), ...extra];
   const runs = [
     ...result.checks.filter((r) => r.rule !== 'carry-over' && r.rule !== 'in-force'),

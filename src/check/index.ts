@@ -2,6 +2,7 @@ import type { Report } from '../model/report';
 import type { Finding, RuleRun } from '../model/finding';
 import { CheckContext, RuleOutput } from './context';
 import type { Rule } from './rule';
+import { findingFingerprint, hash } from '../model/review';
 import { balance } from './rules/balance';
 import { resultsTotal } from './rules/results-total';
 import { rowTotal } from './rules/row-total';
@@ -39,6 +40,12 @@ export const RULES: readonly Rule[] = [
   proseTotal,
 ];
 
+/**
+ * The rule set's version, for audit records: changes when a rule is added, removed or renumbered.
+ * (The wording of findings may improve without changing it.)
+ */
+export const RULESET_VERSION = `r${RULES.length}-${hash(RULES.map((r) => `${r.id}:${r.hard ?? ''}`).join(',')).slice(0, 6)}`;
+
 export interface CheckResult {
   findings: Finding[];
   runs: RuleRun[];
@@ -70,7 +77,7 @@ export function runChecks(report: Report, rules: readonly Rule[] = RULES): Check
       });
     }
     for (const d of out.drafts) {
-      findings.push({
+      const f: Finding = {
         id: `${rule.id}/${d.anchor}`,
         rule: rule.id,
         severity: d.severity,
@@ -83,7 +90,9 @@ export function runChecks(report: Report, rules: readonly Rule[] = RULES): Check
         found: d.found ?? null,
         message: d.message,
         ...(d.evidence ? { evidence: d.evidence } : {}),
-      });
+      };
+      f.fingerprint = findingFingerprint(f, report);
+      findings.push(f);
     }
     runs.push({ rule: rule.id, title: rule.title, checked: out.checked, failed: out.failed, unverifiable: out.unverifiable });
   }

@@ -60,6 +60,13 @@ export interface PdfExtractOptions {
    * reading on PDFs that do have borders).
    */
   tables?: 'auto' | 'text';
+  /**
+   * Where pdfjs reads its CJK character maps from (a folder URL ending in `/`, holding the
+   * `cmaps/*.bcmap` files of pdfjs-dist). Node finds them in the installed package by itself;
+   * a browser page passes the URL of a packaged copy. Without them, PDFs whose fonts use a
+   * predefined CMap (UniGB-UCS2-H and the like, common in older Chinese PDFs) give no text.
+   */
+  cMapUrl?: string;
 }
 
 /** What the caller reports for a scanned PDF (`scanned: true`). */
@@ -86,14 +93,15 @@ function pdfjs(): Promise<PdfJs> {
  * Read from the installed package on disk in Node; never fetched from a CDN. null elsewhere.
  */
 let cmapDir: Promise<string | null> | null = null;
-function cMapUrl(): Promise<string | null> {
+function nodeCMapDir(): Promise<string | null> {
   cmapDir ??= (async (): Promise<string | null> => {
     if (typeof process === 'undefined' || !process.versions?.node) return null;
     try {
-      const { createRequire } = await import('node:module');
-      const { dirname, join } = await import('node:path');
+      // a variable specifier: bundlers for the browser leave this Node-only import alone
+      const nodeModule = 'node:module';
+      const { createRequire } = (await import(/* @vite-ignore */ nodeModule)) as { createRequire(from: string): { resolve(id: string): string } };
       const pkg = createRequire(import.meta.url).resolve('pdfjs-dist/package.json');
-      return join(dirname(pkg), 'cmaps') + '/';
+      return pkg.replace(/package\.json$/, 'cmaps/');
     } catch {
       return null;
     }
@@ -526,6 +534,8 @@ interface LatticeTable {
 }
 
 const TOL = 2;
+/** More ruling segments than this on one page: not read as tables (the pairing is quadratic). */
+const MAX_RULES = 6000;
 
 /** Merge positions closer than `tol` into one (their mean). */
 function clusterPositions(values: number[], tol: number): number[] {
@@ -576,7 +586,7 @@ function mergeSegs(segs: Seg[]): Seg[] {
     lane.sort((a, b) => a.from - b.from);
     let cur: Seg | null = null;
     for (const s of lane) {
-      if (cur && s.from <= cur.to + TOL) cur.to = Math.max(cur.to, s.to);
+      if (cur && s.from <= cur.to + 3) cur.to = Math.max(cur.to, s.to); // pieces, or the dashes of a dashed border
       else {
         if (cur) out.push(cur);
         cur = { ...s };
@@ -727,6 +737,8 @@ interface Cell {
   text: string;
   x0: number;
   x1: number;
+  /** the cell's own baseline (a line's runs can sit a little apart) */
+  base: number;
   line: Line;
 }
 
@@ -736,7 +748,7 @@ function lineCells(l: Line): Cell[] {
   const flush = (): void => {
     const first = cur[0];
     if (!first) return;
-    cells.push({ text: joinRuns(cur), x0: first.x0, x1: Math.max(...cur.map((r) => r.x1)), line: l });
+    cells.push({ text: joinRuns(cur), x0: first.x0, x1: Math.max(...cur.map((r) => r.x1)), base: median(cur.map((r) => r.base)), line: l });
     cur = [];
   };
   for (const r of l.runs) {
@@ -899,7 +911,7 @@ function streamGrid(region: Line[], cells: (l: Line) => Cell[]): DocItem | null 
   const vertical = new Set<Cell>();
   const short = pieces.filter((c) => SHORT_PIECE.test(normalizeText(c.text)));
   for (const band of groupBy(short, (a, b) => Math.abs(a.x0 - b.x0) <= 0.6 * a.line.size)) {
-    band.sort((a, b) => a.line.page - b.line.page || a.line.base - b.line.base);
+    band.sort((a, b) => a.line.page - b.line.page || a.base - b.base);
     let run: Cell[] = [];
     const flush = (): void => {
       const first = run[0];
@@ -912,7 +924,7 @@ function streamGrid(region: Line[], cells: (l: Line) => Cell[]): DocItem | null 
     };
     for (const c of band) {
       const prev = run[run.length - 1];
-      if (prev && (prev.line.page !== c.line.page || c.line.base - prev.line.base > 1.8 * c.line.size)) flush();
+      if (prev && (prev.line.page !== c.line.page || c.base - prev.base > 1.8 * c.line.size)) flush();
       run.push(c);
     }
     flush();
@@ -922,7 +934,7 @@ function streamGrid(region: Line[], cells: (l: Line) => Cell[]): DocItem | null 
   // overlapping in x) unless it starts with numbering; an anchor's own label cells take part
   const blocks: Cell[][] = [];
   const candidates = [...pieces.filter((c) => !vertical.has(c)), ...[...anchorRow.values()].flatMap((r) => r.labels)];
-  candidates.sort((a, b) => a.line.page - b.line.page || a.line.base - b.line.base || a.x0 - b.x0);
+  candidates.sort((a, b) => a.line.page - b.line.page || a.base - b.base || a.x0 - b.x0);
   const lastOf = (b: Cell[]): Cell | undefined => b[b.length - 1];
   for (const c of candidates) {
     let best: Cell[] | null = null;
@@ -931,7 +943,7 @@ function streamGrid(region: Line[], cells: (l: Line) => Cell[]): DocItem | null 
       for (const b of blocks) {
         const p = lastOf(b);
         if (!p || p.line.page !== c.line.page) continue;
-        const dy = c.line.base - p.line.base;
+        const dy = c.base - p.base;
         if (dy <= 0.5 * c.line.size || dy > 1.6 * c.line.size) continue;
         const o = Math.min(p.x1, c.x1) - Math.max(p.x0, c.x0);
         if (o > overlap) {
@@ -950,7 +962,7 @@ function streamGrid(region: Line[], cells: (l: Line) => Cell[]): DocItem | null 
     const last = lastOf(b);
     if (!first || !last) continue;
     const own = b.map((c) => anchorRow.get(c.line)).find((r) => r !== undefined);
-    const y = (centreOf(first.line) + centreOf(last.line)) / 2;
+    const y = (first.base + last.base) / 2 - 0.35 * first.line.size;
     let best: StreamRow | null = own ?? null;
     if (!best) {
       let dist = Infinity;
@@ -1097,8 +1109,12 @@ function continues(a: Line, b: Line, edges: Map<number, { left: number; right: n
 // The whole document
 
 export async function extractPdf(bytes: Uint8Array, options: PdfExtractOptions = {}): Promise<PdfExtractedDoc> {
+  if (bytes.length === 0) throw new Error('PDF 文件是空的 / the PDF file is empty');
+  if (!/%PDF-/.test(new TextDecoder('latin1').decode(bytes.subarray(0, 1024)))) {
+    throw new Error('不是 PDF 文件（文件开头没有 %PDF- 标记）/ not a PDF file (no %PDF- header)');
+  }
   const lib = await pdfjs();
-  const cmaps = await cMapUrl();
+  const cmaps = options.cMapUrl ?? (await nodeCMapDir());
   const notes: string[] = [];
   // pdfjs takes the buffer over: give it a copy so the caller's bytes stay usable
   const task = lib.getDocument({
@@ -1165,6 +1181,11 @@ export async function extractPdf(bytes: Uint8Array, options: PdfExtractOptions =
   const latticeByPage = new Map<number, LatticeTable[]>();
   if (options.tables !== 'text') {
     for (const { page, lines } of paged) {
+      // a page of vector drawing (a chart, a scanned form redrawn as paths) is not a table
+      if (page.h.length + page.v.length > MAX_RULES) {
+        notes.push(`第${page.index}页线条过多，未按表格线读取 / page ${page.index}: too many lines to read as table borders`);
+        continue;
+      }
       const tables = latticeTables(page.h, page.v).filter((t) => page.runs.some((r) => inBox(t.box, r)));
       latticeByPage.set(page.index, tables);
       const lineAt = (y: number): number => nearestLine(lines, y);

@@ -15,6 +15,8 @@ export const WordsSchema = z.object({ zh: z.string(), en: z.string() });
 export const FindingSchema = z.object({
   /** stable within one result: rule id plus the cells involved */
   id: z.string(),
+  /** stable across runs: rule + cells + what they hold (see model/review.ts); decisions key on it */
+  fingerprint: z.optional(z.string()),
   rule: z.string(),
   severity: SeveritySchema,
   /** fail: arithmetic does not hold; unverifiable: a missing or text cell blocks it; structure: the page does not match the template; internal: a rule crashed */

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { ReportSchema } from './report';
 import { FindingSchema, RuleRunSchema } from './finding';
+import { ReviewJsonSchema } from './review';
 
 /** Bump when a field changes meaning or disappears (adding an optional field does not). */
 export const SCHEMA_VERSION = 1;
@@ -44,5 +45,7 @@ export const CheckResultSchema = z.object({
   summary: SummarySchema,
   /** present when the report was compared with last year's */
   lastYear: z.optional(LastYearSchema),
+  /** the auditor's decisions on the findings (extension), and decisions whose finding is gone */
+  review: z.optional(ReviewJsonSchema),
 });
 export type CheckResultJson = z.infer<typeof CheckResultSchema>;

@@ -18,6 +18,12 @@ import { tableSignature, watchPage } from './watch';
 import { recordOf } from '../model/history';
 import { remember } from './history-store';
 import { withLastYear } from '../check/cross-year';
+import { RULESET_VERSION } from '../check/index';
+import { applyDecisions, figuresFingerprint, type Decision, type DecisionState } from '../model/review';
+import type { Finding } from '../model/finding';
+import { loadReview, saveDecision } from './review-store';
+import { auditRecord } from './audit';
+import { PRINT_KEY } from './print-key';
 
 export type Mode = 'auto' | 'manual';
 
@@ -64,7 +70,10 @@ export class Checker {
       const extracted = extractHtml(document);
       const outcome = checkExtracted(extracted, { kind: 'url', location: location.href, format: 'html' });
       if (outcome.ok) {
-        const result = await this.againstLastYear(outcome.result);
+        const compared = await this.againstLastYear(outcome.result);
+        const review = await safeAsync(() => loadReview(location.href), undefined);
+        const result: CheckResultJson = { ...compared, review: applyDecisions(compared.findings, review) };
+        this.checkedAt = new Date();
         this.state.result = result;
         this.state.reason = null;
         this.state.marks = applyMarks(document, result, extracted.elements);
@@ -124,8 +133,6 @@ export class Checker {
   private async mount(): Promise<void> {
     const stored = await safeAsync(() => browser.storage.local.get(UI_KEY), {});
     const settings = readUi(stored);
-    const w = WORDS[this.lang];
-    const r = this.state.result;
     const ui = await createShadowRootUi(this.ctx, {
       name: 'gov-report-check',
       position: 'inline',
@@ -134,29 +141,68 @@ export class Checker {
       css: SIDEBAR_CSS,
       isolateEvents: ['keydown', 'keyup', 'keypress'],
       onMount: (container, shadow) => {
-        render(
-          <App
-            doc={document}
-            lang={this.lang}
-            marks={this.state.marks}
-            state={r ? { kind: 'result', result: r } : { kind: 'none', message: this.state.reason?.[this.lang] ?? w.noReport }}
-            initialCollapsed={settings.collapsed}
-            onCollapseChange={(collapsed) => void saveUi({ ...DEFAULT_UI, collapsed })}
-            onClose={() => this.teardown()}
-            onFinding={(f) => this.state.marks?.focus(f) ?? null}
-            onCopyJson={() => (r ? copyText(toJson(r), shadow) : Promise.resolve('failed'))}
-            onCopyTsv={() => (r ? copyText(tablesToTsv(r, this.lang), shadow) : Promise.resolve('failed'))}
-          />,
-          container,
-        );
+        this.view = { container, shadow, collapsed: settings.collapsed };
+        this.rerender();
         return container;
       },
       onRemove: (container) => {
+        this.view = null;
         if (container) render(null, container);
       },
     });
     ui.mount();
     this.state.ui = ui;
+  }
+
+  private view: { container: HTMLElement; shadow: ShadowRoot; collapsed: boolean } | null = null;
+
+  /** Render the sidebar from the current state (again after a decision changes). */
+  private rerender(): void {
+    const view = this.view;
+    if (!view) return;
+    const { container, shadow } = view;
+    const w = WORDS[this.lang];
+    const r = this.state.result;
+    render(
+      <App
+        doc={document}
+        lang={this.lang}
+        marks={this.state.marks}
+        state={r ? { kind: 'result', result: r } : { kind: 'none', message: this.state.reason?.[this.lang] ?? w.noReport }}
+        initialCollapsed={view.collapsed}
+        onCollapseChange={(collapsed) => {
+          view.collapsed = collapsed;
+          void saveUi({ ...DEFAULT_UI, collapsed });
+        }}
+        onClose={() => this.teardown()}
+        onFinding={(f) => this.state.marks?.focus(f) ?? null}
+        onCopyJson={() => (r ? copyText(toJson(r), shadow) : Promise.resolve('failed'))}
+        onCopyTsv={() => (r ? copyText(tablesToTsv(r, this.lang), shadow) : Promise.resolve('failed'))}
+        onCopyRecord={() => (r ? copyText(auditRecord(r, r.review, { version: extensionVersion(), rules: RULESET_VERSION, at: this.checkedAt }), shadow) : Promise.resolve('failed'))}
+        onPrint={() => void (r ? this.print(r) : undefined)}
+        onDecision={(f, state, note) => void this.decide(f, state, note)}
+      />,
+      container,
+    );
+  }
+
+  private checkedAt = new Date();
+
+  /** Save an auditor's decision on a finding and show it (the copied JSON carries it too). */
+  private async decide(f: Finding, state: DecisionState, note: string): Promise<void> {
+    const r = this.state.result;
+    if (!r || !f.fingerprint) return;
+    const decision: Decision = { fingerprint: f.fingerprint, state, note, at: new Date().toISOString(), rule: f.rule, message: f.message };
+    await safeAsync(() => saveDecision(location.href, figuresFingerprint(r.report), decision), false);
+    const review = await safeAsync(() => loadReview(location.href), undefined);
+    this.state.result = { ...r, review: applyDecisions(r.findings, review) };
+    this.rerender();
+  }
+
+  /** The printable findings page: the result goes through storage, the background opens the tab. */
+  private async print(r: CheckResultJson): Promise<void> {
+    await safeAsync(() => browser.storage.local.set({ [PRINT_KEY]: r }), undefined);
+    await send({ type: 'open-print' });
   }
 
   /** Remove the sidebar and every mark; the page is as it was. */
@@ -166,6 +212,10 @@ export class Checker {
     this.state.ui = null;
     this.state.marks = null;
   }
+}
+
+function extensionVersion(): string {
+  return safe(() => browser.runtime.getManifest().version, '?');
 }
 
 async function send(msg: Message): Promise<void> {

@@ -35,6 +35,13 @@ const zh = {
   comparedWith: (year: number) => `已与${year}年度报告比较（上年结转、现行有效）`,
   openLastYear: '打开上年报告',
   batch: '批量检查多个网址或文件…',
+  copyRecord: '复制核查记录',
+  print: '打印',
+  undecidedOnly: '只看待核',
+  decision: '核查意见',
+  states: { pending: '待核', confirmed: '确认', rejected: '驳回' },
+  notePlaceholder: '备注（可选）',
+  stale: '过期的核查意见（页面数字已变化）',
 };
 export type Words = typeof zh;
 
@@ -72,6 +79,13 @@ const en: Words = {
   comparedWith: (year: number) => `Compared with the ${year} report (carried over, in force)`,
   openLastYear: 'open last year\'s report',
   batch: 'Check many URLs or files…',
+  copyRecord: 'Copy audit record',
+  print: 'Print',
+  undecidedOnly: 'Undecided only',
+  decision: 'Decision',
+  states: { pending: 'To check', confirmed: 'Confirmed', rejected: 'Dismissed' },
+  notePlaceholder: 'Note (optional)',
+  stale: 'Stale decisions (the figures on the page changed)',
 };
 
 export const WORDS: Record<Lang, Words> = { zh, en };

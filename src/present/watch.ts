@@ -43,10 +43,14 @@ function isOurs(r: MutationRecord): boolean {
   return nodes.length > 0 && nodes.every((n) => n.nodeName === 'GOV-REPORT-CHECK' || (n.nodeName === 'STYLE' && (n as Element).id === 'gov-report-check-marks'));
 }
 
-/** A cheap fingerprint of the page's tables: changes when rows or cells come or go. */
+/** A fingerprint of the page's tables: changes when rows or cells come or go or a cell's text changes. */
 export function tableSignature(doc: Document): string {
-  const tables = doc.getElementsByTagName('table');
-  let cells = 0;
-  for (let i = 0; i < tables.length; i++) cells += tables[i]?.getElementsByTagName('td').length ?? 0;
-  return `${tables.length}:${cells}:${doc.getElementsByTagName('img').length}`;
+  const cells = doc.getElementsByTagName('td');
+  let h = 0x811c9dc5;
+  for (let i = 0; i < cells.length; i++) {
+    const t = cells[i]?.textContent ?? '';
+    for (let k = 0; k < t.length; k++) h = Math.imul(h ^ t.charCodeAt(k), 0x01000193);
+    h = Math.imul(h ^ 0x7c, 0x01000193);
+  }
+  return `${doc.getElementsByTagName('table').length}:${cells.length}:${doc.getElementsByTagName('img').length}:${(h >>> 0).toString(16)}`;
 }

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page, Worker } from 'playwright-core';
 import { CheckResultSchema } from '../../src/model/result';
@@ -347,6 +348,62 @@ describe("last year's report", () => {
     await options.locator('button', { hasText: '清空记录' }).click();
     await options.locator('.empty').waitFor();
     await options.close();
+  });
+});
+
+describe('review decisions', () => {
+  it('a decision and its note survive a reload, go into the copied JSON and the audit record, and the filter hides decided findings', async () => {
+    const page = await openWithPanel('/errors.html', 'www.review.gov.cn');
+    const item = page.locator(`${PANEL} li.item`, { has: page.locator('button[data-finding="row-total/t2:unable-1"]') });
+    await item.locator('input.note').fill('已电话核实');
+    await item.locator('button.state[data-state="confirmed"]').click();
+    await expect.poll(() => item.getAttribute('class')).toContain('confirmed');
+    await page.reload({ waitUntil: 'load' });
+    await page.locator(PANEL).waitFor({ timeout: 10_000 });
+    const again = page.locator(`${PANEL} li.item`, { has: page.locator('button[data-finding="row-total/t2:unable-1"]') });
+    await expect.poll(() => again.getAttribute('class')).toContain('confirmed');
+    expect(await again.locator('input.note').inputValue()).toBe('已电话核实');
+    // the filter: only undecided findings
+    await page.locator(`${PANEL} .filter input`).check();
+    await expect(page.locator(`${PANEL} button.finding`).count()).resolves.toBe(5);
+    await page.locator(`${PANEL} .filter input`).uncheck();
+    // copied JSON carries the decision; the audit record names it
+    await page.locator(`${PANEL} button.action`, { hasText: '复制 JSON' }).click();
+    const json = CheckResultSchema.parse(JSON.parse(await readClipboard()));
+    expect(json.review?.decisions.find((d) => d.findingId === 'row-total/t2:unable-1')).toMatchObject({ state: 'confirmed', note: '已电话核实' });
+    await page.locator(`${PANEL} button.action`, { hasText: '复制核查记录' }).click();
+    const record = await readClipboard();
+    expect(record).toContain('政府信息公开工作年度报告核查记录');
+    expect(record).toContain('【确认】表二「1.本机关不掌握相关政府信息」行');
+    expect(record).toContain('备注：已电话核实');
+    await page.close();
+  });
+
+  it('when the figures change, a decision on a finding that is gone is shown as stale, not applied elsewhere', async () => {
+    const url = server.url('www.review.gov.cn', '/errors.html');
+    const fixed = readFileSync(new URL('../fixtures/html/errors.html', import.meta.url), 'utf8').replace(/>73</, '>72<');
+    const page = await browser.context.newPage();
+    await page.route(url, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: fixed }));
+    await page.goto(url);
+    await page.locator(PANEL).waitFor({ timeout: 10_000 });
+    const ids = await page.locator(`${PANEL} button.finding`).evaluateAll((els) => els.map((e) => e.getAttribute('data-finding')));
+    expect(ids).not.toContain('row-total/t2:unable-1');
+    expect(await page.locator(`${PANEL} .stale`).textContent()).toContain('已电话核实');
+    expect(await page.locator(`${PANEL} li.item.confirmed`).count()).toBe(0);
+    await page.close();
+  });
+
+  it('the printable findings page opens from the sidebar with the findings and decisions', async () => {
+    const page = await openWithPanel('/errors.html', 'www.review.gov.cn');
+    const [printPage] = await Promise.all([browser.context.waitForEvent('page'), page.locator(`${PANEL} button.action`, { hasText: '打印' }).click()]);
+    await printPage.locator('table.findings').waitFor({ timeout: 10_000 });
+    expect(await printPage.locator('table.findings tbody tr').count()).toBe(6);
+    expect(await printPage.locator('table.findings').textContent()).toContain('确认：已电话核实');
+    const pdf = await printPage.pdf({ format: 'A4' });
+    expect(pdf.byteLength).toBeGreaterThan(10_000);
+    await screenshot(printPage, 'e2e-print');
+    await printPage.close();
+    await page.close();
   });
 });
 

@@ -4,6 +4,7 @@ import type { Finding } from '../../model/finding';
 import { TEMPLATES, type TableId } from '../../recognise/templates';
 import { tableName } from '../../check/messages';
 import { WORDS, type Lang } from '../i18n';
+import type { DecisionState, ReviewJson } from '../../model/review';
 
 export type CopyState = 'idle' | 'copied' | 'failed';
 
@@ -20,6 +21,9 @@ export interface SidebarProps {
   /** must start the copy synchronously, inside the click (a user gesture) */
   onCopyJson(): Promise<CopyState>;
   onCopyTsv(): Promise<CopyState>;
+  onCopyRecord(): Promise<CopyState>;
+  onPrint(): void;
+  onDecision(f: Finding, state: DecisionState, note: string): void;
 }
 
 const SEV_ICON: Record<Finding['severity'], string> = { error: '✗', warning: '!', info: 'i' };
@@ -27,7 +31,7 @@ const SEV_ICON: Record<Finding['severity'], string> = { error: '✗', warning: '
 /** The sidebar. Page text only ever reaches it as text children: Preact escapes it. */
 export function Sidebar(props: SidebarProps) {
   const w = WORDS[props.lang];
-  const [copy, setCopy] = useState<{ what: 'json' | 'tsv'; state: CopyState } | null>(null);
+  const [copy, setCopy] = useState<{ what: 'json' | 'tsv' | 'record'; state: CopyState } | null>(null);
 
   if (props.collapsed) {
     const errors = props.state.kind === 'result' ? props.state.result.summary.errors : 0;
@@ -38,8 +42,8 @@ export function Sidebar(props: SidebarProps) {
     );
   }
 
-  const doCopy = (what: 'json' | 'tsv'): void => {
-    void (what === 'json' ? props.onCopyJson() : props.onCopyTsv()).then((state) => {
+  const doCopy = (what: 'json' | 'tsv' | 'record'): void => {
+    void (what === 'json' ? props.onCopyJson() : what === 'tsv' ? props.onCopyTsv() : props.onCopyRecord()).then((state) => {
       setCopy({ what, state });
       setTimeout(() => setCopy(null), 2500);
     });
@@ -60,7 +64,7 @@ export function Sidebar(props: SidebarProps) {
       {props.state.kind === 'none' ? (
         <p class="notice">{props.state.message}</p>
       ) : (
-        <Body result={props.state.result} lang={props.lang} onFinding={props.onFinding} />
+        <Body result={props.state.result} lang={props.lang} onFinding={props.onFinding} onDecision={props.onDecision} />
       )}
       {props.state.kind === 'result' && (
         <footer class="actions">
@@ -69,6 +73,12 @@ export function Sidebar(props: SidebarProps) {
           </button>
           <button class="action" onClick={() => doCopy('tsv')}>
             {w.copyTsv}
+          </button>
+          <button class="action" onClick={() => doCopy('record')}>
+            {w.copyRecord}
+          </button>
+          <button class="action" onClick={props.onPrint}>
+            {w.print}
           </button>
           <span class="status" role="status" aria-live="polite">
             {copy ? (copy.state === 'copied' ? `✓ ${w.copied}` : w.copyFailed) : ''}
@@ -79,16 +89,19 @@ export function Sidebar(props: SidebarProps) {
   );
 }
 
-function Body(props: { result: CheckResultJson; lang: Lang; onFinding(f: Finding): void }) {
+function Body(props: { result: CheckResultJson; lang: Lang; onFinding(f: Finding): void; onDecision: SidebarProps['onDecision'] }) {
   const { result, lang } = props;
   const w = WORDS[lang];
+  const [undecidedOnly, setUndecidedOnly] = useState(false);
+  const decisionOf = (f: Finding): ReviewJson['decisions'][number] | undefined => result.review?.decisions.find((d) => d.findingId === f.id);
+  const shown = (f: Finding): boolean => !undecidedOnly || (decisionOf(f)?.state ?? 'pending') === 'pending';
   const r = result.report;
   const s = result.summary;
   const passed = result.checks.reduce((n, c) => n + Math.max(0, c.checked - c.failed - c.unverifiable), 0);
   const pictures = (['t1', 't2', 't3'] as TableId[]).filter((t) => r.tables[t].status === 'image');
   const groups: { key: TableId | 'general'; title: string; items: Finding[] }[] = [
-    ...(['t1', 't2', 't3'] as TableId[]).map((t) => ({ key: t, title: w.tableNames[t], items: result.findings.filter((f) => f.table === t) })),
-    { key: 'general' as const, title: w.general, items: result.findings.filter((f) => f.table === null) },
+    ...(['t1', 't2', 't3'] as TableId[]).map((t) => ({ key: t, title: w.tableNames[t], items: result.findings.filter((f) => f.table === t && shown(f)) })),
+    { key: 'general' as const, title: w.general, items: result.findings.filter((f) => f.table === null && shown(f)) },
   ].filter((g) => g.items.length > 0);
   const order: Record<Finding['severity'], number> = { error: 0, warning: 1, info: 2 };
 
@@ -137,6 +150,11 @@ function Body(props: { result: CheckResultJson; lang: Lang; onFinding(f: Finding
           {r.images.length > 0 ? `（${r.images.slice(0, 3).join('、')}）` : ''}
         </p>
       )}
+      {result.findings.length > 0 && (
+        <label class="filter">
+          <input type="checkbox" checked={undecidedOnly} onChange={(e) => setUndecidedOnly((e.currentTarget as HTMLInputElement).checked)} /> {w.undecidedOnly}
+        </label>
+      )}
       {result.findings.length === 0 ? (
         <section class="passed">
           <p class="ok-line">✓ {w.allPassed}</p>
@@ -159,7 +177,7 @@ function Body(props: { result: CheckResultJson; lang: Lang; onFinding(f: Finding
               {[...g.items]
                 .sort((a, b) => order[a.severity] - order[b.severity])
                 .map((f) => (
-                  <li key={f.id}>
+                  <li key={f.id} class={`item ${decisionOf(f)?.state ?? 'pending'}`}>
                     <button class={`finding ${f.severity}`} data-finding={f.id} onClick={() => props.onFinding(f)}>
                       <span class="sev" aria-hidden="true">
                         {SEV_ICON[f.severity]}
@@ -174,12 +192,50 @@ function Body(props: { result: CheckResultJson; lang: Lang; onFinding(f: Finding
                         <span class="rule">{f.rule}</span>
                       </span>
                     </button>
+                    <Decide finding={f} lang={lang} decision={decisionOf(f)} onDecision={props.onDecision} />
                   </li>
                 ))}
             </ul>
           </section>
         ))
       )}
+      {result.review && result.review.stale.length > 0 && (
+        <section class="group stale">
+          <h3>{w.stale}</h3>
+          <ul>
+            {result.review.stale.map((d) => (
+              <li key={d.fingerprint}>
+                【{w.states[d.state]}】{d.message[lang]}
+                {d.note ? `（${d.note}）` : ''}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </div>
+  );
+}
+
+/** 待核 / 确认 / 驳回 with a note: the auditor's decision on one finding. */
+function Decide(props: { finding: Finding; lang: Lang; decision: ReviewJson['decisions'][number] | undefined; onDecision: SidebarProps['onDecision'] }) {
+  const w = WORDS[props.lang];
+  const state = props.decision?.state ?? 'pending';
+  const [note, setNote] = useState(props.decision?.note ?? '');
+  return (
+    <div class="decide" role="group" aria-label={w.decision}>
+      {(['pending', 'confirmed', 'rejected'] as DecisionState[]).map((s) => (
+        <button key={s} class={`state ${s} ${state === s ? 'on' : ''}`} aria-pressed={state === s} data-state={s} onClick={() => props.onDecision(props.finding, s, note)}>
+          {w.states[s]}
+        </button>
+      ))}
+      <input
+        class="note"
+        type="text"
+        placeholder={w.notePlaceholder}
+        value={note}
+        onInput={(e) => setNote((e.currentTarget as HTMLInputElement).value)}
+        onChange={(e) => props.onDecision(props.finding, state, (e.currentTarget as HTMLInputElement).value)}
+      />
     </div>
   );
 }

@@ -51,7 +51,16 @@ button { font: inherit; cursor: pointer; }
 .numbers { display: block; margin-top: 2px; color: #444; }
 .numbers b { color: #c5221f; }
 .rule { display: block; margin-top: 2px; color: #80868b; font-size: 11px; font-family: ui-monospace, Menlo, Consolas, monospace; }
-.actions { display: flex; align-items: center; gap: 8px; padding: 8px 12px; border-top: 1px solid #e0e0e0; background: #f8f9fa; }
+.decide { display: flex; gap: 4px; align-items: center; margin: 2px 0 6px 34px; }
+.decide .state { border: 1px solid #c7c7c7; background: #fff; color: #444; border-radius: 10px; padding: 0 8px; font-size: 11px; line-height: 18px; }
+.decide .state.on.pending { background: #e8eaed; border-color: #80868b; }
+.decide .state.on.confirmed { background: #fce8e6; border-color: #d93025; color: #c5221f; }
+.decide .state.on.rejected { background: #e6f4ea; border-color: #188038; color: #188038; }
+.decide .note { flex: 1; min-width: 0; font: inherit; font-size: 11px; border: 1px solid #dadce0; border-radius: 4px; padding: 1px 4px; }
+.item.rejected .finding { opacity: .6; }
+.filter { display: block; font-size: 12px; color: #444; margin: 4px 0; }
+.stale li { font-size: 12px; color: #5f6368; padding: 2px 0; }
+.actions { flex-wrap: wrap; display: flex; align-items: center; gap: 8px; padding: 8px 12px; border-top: 1px solid #e0e0e0; background: #f8f9fa; }
 .action { border: 1px solid #0b57d0; background: #fff; color: #0b57d0; border-radius: 6px; padding: 4px 10px; font-size: 13px; }
 .action:hover, .action:focus-visible { background: #e8f0fe; outline: none; }
 .status { color: #188038; font-size: 12px; }

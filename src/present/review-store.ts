@@ -1,0 +1,34 @@
+import { browser } from 'wxt/browser';
+import { EMPTY_REVIEWS, ReviewsSchema, type Decision, type ReportReview, type Reviews } from '../model/review';
+
+/** Where review decisions live, in browser.storage.local. */
+export const REVIEWS_KEY = 'reviews';
+
+/** Stored value → Reviews; nothing → empty; unreadable (corrupt, or newer) → null: left untouched. */
+export function migrateReviews(raw: unknown): Reviews | null {
+  if (raw === undefined || raw === null) return EMPTY_REVIEWS;
+  const r = ReviewsSchema.safeParse(raw);
+  return r.success ? r.data : null;
+}
+
+export async function loadReviews(): Promise<Reviews | null> {
+  return migrateReviews((await browser.storage.local.get(REVIEWS_KEY))[REVIEWS_KEY]);
+}
+
+export async function loadReview(url: string): Promise<ReportReview | undefined> {
+  return (await loadReviews())?.reports[url];
+}
+
+/** Save one decision for a report (replacing an earlier one on the same finding). */
+export async function saveDecision(url: string, figures: string, decision: Decision): Promise<boolean> {
+  const all = await loadReviews();
+  if (all === null) return false;
+  const prev = all.reports[url]?.decisions ?? [];
+  const decisions = [...prev.filter((d) => d.fingerprint !== decision.fingerprint), decision];
+  await browser.storage.local.set({ [REVIEWS_KEY]: { ...all, reports: { ...all.reports, [url]: { figures, decisions } } } });
+  return true;
+}
+
+export async function clearReviews(): Promise<void> {
+  await browser.storage.local.set({ [REVIEWS_KEY]: EMPTY_REVIEWS });
+}
