@@ -1,10 +1,17 @@
 import { browser } from 'wxt/browser';
 import { parseMessage } from '../src/messages';
 import { badgeFor } from '../src/present/badge';
+import { autoCheckAllowed, loadSettings, syncExtraSites } from '../src/present/sites';
+import { SETTINGS_KEY } from '../src/present/settings';
 
 const CHECKER = '/content-scripts/checker.js';
 
 export default defineBackground(() => {
+  void loadSettings().then(syncExtraSites).catch(() => undefined);
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area === 'local' && SETTINGS_KEY in changes) void loadSettings().then(syncExtraSites).catch(() => undefined);
+  });
+
   browser.runtime.onInstalled.addListener(() => {
     browser.contextMenus.removeAll().then(() =>
       browser.contextMenus.create({ id: 'check-page', title: browser.i18n.getMessage('checkPage') || '检查本页年报表格', contexts: ['page', 'selection', 'frame'] }),
@@ -23,11 +30,13 @@ export default defineBackground(() => {
     })();
   });
 
-  browser.runtime.onMessage.addListener((raw: unknown, sender: { tab?: { id?: number } }) => {
+  browser.runtime.onMessage.addListener((raw: unknown, sender: { tab?: { id?: number; url?: string } }) => {
     const msg = parseMessage(raw);
     const tabId = sender.tab?.id;
     if (!msg || tabId === undefined) return undefined;
-    if (msg.type === 'candidate') void inject(tabId, 'auto');
+    if (msg.type === 'candidate') {
+      void loadSettings().then((settings) => (autoCheckAllowed(settings, sender.tab?.url) ? inject(tabId, 'auto') : false));
+    }
     if (msg.type === 'checked') void setBadge(tabId, badgeFor(msg));
     if (msg.type === 'open-print') void browser.tabs.create({ url: browser.runtime.getURL('/print.html'), index: (sender.tab as { index?: number }).index !== undefined ? ((sender.tab as { index: number }).index + 1) : undefined });
     return undefined;

@@ -13,7 +13,7 @@ import { pickLang, WORDS, type Lang } from './i18n';
 import { toJson } from './json';
 import { tablesToTsv } from './tsv';
 import { SIDEBAR_CSS } from './sidebar/styles';
-import { DEFAULT_UI, readUi, UI_KEY, type UiSettings } from './settings';
+import { migrateSettings, SETTINGS_KEY, UI_KEY, type Settings } from './settings';
 import { tableSignature, watchPage } from './watch';
 import { recordOf } from '../model/history';
 import { remember } from './history-store';
@@ -131,8 +131,8 @@ export class Checker {
   }
 
   private async mount(): Promise<void> {
-    const stored = await safeAsync(() => browser.storage.local.get(UI_KEY), {});
-    const settings = readUi(stored);
+    const stored = await safeAsync(() => browser.storage.local.get([SETTINGS_KEY, UI_KEY]), {});
+    const settings = migrateSettings(stored);
     const ui = await createShadowRootUi(this.ctx, {
       name: 'gov-report-check',
       position: 'inline',
@@ -141,7 +141,7 @@ export class Checker {
       css: SIDEBAR_CSS,
       isolateEvents: ['keydown', 'keyup', 'keypress'],
       onMount: (container, shadow) => {
-        this.view = { container, shadow, collapsed: settings.collapsed };
+        this.view = { container, shadow, collapsed: settings.collapsed, settings };
         this.rerender();
         return container;
       },
@@ -154,7 +154,7 @@ export class Checker {
     this.state.ui = ui;
   }
 
-  private view: { container: HTMLElement; shadow: ShadowRoot; collapsed: boolean } | null = null;
+  private view: { container: HTMLElement; shadow: ShadowRoot; collapsed: boolean; settings: Settings } | null = null;
 
   /** Render the sidebar from the current state (again after a decision changes). */
   private rerender(): void {
@@ -170,9 +170,11 @@ export class Checker {
         marks={this.state.marks}
         state={r ? { kind: 'result', result: r } : { kind: 'none', message: this.state.reason?.[this.lang] ?? w.noReport }}
         initialCollapsed={view.collapsed}
+        show={view.settings.show}
         onCollapseChange={(collapsed) => {
           view.collapsed = collapsed;
-          void saveUi({ ...DEFAULT_UI, collapsed });
+          view.settings = { ...view.settings, collapsed };
+          void saveSettings(view.settings);
         }}
         onClose={() => this.teardown()}
         onFinding={(f) => this.state.marks?.focus(f) ?? null}
@@ -222,8 +224,8 @@ async function send(msg: Message): Promise<void> {
   await safeAsync(() => browser.runtime.sendMessage(msg), undefined);
 }
 
-async function saveUi(ui: UiSettings): Promise<void> {
-  await safeAsync(() => browser.storage.local.set({ [UI_KEY]: ui }), undefined);
+async function saveSettings(settings: Settings): Promise<void> {
+  await safeAsync(() => browser.storage.local.set({ [SETTINGS_KEY]: settings }), undefined);
 }
 
 function safe<T>(f: () => T, fallback: T): T {

@@ -407,6 +407,44 @@ describe('review decisions', () => {
   });
 });
 
+describe('settings', () => {
+  async function setSettings(value: unknown): Promise<void> {
+    await worker().evaluate(async (v) => {
+      const c = (globalThis as unknown as { chrome: { storage: { local: { set(o: object): Promise<void> } } } }).chrome;
+      await c.storage.local.set({ settings: v });
+    }, value);
+  }
+  const base = { version: 2, collapsed: false, autoCheck: true, extraSites: [], show: { error: true, warning: true, info: true } };
+
+  it('the options page turns auto-check off: a gov.cn report is then left alone', async () => {
+    const options = await browser.context.newPage();
+    await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    const box = options.locator('input[name="autoCheck"]');
+    await box.waitFor();
+    expect(await box.isChecked()).toBe(true);
+    await box.uncheck();
+    await options.waitForTimeout(300);
+    const page = await open('/errors.html', 'www.settings.gov.cn');
+    await page.waitForTimeout(1500);
+    expect(await page.locator('gov-report-check').count()).toBe(0);
+    await page.close();
+    await box.check();
+    await options.waitForTimeout(300);
+    await options.close();
+  });
+
+  it('the sidebar lists only the severities chosen (the counts still show all)', async () => {
+    await setSettings({ ...base, show: { error: true, warning: false, info: true } });
+    const page = await openWithPanel('/errors.html', 'www.settings.gov.cn');
+    const ids = await page.locator(`${PANEL} button.finding`).evaluateAll((els) => els.map((e) => e.getAttribute('data-finding')));
+    expect(ids).not.toContain('prose-figures/review:cases.review-total');
+    expect(ids).toHaveLength(5);
+    expect(await page.locator(`${PANEL} .count.warn b`).textContent()).toBe('1');
+    await setSettings(base);
+    await page.close();
+  });
+});
+
 describe('English browser', () => {
   it('speaks English when the browser does', async () => {
     const en = await launchBrowser({ lang: 'en-US' });

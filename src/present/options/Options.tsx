@@ -2,6 +2,125 @@ import { useEffect, useState } from 'preact/hooks';
 import type { History } from '../../model/history';
 import { clearHistory, exportHistory, importHistory, loadHistory } from '../history-store';
 import type { Lang } from '../i18n';
+import { browser } from 'wxt/browser';
+import { sitePattern, SETTINGS_KEY, type Settings } from '../settings';
+import { loadSettings } from '../sites';
+import { clearReviews, loadReviews } from '../review-store';
+import type { Reviews } from '../../model/review';
+
+const S = {
+  zh: {
+    settings: '设置',
+    autoCheck: '自动检查 gov.cn 网页上的年报',
+    extraSites: '另外自动检查这些网站（如 IP 地址、省级平台的镜像站）',
+    add: '添加',
+    remove: '移除',
+    badSite: '不是有效的网站地址',
+    denied: '未获得访问该网站的权限',
+    show: '侧栏中显示：',
+    sev: { error: '错误', warning: '警告', info: '提示' },
+    decisions: (n: number) => `核查意见：${n} 份报告`,
+    exportDecisions: '导出核查意见',
+    clearDecisions: '清空核查意见',
+    confirmClearDecisions: '确定清空全部核查意见？',
+  },
+  en: {
+    settings: 'Settings',
+    autoCheck: 'Check reports on gov.cn pages by themselves',
+    extraSites: 'Also check these sites by themselves (IP addresses, provincial mirrors)',
+    add: 'Add',
+    remove: 'Remove',
+    badSite: 'not a valid site',
+    denied: 'access to that site was not granted',
+    show: 'Show in the sidebar:',
+    sev: { error: 'errors', warning: 'warnings', info: 'notes' },
+    decisions: (n: number) => `Decisions: ${n} reports`,
+    exportDecisions: 'Export decisions',
+    clearDecisions: 'Clear decisions',
+    confirmClearDecisions: 'Clear all decisions?',
+  },
+};
+
+/** The settings: saved at once; adding a site asks for access to it from the click. */
+function SettingsPanel(props: { lang: Lang }) {
+  const w = S[props.lang];
+  const [settings, setSettings] = useState<Settings | null>(null);
+  const [site, setSite] = useState('');
+  const [status, setStatus] = useState('');
+  const [reviews, setReviews] = useState<Reviews | null>(null);
+  useEffect(() => {
+    void loadSettings().then(setSettings);
+    void loadReviews().then(setReviews);
+  }, []);
+  if (!settings) return null;
+  const save = (next: Settings): void => {
+    setSettings(next);
+    void browser.storage.local.set({ [SETTINGS_KEY]: next });
+  };
+  const add = (): void => {
+    const pattern = sitePattern(site);
+    if (!pattern) return setStatus(w.badSite);
+    // the permission request must come straight from the click
+    void browser.permissions.request({ origins: [pattern] }).then((ok) => {
+      if (!ok) return setStatus(w.denied);
+      setStatus('');
+      setSite('');
+      save({ ...settings, extraSites: [...new Set([...settings.extraSites, pattern])] });
+    }, () => setStatus(w.denied));
+  };
+  const reportCount = reviews ? Object.keys(reviews.reports).length : 0;
+  return (
+    <section class="settings">
+      <h2 style={{ fontSize: '17px' }}>{w.settings}</h2>
+      <label style={{ display: 'block' }}>
+        <input type="checkbox" name="autoCheck" checked={settings.autoCheck} onChange={(e) => save({ ...settings, autoCheck: (e.currentTarget as HTMLInputElement).checked })} /> {w.autoCheck}
+      </label>
+      <p style={{ margin: '8px 0 4px' }}>{w.extraSites}</p>
+      <ul class="sites">
+        {settings.extraSites.map((p) => (
+          <li key={p}>
+            <code>{p}</code>{' '}
+            <button onClick={() => save({ ...settings, extraSites: settings.extraSites.filter((x) => x !== p) })}>{w.remove}</button>
+          </li>
+        ))}
+      </ul>
+      <p style={{ display: 'flex', gap: '6px' }}>
+        <input type="text" name="site" placeholder="218.57.139.24" value={site} onInput={(e) => setSite((e.currentTarget as HTMLInputElement).value)} />
+        <button onClick={add}>{w.add}</button>
+        <span role="status">{status}</span>
+      </p>
+      <p>
+        {w.show}
+        {(['error', 'warning', 'info'] as const).map((k) => (
+          <label key={k} style={{ marginLeft: '10px' }}>
+            <input type="checkbox" name={`show-${k}`} checked={settings.show[k]} onChange={(e) => save({ ...settings, show: { ...settings.show, [k]: (e.currentTarget as HTMLInputElement).checked } })} /> {w.sev[k]}
+          </label>
+        ))}
+      </p>
+      <p style={{ display: 'flex', gap: '8px', alignItems: 'center' }}>
+        <span class="decisions">{w.decisions(reportCount)}</span>
+        <button
+          onClick={() => {
+            const a = document.createElement('a');
+            a.href = URL.createObjectURL(new Blob([JSON.stringify(reviews ?? {}, null, 2)], { type: 'application/json' }));
+            a.download = `gov-report-decisions-${new Date().toISOString().slice(0, 10)}.json`;
+            a.click();
+          }}
+        >
+          {w.exportDecisions}
+        </button>
+        <button
+          onClick={() => {
+            if (!confirm(w.confirmClearDecisions)) return;
+            void clearReviews().then(() => loadReviews().then(setReviews));
+          }}
+        >
+          {w.clearDecisions}
+        </button>
+      </p>
+    </section>
+  );
+}
 
 const W = {
   zh: {
@@ -76,6 +195,7 @@ export function Options(props: { lang: Lang }) {
 
   return (
     <main style={{ font: '14px/1.6 system-ui, "Noto Sans CJK SC", sans-serif', maxWidth: '960px', margin: '24px auto', padding: '0 16px' }}>
+      <SettingsPanel lang={props.lang} />
       <h1 style={{ fontSize: '20px' }}>{w.title}</h1>
       <p style={{ color: '#555' }}>{w.intro}</p>
       <p style={{ display: 'flex', gap: '8px', alignItems: 'center' }}>

@@ -13,6 +13,8 @@ export interface SidebarProps {
   /** the result, or the reason there is none (no report, or the check failed) */
   state: { kind: 'result'; result: CheckResultJson } | { kind: 'none'; message: string };
   collapsed: boolean;
+  /** severities listed (settings); the counts always show all */
+  show?: { error: boolean; warning: boolean; info: boolean };
   /** which edge of the window the panel sits on (it moves away from the cell being shown) */
   side?: 'left' | 'right';
   onCollapse(collapsed: boolean): void;
@@ -64,7 +66,7 @@ export function Sidebar(props: SidebarProps) {
       {props.state.kind === 'none' ? (
         <p class="notice">{props.state.message}</p>
       ) : (
-        <Body result={props.state.result} lang={props.lang} onFinding={props.onFinding} onDecision={props.onDecision} />
+        <Body result={props.state.result} lang={props.lang} show={props.show} onFinding={props.onFinding} onDecision={props.onDecision} />
       )}
       {props.state.kind === 'result' && (
         <footer class="actions">
@@ -89,12 +91,12 @@ export function Sidebar(props: SidebarProps) {
   );
 }
 
-function Body(props: { result: CheckResultJson; lang: Lang; onFinding(f: Finding): void; onDecision: SidebarProps['onDecision'] }) {
+function Body(props: { result: CheckResultJson; lang: Lang; show: SidebarProps['show']; onFinding(f: Finding): void; onDecision: SidebarProps['onDecision'] }) {
   const { result, lang } = props;
   const w = WORDS[lang];
   const [undecidedOnly, setUndecidedOnly] = useState(false);
   const decisionOf = (f: Finding): ReviewJson['decisions'][number] | undefined => result.review?.decisions.find((d) => d.findingId === f.id);
-  const shown = (f: Finding): boolean => !undecidedOnly || (decisionOf(f)?.state ?? 'pending') === 'pending';
+  const shown = (f: Finding): boolean => (props.show?.[f.severity] ?? true) && (!undecidedOnly || (decisionOf(f)?.state ?? 'pending') === 'pending');
   const r = result.report;
   const s = result.summary;
   const passed = result.checks.reduce((n, c) => n + Math.max(0, c.checked - c.failed - c.unverifiable), 0);
