@@ -49,9 +49,21 @@ export default defineConfig({
   }),
   zip: {
     // `wxt zip -b firefox` also writes the sources zip for addons.mozilla.org review: the project as
-    // it is needed to rebuild the package (npm ci && npx wxt zip -b firefox), without what WXT
-    // leaves out already (node_modules, .output, dot files, *.test.ts) and without test fixtures,
-    // screenshots or scratch files.
-    excludeSources: ['test/**', 'test-results/**', 'docs/**', 'coverage/**', 'dist/**', '**/*.tmp.*'],
+    // needed to rebuild the package (npm ci && npx wxt zip -b firefox), without what WXT leaves out
+    // already (node_modules, .output, dot files, *.test.ts), the tests and their fixtures, the
+    // scripts and configs that only serve them, screenshots and scratch files.
+    excludeSources: [
+      'test/**',
+      'test-results/**',
+      'docs/**',
+      'coverage/**',
+      'dist/**',
+      '**/*.tmp.*',
+      'vitest*.config.ts',
+      'scripts/run-tests.mjs',
+      'scripts/bench*.ts',
+      'scripts/screenshots.ts',
+      'scripts/make-pdf-fixtures.ts',
+    ],
   },
 });

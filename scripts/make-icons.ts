@@ -2,8 +2,9 @@
 // header row and a green check mark, on a white tile. Each size is an inline SVG rendered by
 // headless Chromium at exactly that many pixels, with a transparent background outside the tile.
 //   npx tsx scripts/make-icons.ts
-// Two drawings: a coarse one on a 16-unit grid for 16, 32 and 48 px (every table line falls on
-// whole pixels, so the grid stays sharp at 16 px) and a finer one on a 32-unit grid for 128 px.
+// The table is drawn on a 16-unit grid for 16, 32 and 48 px (every line falls on whole pixels, so
+// it stays sharp); at 16 px the check mark is pixel blocks, at 32 and 48 px a smooth stroke. 128 px
+// has its own finer drawing on a 32-unit grid.
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -25,7 +26,7 @@ const TABLE_16 = `
     <rect x="3" y="9" width="10" height="1"/>
   </g>`;
 
-/** 16 and 32 px... see SIZES: the check mark drawn as a smooth stroke (2 or 3 px a unit). */
+/** 32 and 48 px: the check mark as a smooth stroke (2 or 3 px a unit). */
 const SMALL = `
 <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 16 16">${TABLE_16}
   <path d="M6.3 10.6 L9 13.2 L14.6 6.6" fill="none" stroke="${WHITE}" stroke-width="4.2" stroke-linecap="round" stroke-linejoin="round"/>
@@ -34,7 +35,7 @@ const SMALL = `
 
 /**
  * 16 px: the check mark as pixel blocks (2 × 2, stepping one pixel down-right then up-right) with a
- * one-pixel white halo (kept inside the tile's frame), so it is a crisp staircase instead of a blur of half-tone pixels.
+ * one-pixel white halo kept inside the tile's frame: a crisp staircase, not a blur of half-tones.
  */
 const CHECK_16: readonly [number, number][] = [
   [5, 10], [6, 11], [7, 12], [8, 11], [9, 10], [10, 9], [11, 8], [12, 7], [13, 6],

@@ -1,10 +1,12 @@
 #!/usr/bin/env node
 // `npm test`: type-check, unit/golden/property tests (vitest), then the browser tests when they
-// exist, and one closing line "N passed, N failed" summed over all of them (CI reads that line).
+// exist, then the Firefox package (built, then linted by web-ext), and one closing line
+// "N passed, N failed" summed over all of them (CI reads that line).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 let passed = 0;
 let failed = 0;
@@ -44,6 +46,17 @@ if (existsSync(e2eDir) && readdirSync(e2eDir).some((f) => f.endsWith('.test.ts')
   if (step('build the extension (wxt build)', 'npx', ['wxt', 'build']) === 0) passed += 1;
   else failed += 1;
   vitest('browser tests (headless Chromium, extension loaded)', 'vitest.e2e.config.ts', join(tmp, 'e2e.json'));
+}
+
+// 4. the Firefox package: it builds, and Mozilla's linter finds no error in it (warnings allowed)
+if (step('build the Firefox package (wxt build -b firefox --mv3)', 'npx', ['wxt', 'build', '-b', 'firefox', '--mv3']) === 0) {
+  passed += 1;
+  const lint = fileURLToPath(new URL('./lint-firefox.mjs', import.meta.url));
+  if (step('web-ext lint (.output/firefox-mv3)', process.execPath, [lint]) === 0) passed += 1;
+  else failed += 1;
+} else {
+  failed += 2; // the build, and the lint it makes impossible: never lint a stale or half-written build
+  process.stdout.write('\n▶ web-ext lint (.output/firefox-mv3)\nnot run: the Firefox build failed\n');
 }
 
 console.log(`\n${passed} passed, ${failed} failed`);

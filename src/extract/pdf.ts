@@ -24,7 +24,8 @@ import type { DocItem, ExtractedDoc, GridRow } from './types';
  *     `三/、/本/年/度/…` → `三、本年度办理结果`). An empty box is an empty cell, so a blank cell keeps
  *     its column. Rows come out like the HTML extractor's: a cell that spans several rows is
  *     repeated in each (origin false), a cell that spans several columns appears once.
- *  4. Tables from text alone ("stream"), for pages without ruling lines: see `streamTables`.
+ *  4. Tables from text positions alone ("stream"), among the lines no ruled table holds (a PDF
+ *     without borders, or a table whose borders were not drawn): see `streamTables`.
  *  5. What is left are paragraphs: consecutive lines are joined while a line runs to the right
  *     edge of the text and the next starts at the left edge (no first-line indent, no numbering),
  *     across page breaks too. Section headings stay their own paragraphs.
@@ -413,12 +414,33 @@ function joinRuns(runs: Run[]): string {
       const gap = r.x0 - prev.x1;
       const a = s.slice(-1);
       const b = r.text.charAt(0);
-      if (gap > 0.25 * Math.min(prev.size, r.size) && !CJK.test(a) && !CJK.test(b)) s += ' ';
+      const em = Math.min(prev.size, r.size);
+      // a wide gap is a separator even between CJK characters (分散对齐 `总    计`, `日期：…    来源：…`)
+      if (gap > CELL_GAP * em || (gap > 0.25 * em && !CJK.test(a) && !CJK.test(b))) s += ' ';
     }
     s += r.text;
     prev = r;
   }
   return s;
+}
+
+/** A gap wider than this many em (and 6 pt) between two runs of a line separates two cells. */
+const CELL_GAP = 0.9;
+
+/** The runs of one line (left to right) split into cells at wide gaps. */
+function splitAtGaps(runs: Run[]): Run[][] {
+  const out: Run[][] = [];
+  let cur: Run[] = [];
+  for (const r of runs) {
+    const last = cur[cur.length - 1];
+    if (last && r.x0 - last.x1 > Math.max(6, CELL_GAP * Math.min(last.size, r.size))) {
+      out.push(cur);
+      cur = [];
+    }
+    cur.push(r);
+  }
+  if (cur.length > 0) out.push(cur);
+  return out;
 }
 
 /** Two pieces of one label or sentence broken over lines: no space between CJK, one between words. */
@@ -682,7 +704,22 @@ interface Block {
   item: DocItem;
 }
 
-function latticeGrid(t: LatticeTable, runs: Run[], lineAt: (y: number) => number): Block | null {
+/**
+ * A ruled table whose rules do not separate its columns — a 三线表 with horizontal rules only, or
+ * borders drawn for some rows — puts a label and its numbers in one box. Such a box, a line of it
+ * holding a value set apart by a wide gap, means the table is read from text positions instead.
+ */
+function underRuled(groups: Iterable<Run[]>): boolean {
+  for (const runs of groups) {
+    for (const line of clusterLines(runs)) {
+      const parts = splitAtGaps(line.sort((a, b) => a.x0 - b.x0));
+      if (parts.length >= 2 && parts.some((p) => isValueLike(joinRuns(p)))) return true;
+    }
+  }
+  return false;
+}
+
+function latticeGrid(t: LatticeTable, runs: Run[], lineAt: (y: number) => number): Block | 'under-ruled' | null {
   const rows = t.ys.length - 1;
   const cols = t.xs.length - 1;
   const byGroup = new Map<number, Run[]>();
@@ -695,6 +732,7 @@ function latticeGrid(t: LatticeTable, runs: Run[], lineAt: (y: number) => number
     list.push(r);
     byGroup.set(g, list);
   }
+  if (underRuled(byGroup.values())) return 'under-ruled';
   // Each merged cell's first row and column, text and provenance line.
   const info = new Map<number, { r0: number; c0: number; raw: string; line: number }>();
   for (let r = 0; r < rows; r++) {
@@ -732,7 +770,7 @@ function latticeGrid(t: LatticeTable, runs: Run[], lineAt: (y: number) => number
 // ---------------------------------------------------------------------------------------------
 // Tables from text positions alone
 
-/** A line split into cells at gaps wider than 0.9 em (and 6 pt). */
+/** A piece of a line between wide gaps (see splitAtGaps). */
 interface Cell {
   text: string;
   x0: number;
@@ -743,21 +781,13 @@ interface Cell {
 }
 
 function lineCells(l: Line): Cell[] {
-  const cells: Cell[] = [];
-  let cur: Run[] = [];
-  const flush = (): void => {
-    const first = cur[0];
-    if (!first) return;
-    cells.push({ text: joinRuns(cur), x0: first.x0, x1: Math.max(...cur.map((r) => r.x1)), base: median(cur.map((r) => r.base)), line: l });
-    cur = [];
-  };
-  for (const r of l.runs) {
-    const last = cur[cur.length - 1];
-    if (last && r.x0 - last.x1 > Math.max(6, 0.9 * Math.min(last.size, r.size))) flush();
-    cur.push(r);
-  }
-  flush();
-  return cells;
+  return splitAtGaps(l.runs).map((cur) => ({
+    text: joinRuns(cur),
+    x0: cur[0]?.x0 ?? 0,
+    x1: Math.max(...cur.map((r) => r.x1)),
+    base: median(cur.map((r) => r.base)),
+    line: l,
+  }));
 }
 
 const valueCell = (c: Cell): boolean => isValueLike(c.text);
@@ -1060,12 +1090,16 @@ const NUMBERED = /^(?:[一二三四五六七八九十]+\s*[、.．]|[（(]\s*[�
 
 /**
  * Lines → paragraphs. A line continues the one before when that one runs to the right edge of the
- * page's text (within two em) and this one starts at its left edge (within half an em), in the
- * same font size, at most about one line apart (or at the top of the next page), and does not
- * start with numbering.
+ * page's text (within two em) and this one starts at its left edge (within half an em) — or, after
+ * a centred line, is centred too (a title wrapped over two lines) — in the same font size, at most
+ * about one line apart (or at the top of the next page), and does not start with numbering.
  */
 function paragraphs(seq: (Line | Block)[], edges: Map<number, { left: number; right: number }>): Block[] {
   const out: Block[] = [];
+  // the body text's size: the size most characters are set in
+  const bySize = new Map<number, number>();
+  for (const x of seq) if ('runs' in x) bySize.set(Math.round(x.size), (bySize.get(Math.round(x.size)) ?? 0) + x.text.length);
+  const bodySize = [...bySize.entries()].sort((p, q) => q[1] - p[1])[0]?.[0] ?? 0;
   let cur: { lines: Line[] } | null = null;
   const flush = (): void => {
     const first = cur?.lines[0];
@@ -1082,7 +1116,7 @@ function paragraphs(seq: (Line | Block)[], edges: Map<number, { left: number; ri
       continue;
     }
     const prev: Line | undefined = cur?.lines[cur.lines.length - 1];
-    if (cur && prev && continues(prev, x, edges)) {
+    if (cur && prev && continues(prev, x, edges, bodySize)) {
       cur.lines.push(x);
       continue;
     }
@@ -1093,13 +1127,16 @@ function paragraphs(seq: (Line | Block)[], edges: Map<number, { left: number; ri
   return out;
 }
 
-function continues(a: Line, b: Line, edges: Map<number, { left: number; right: number }>): boolean {
+function continues(a: Line, b: Line, edges: Map<number, { left: number; right: number }>, bodySize: number): boolean {
   const ea = edges.get(a.page);
   const eb = edges.get(b.page);
   if (!ea || !eb) return false;
   if (Math.abs(a.size - b.size) > 0.15 * Math.max(a.size, b.size)) return false;
   if (a.x1 < ea.right - 2 * a.size) return false;
-  if (b.x0 > eb.left + 0.5 * b.size) return false;
+  // the next line starts at the left edge, or is centred and set larger than the body text (the
+  // end of a wrapped title: `…工作年度报` / `告`)
+  const centred = a.size > 1.15 * bodySize && Math.abs((b.x0 + b.x1) / 2 - (eb.left + eb.right) / 2) <= b.size;
+  if (b.x0 > eb.left + 0.5 * b.size && !centred) return false;
   if (NUMBERED.test(normalizeText(b.text))) return false;
   if (a.page === b.page) return b.base - a.base > 0 && b.base - a.base <= 2.2 * a.size;
   return b.page === a.page + 1;
@@ -1163,6 +1200,17 @@ export async function extractPdf(bytes: Uint8Array, options: PdfExtractOptions =
   if (pages.length === 0) {
     throw new Error(failed > 0 ? `PDF 文件已损坏，没有一页能读取 / the PDF is damaged: no page could be read` : 'PDF 没有页面 / the PDF has no pages');
   }
+  try {
+    return layout(pages, numPages, notes, options);
+  } catch (e) {
+    // not expected: a layout this code cannot handle still gets a one-line reason, never a stack
+    const msg = (e instanceof Error ? e.message : String(e)).split('\n')[0] ?? '';
+    throw new Error(`PDF 版面无法解析 / the PDF layout could not be read (${msg})`);
+  }
+}
+
+/** Pages read by pdf.js → the document's items (steps 1–6 of the module comment). */
+function layout(pages: PageData[], numPages: number, notes: string[], options: PdfExtractOptions): PdfExtractedDoc {
 
   // 1. lines, numbered across the document
   let lineNo = 0;
@@ -1178,7 +1226,6 @@ export async function extractPdf(bytes: Uint8Array, options: PdfExtractOptions =
   // 2. tables from ruling lines, and which runs they hold
   const tableRuns = new Set<Run>();
   const blocks: Block[] = [];
-  const latticeByPage = new Map<number, LatticeTable[]>();
   if (options.tables !== 'text') {
     for (const { page, lines } of paged) {
       // a page of vector drawing (a chart, a scanned form redrawn as paths) is not a table
@@ -1187,12 +1234,12 @@ export async function extractPdf(bytes: Uint8Array, options: PdfExtractOptions =
         continue;
       }
       const tables = latticeTables(page.h, page.v).filter((t) => page.runs.some((r) => inBox(t.box, r)));
-      latticeByPage.set(page.index, tables);
       const lineAt = (y: number): number => nearestLine(lines, y);
       for (const t of tables) {
         const own = page.runs.filter((r) => !tableRuns.has(r) && inBox(t.box, r));
-        for (const r of own) tableRuns.add(r);
         const b = latticeGrid(t, own, lineAt);
+        if (b === 'under-ruled') continue; // its lines are left to the text-position reading
+        for (const r of own) tableRuns.add(r);
         if (b) blocks.push({ ...b, page: page.index });
       }
     }
