@@ -38,6 +38,10 @@ export default defineBackground(() => {
       void loadSettings().then((settings) => (autoCheckAllowed(settings, sender.tab?.url) ? inject(tabId, 'auto') : false));
     }
     if (msg.type === 'checked') void setBadge(tabId, badgeFor(msg));
+    if (msg.type === 'check-urls') {
+      const query = msg.urls.filter((u) => /^https?:\/\//i.test(u)).map((u) => `check=${encodeURIComponent(u)}`).join('&');
+      void browser.tabs.create({ url: browser.runtime.getURL(`/batch.html?${query}`) });
+    }
     if (msg.type === 'open-print') void browser.tabs.create({ url: browser.runtime.getURL('/print.html'), index: (sender.tab as { index?: number }).index !== undefined ? ((sender.tab as { index: number }).index + 1) : undefined });
     return undefined;
   });

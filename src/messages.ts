@@ -20,6 +20,8 @@ export const MessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('show-sidebar') }),
   /** checker → background: open the printable findings page (the result is in storage) */
   z.object({ type: z.literal('open-print') }),
+  /** checker → background: check these attachment URLs on the batch page */
+  z.object({ type: z.literal('check-urls'), urls: z.array(z.string()) }),
 ]);
 export type Message = z.infer<typeof MessageSchema>;
 

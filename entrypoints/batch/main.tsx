@@ -10,4 +10,6 @@ const style = document.createElement('style');
 style.textContent = BATCH_CSS;
 document.head.appendChild(style);
 const root = document.getElementById('app');
-if (root) render(<Batch lang={lang} host={extensionBatchHost(lang)} />, root);
+// batch.html?check=URL&check=URL: the sidebar's "check the attachments"
+const initialUrls = new URLSearchParams(location.search).getAll('check').filter((u) => /^https?:\/\//i.test(u));
+if (root) render(<Batch lang={lang} host={extensionBatchHost(lang)} initialUrls={initialUrls} />, root);

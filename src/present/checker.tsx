@@ -24,10 +24,12 @@ import type { Finding } from '../model/finding';
 import { loadReview, saveDecision } from './review-store';
 import { auditRecord } from './audit';
 import { PRINT_KEY } from './print-key';
+import { findAttachments, type Attachment } from '../extract/attachments';
 
 export type Mode = 'auto' | 'manual';
 
 interface State {
+  attachments: Attachment[];
   result: CheckResultJson | null;
   reason: { zh: string; en: string } | null;
   marks: Marks | null;
@@ -40,7 +42,7 @@ interface State {
  * nothing at all (automatic run), never an exception in the page.
  */
 export class Checker {
-  private state: State = { result: null, reason: null, marks: null, ui: null };
+  private state: State = { attachments: [], result: null, reason: null, marks: null, ui: null };
   private readonly lang: Lang;
   private stopWatching: (() => void) | null = null;
 
@@ -69,6 +71,7 @@ export class Checker {
     try {
       const extracted = extractHtml(document);
       const outcome = checkExtracted(extracted, { kind: 'url', location: location.href, format: 'html' });
+      this.state.attachments = safe(() => findAttachments(document, outcome.ok || /年度报告|年报/.test(document.title)), []);
       if (outcome.ok) {
         const compared = await this.againstLastYear(outcome.result);
         const review = await safeAsync(() => loadReview(location.href), undefined);
@@ -88,7 +91,9 @@ export class Checker {
     const r = this.state.result;
     void send({ type: 'checked', report: r !== null, errors: r?.summary.errors ?? 0, warnings: r?.summary.warnings ?? 0 });
     this.watch(mode);
-    if (r === null && mode === 'auto') return; // nothing to say on a page that is not a report
+    // nothing to say on a page that is not a report — unless its report is an attachment
+    if (r === null && mode === 'auto' && this.state.attachments.length === 0) return;
+    if (r === null && this.state.attachments.length > 0) this.state.reason = { zh: WORDS.zh.onlyAttachments, en: WORDS.en.onlyAttachments };
     await this.mount();
   }
 
@@ -183,6 +188,8 @@ export class Checker {
         onCopyRecord={() => (r ? copyText(auditRecord(r, r.review, { version: extensionVersion(), rules: RULESET_VERSION, at: this.checkedAt }), shadow) : Promise.resolve('failed'))}
         onPrint={() => void (r ? this.print(r) : undefined)}
         onDecision={(f, state, note) => void this.decide(f, state, note)}
+        attachments={this.state.attachments}
+        onCheckAttachments={(urls) => void send({ type: 'check-urls', urls })}
       />,
       container,
     );

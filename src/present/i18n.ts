@@ -34,7 +34,7 @@ const zh = {
   blocked: '缺数字，无法核对',
   comparedWith: (year: number) => `已与${year}年度报告比较（上年结转、现行有效）`,
   openLastYear: '打开上年报告',
-  batch: '批量检查多个网址或文件…',
+  batch: '批量检查网址、Word/PDF 文件或粘贴的文字…',
   copyRecord: '复制核查记录',
   print: '打印',
   undecidedOnly: '只看待核',
@@ -42,6 +42,10 @@ const zh = {
   states: { pending: '待核', confirmed: '确认', rejected: '驳回' },
   notePlaceholder: '备注（可选）',
   stale: '过期的核查意见（页面数字已变化）',
+  attachments: '本页的年报附件（Word / PDF）：',
+  checkAttachment: '检查',
+  checkAllAttachments: '全部检查',
+  onlyAttachments: '本页没有年报表格，年报可能在附件中。',
 };
 export type Words = typeof zh;
 
@@ -78,7 +82,7 @@ const en: Words = {
   blocked: 'missing numbers, cannot verify',
   comparedWith: (year: number) => `Compared with the ${year} report (carried over, in force)`,
   openLastYear: 'open last year\'s report',
-  batch: 'Check many URLs or files…',
+  batch: 'Check many URLs, Word/PDF files or pasted text…',
   copyRecord: 'Copy audit record',
   print: 'Print',
   undecidedOnly: 'Undecided only',
@@ -86,6 +90,10 @@ const en: Words = {
   states: { pending: 'To check', confirmed: 'Confirmed', rejected: 'Dismissed' },
   notePlaceholder: 'Note (optional)',
   stale: 'Stale decisions (the figures on the page changed)',
+  attachments: 'Report attachments on this page (Word / PDF):',
+  checkAttachment: 'Check',
+  checkAllAttachments: 'Check all',
+  onlyAttachments: 'No report tables on this page; the report may be in an attachment.',
 };
 
 export const WORDS: Record<Lang, Words> = { zh, en };

@@ -51,7 +51,7 @@ afterAll(async () => {
 describe('batch page', () => {
   it('checks 50 URLs to 100% with the right status for each', async () => {
     const list = urls();
-    await page.locator('textarea').fill(list.map((u) => u.url).join('\n'));
+    await page.locator('textarea').first().fill(list.map((u) => u.url).join('\n'));
     await page.locator('label', { hasText: '超时' }).locator('input').fill('1');
     await page.locator('label', { hasText: '同时检查' }).locator('input').fill('6');
     await page.locator('button', { hasText: '开始检查' }).click();
@@ -105,9 +105,46 @@ describe('batch page', () => {
     await expect.poll(() => page.locator('tr.row').count(), { timeout: 10_000 }).toBe(50);
   });
 
+  it('checks a pasted report text and a dropped file', async () => {
+    await page.locator('textarea').first().fill('');
+    await page.locator('input[type=file]').setInputFiles([]);
+    const seed = readFileSync(new URL('../../../shared/seeds/004_383c93ca4b8bd76d.txt', import.meta.url), 'utf8');
+    await page.locator('details.paste summary').click();
+    await page.locator('details.paste textarea').fill(seed);
+    const html = readFileSync(new URL('../fixtures/html/errors.html', import.meta.url), 'utf8');
+    await page.evaluate((content) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([content], 'errors-dropped.html', { type: 'text/html' }));
+      const main = document.querySelector('main.batch');
+      main?.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+    }, html);
+    await page.locator('.files', { hasText: 'errors-dropped.html' }).waitFor();
+    await page.locator('button', { hasText: '开始检查' }).click();
+    await expect.poll(() => page.locator('.progress .label').textContent(), { timeout: 60_000 }).toContain('2 / 2（100%）');
+    const rows = await page.locator('tr.row').evaluateAll((els) => els.map((e) => [e.querySelector('.target')?.textContent ?? '', e.getAttribute('data-status') ?? '']));
+    expect(rows).toEqual([
+      ['errors-dropped.html', 'errors'],
+      ['粘贴的文字 2', 'warnings'],
+    ]);
+    await page.locator('details.paste textarea').fill('');
+  });
+
+  it('a page whose report is a PDF attachment offers to check it, and the batch page does', async () => {
+    const article = await browser.context.newPage();
+    await article.goto(server.url('www.town.gov.cn', '/attachment-report.html'));
+    const panel = article.locator('gov-report-check .panel');
+    await panel.waitFor({ timeout: 10_000 });
+    expect(await panel.locator('.attachments li').count()).toBe(1);
+    const [batch] = await Promise.all([browser.context.waitForEvent('page'), panel.locator('.attachments button', { hasText: '检查' }).first().click()]);
+    await batch.locator('.progress .label', { hasText: '1 / 1（100%）' }).waitFor({ timeout: 60_000 });
+    expect(await batch.locator('tr.row').getAttribute('data-status')).toBe('errors');
+    await batch.close();
+    await article.close();
+  });
+
   it('checks chosen PDF files the same way: errors found, a scan reported as pictures', async () => {
     const fixtures = new URL('../fixtures/pdf/', import.meta.url).pathname;
-    await page.locator('textarea').fill('');
+    await page.locator('textarea').first().fill('');
     await page.locator('input[type=file]').setInputFiles([`${fixtures}errors.pdf`, `${fixtures}scanned.pdf`]);
     await page.locator('button', { hasText: '开始检查' }).click();
     await expect.poll(() => page.locator('.progress .label').textContent(), { timeout: 60_000 }).toContain('2 / 2（100%）');

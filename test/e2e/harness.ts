@@ -16,7 +16,7 @@ export const RESULTS_DIR = join(REPO_ROOT, 'test-results');
 export const CHROMIUM = '/usr/bin/chromium';
 
 /** Served in this order: a name found in an earlier folder wins. */
-const PAGE_DIRS = [join(REPO_ROOT, 'test', 'e2e', 'pages'), join(REPO_ROOT, 'test', 'fixtures', 'html')];
+const PAGE_DIRS = [join(REPO_ROOT, 'test', 'e2e', 'pages'), join(REPO_ROOT, 'test', 'fixtures', 'html'), join(REPO_ROOT, 'test', 'fixtures', 'pdf')];
 
 const SLOW_DELAY_MS = 1500;
 /** An empty page, for the harness's own use (see readClipboard). */
@@ -41,6 +41,7 @@ const TYPES: Record<string, string> = {
   '.json': 'application/json; charset=utf-8',
   '.txt': 'text/plain; charset=utf-8',
   '.png': 'image/png',
+  '.pdf': 'application/pdf',
   '.jpg': 'image/jpeg',
   '.gif': 'image/gif',
   '.svg': 'image/svg+xml',

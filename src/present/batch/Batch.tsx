@@ -9,7 +9,7 @@ export interface BatchHost {
   save(items: BatchItem[]): Promise<void>;
   /** ask for host access to non-gov.cn origins, from the click (a user gesture) */
   requestOrigins(urls: string[]): Promise<boolean>;
-  run(targets: { url?: string; file?: File }[], opts: { concurrency: number; timeoutMs: number }, onUpdate: (items: BatchItem[]) => void): Promise<BatchItem[]>;
+  run(targets: { url?: string; file?: File; text?: string }[], opts: { concurrency: number; timeoutMs: number }, onUpdate: (items: BatchItem[]) => void): Promise<BatchItem[]>;
   download(name: string, text: string, type: string): void;
   csv(items: BatchItem[]): string;
 }
@@ -22,7 +22,9 @@ const STATUS: Record<Lang, Record<BatchStatus, string>> = {
 const W = {
   zh: {
     title: '批量检查年报',
-    intro: '粘贴年报网址（每行一个），或选择 Word（.docx）、PDF、网页、文本文件。gov.cn 以外的网站会先请求访问权限。',
+    intro: '粘贴年报网址（每行一个），或选择、拖入 Word（.docx）、PDF、网页、文本文件，或粘贴年报文字。gov.cn 以外的网站会先请求访问权限。',
+    pasteTitle: '粘贴年报文字（从 Word 或 PDF 复制）',
+    pastePlaceholder: '一、总体情况……',
     urls: '网址列表',
     files: '选择文件',
     concurrency: '同时检查',
@@ -41,7 +43,9 @@ const W = {
   },
   en: {
     title: 'Check many reports',
-    intro: 'Paste report URLs (one per line), or choose Word (.docx), PDF, web page or text files. Sites outside gov.cn are asked for access first.',
+    intro: 'Paste report URLs (one per line), choose or drop Word (.docx), PDF, web page or text files, or paste a report\'s text. Sites outside gov.cn are asked for access first.',
+    pasteTitle: 'Paste a report\'s text (copied from Word or PDF)',
+    pastePlaceholder: '一、总体情况……',
     urls: 'URLs',
     files: 'Choose files',
     concurrency: 'At once',
@@ -62,10 +66,12 @@ const W = {
 
 type SortKey = 'index' | 'target' | 'body' | 'year' | 'status' | 'errors' | 'warnings';
 
-export function Batch(props: { lang: Lang; host: BatchHost }) {
+export function Batch(props: { lang: Lang; host: BatchHost; /** URLs to check at once (the sidebar's attachments) */ initialUrls?: string[] }) {
   const { lang, host } = props;
   const w = W[lang];
-  const [text, setText] = useState('');
+  const [text, setText] = useState((props.initialUrls ?? []).join('\n'));
+  const [pasted, setPasted] = useState('');
+  const [dragging, setDragging] = useState(false);
   const [files, setFiles] = useState<File[]>([]);
   const [items, setItems] = useState<BatchItem[]>([]);
   const [running, setRunning] = useState(false);
@@ -79,7 +85,8 @@ export function Batch(props: { lang: Lang; host: BatchHost }) {
   const fileInput = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
-    void host.load().then(setItems);
+    if (props.initialUrls && props.initialUrls.length > 0) void start();
+    else void host.load().then(setItems);
   }, []);
 
   const done = items.filter((i) => i.status !== 'pending' && i.status !== 'running').length;
@@ -90,7 +97,11 @@ export function Batch(props: { lang: Lang; host: BatchHost }) {
     const allowed = await host.requestOrigins(urls);
     const skipped = allowed ? [] : urls.filter((u) => !/^https?:\/\/([^/]+\.)?gov\.cn(:\d+)?\//i.test(u));
     setNote(skipped.length ? `${w.denied} ${skipped.join(' ')}` : '');
-    const targets = [...urls.filter((u) => !skipped.includes(u)).map((url) => ({ url })), ...files.map((file) => ({ file }))];
+    const targets = [
+      ...urls.filter((u) => !skipped.includes(u)).map((url) => ({ url })),
+      ...files.map((file) => ({ file })),
+      ...(pasted.trim() ? [{ text: pasted }] : []),
+    ];
     if (targets.length === 0) return;
     setRunning(true);
     setOpen(null);
@@ -137,13 +148,32 @@ export function Batch(props: { lang: Lang; host: BatchHost }) {
   const keys: SortKey[] = ['index', 'target', 'body', 'year', 'status', 'errors', 'warnings'];
 
   return (
-    <main class="batch" lang={lang === 'zh' ? 'zh-CN' : 'en'}>
+    <main
+      class={`batch ${dragging ? 'dragging' : ''}`}
+      lang={lang === 'zh' ? 'zh-CN' : 'en'}
+      onDragOver={(e) => {
+        e.preventDefault();
+        setDragging(true);
+      }}
+      onDragLeave={() => setDragging(false)}
+      onDrop={(e) => {
+        e.preventDefault();
+        setDragging(false);
+        const dropped = Array.from(e.dataTransfer?.files ?? []);
+        if (dropped.length > 0) setFiles([...files, ...dropped]);
+      }}
+    >
       <h1>{w.title}</h1>
       <p class="muted">{w.intro}</p>
       <label class="block">
         {w.urls}
         <textarea rows={6} value={text} onInput={(e) => setText((e.currentTarget as HTMLTextAreaElement).value)} placeholder="http://www.example.gov.cn/…" />
       </label>
+      <details class="paste" open={pasted !== ''}>
+        <summary>{w.pasteTitle}</summary>
+        <textarea rows={5} value={pasted} onInput={(e) => setPasted((e.currentTarget as HTMLTextAreaElement).value)} placeholder={w.pastePlaceholder} />
+      </details>
+      {files.length > 0 && <p class="muted files">{files.map((f) => f.name).join('、')}</p>}
       <div class="controls">
         <label>
           {w.files}{' '}

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { fetchDocument, kindOf } from '../../fetch';
 import { checkBytes, type DocumentReaders } from '../../batch/check-document';
+import { checkText } from '../../pipeline';
 import { BATCH_VERSION, runBatch, StoredBatchSchema, type BatchItem, type Checked } from '../../batch/run';
 import { findingsToCsv, type CsvEntry } from '../csv';
 import type { BatchHost } from './Batch';
@@ -22,8 +23,14 @@ export function extensionBatchHost(lang: Lang): BatchHost {
     },
   };
   const files = new Map<string, File>();
+  const texts = new Map<string, string>();
 
   const checkOne = async (target: string, timeoutMs: number): Promise<Checked> => {
+    const text = texts.get(target);
+    if (text !== undefined) {
+      const out = checkText(text, { kind: 'text', location: null, format: 'text' });
+      return out.ok ? { ok: true, result: out.result } : { ok: false, reason: out.reason, noReport: true };
+    }
     const file = files.get(target);
     if (file) {
       const bytes = new Uint8Array(await file.arrayBuffer());
@@ -53,9 +60,11 @@ export function extensionBatchHost(lang: Lang): BatchHost {
     },
     async run(targets, opts, onUpdate) {
       files.clear();
-      const items: BatchItem[] = targets.map((t) => {
-        const target = t.url ?? t.file?.name ?? '';
+      texts.clear();
+      const items: BatchItem[] = targets.map((t, i) => {
+        const target = t.url ?? t.file?.name ?? (lang === 'zh' ? `粘贴的文字 ${i + 1}` : `pasted text ${i + 1}`);
         if (t.file) files.set(target, t.file);
+        if (t.text !== undefined) texts.set(target, t.text);
         return { target, status: 'pending' };
       });
       onUpdate(items);

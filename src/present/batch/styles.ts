@@ -10,6 +10,9 @@ input[type=number] { width: 64px; }
 button { font: inherit; border: 1px solid #0b57d0; background: #fff; color: #0b57d0; border-radius: 6px; padding: 4px 12px; cursor: pointer; }
 button.primary { background: #0b57d0; color: #fff; }
 button:disabled { opacity: .5; cursor: default; }
+.batch.dragging { outline: 3px dashed #0b57d0; outline-offset: -6px; }
+.paste summary { cursor: pointer; color: #0b57d0; margin: 4px 0; }
+.files { font-size: 12px; }
 .note { color: #b06000; }
 .progress { position: relative; height: 22px; background: #e8eaed; border-radius: 11px; overflow: hidden; margin: 10px 0; }
 .progress .bar { height: 100%; background: #188038; transition: width .2s; }

@@ -5,6 +5,7 @@ import { TEMPLATES, type TableId } from '../../recognise/templates';
 import { tableName } from '../../check/messages';
 import { WORDS, type Lang } from '../i18n';
 import type { DecisionState, ReviewJson } from '../../model/review';
+import type { Attachment } from '../../extract/attachments';
 
 export type CopyState = 'idle' | 'copied' | 'failed';
 
@@ -26,6 +27,9 @@ export interface SidebarProps {
   onCopyRecord(): Promise<CopyState>;
   onPrint(): void;
   onDecision(f: Finding, state: DecisionState, note: string): void;
+  /** Word/PDF files on the page that look like the report */
+  attachments?: Attachment[];
+  onCheckAttachments?(urls: string[]): void;
 }
 
 const SEV_ICON: Record<Finding['severity'], string> = { error: '✗', warning: '!', info: 'i' };
@@ -63,6 +67,26 @@ export function Sidebar(props: SidebarProps) {
           ×
         </button>
       </header>
+      {props.attachments && props.attachments.length > 0 && (
+        <section class="attachments">
+          <p class="att-title">{w.attachments}</p>
+          <ul>
+            {props.attachments.map((a) => (
+              <li key={a.url}>
+                <span class="att-kind">{a.kind.toUpperCase()}</span> <span class="att-text">{a.text}</span>{' '}
+                <button class="action small" onClick={() => props.onCheckAttachments?.([a.url])}>
+                  {w.checkAttachment}
+                </button>
+              </li>
+            ))}
+          </ul>
+          {props.attachments.length > 1 && (
+            <button class="action small" onClick={() => props.onCheckAttachments?.(props.attachments?.map((a) => a.url) ?? [])}>
+              {w.checkAllAttachments}
+            </button>
+          )}
+        </section>
+      )}
       {props.state.kind === 'none' ? (
         <p class="notice">{props.state.message}</p>
       ) : (

@@ -51,6 +51,12 @@ button { font: inherit; cursor: pointer; }
 .numbers { display: block; margin-top: 2px; color: #444; }
 .numbers b { color: #c5221f; }
 .rule { display: block; margin-top: 2px; color: #80868b; font-size: 11px; font-family: ui-monospace, Menlo, Consolas, monospace; }
+.attachments { margin: 8px 12px 0; padding: 6px 8px; background: #e8f0fe; border-radius: 8px; font-size: 12px; }
+.attachments ul { list-style: none; margin: 4px 0; padding: 0; }
+.attachments li { padding: 2px 0; }
+.att-title { margin: 0; font-weight: 600; }
+.att-kind { font-family: ui-monospace, Menlo, Consolas, monospace; color: #0b57d0; }
+.action.small { padding: 0 8px; font-size: 12px; }
 .decide { display: flex; gap: 4px; align-items: center; margin: 2px 0 6px 34px; }
 .decide .state { border: 1px solid #c7c7c7; background: #fff; color: #444; border-radius: 10px; padding: 0 8px; font-size: 11px; line-height: 18px; }
 .decide .state.on.pending { background: #e8eaed; border-color: #80868b; }

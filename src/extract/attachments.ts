@@ -1,0 +1,44 @@
+/**
+ * Links on a page to Word or PDF files that look like the report (many are published only as an
+ * attachment): the link text or the file name speaks of 年度报告 / 年报 / 政府信息公开, or the page
+ * itself is a report page and the link is one of few attachments.
+ */
+export interface Attachment {
+  url: string;
+  text: string;
+  kind: 'pdf' | 'docx' | 'doc';
+}
+
+const FILE = /\.(pdf|docx?|wps)(?:$|[?#])/i;
+const REPORTISH = /年度报告|年报|政府信息公开|政務公開|信息公开工作/;
+
+export function findAttachments(doc: Document, pageLooksLikeReport: boolean): Attachment[] {
+  const out: Attachment[] = [];
+  const links = doc.getElementsByTagName('a');
+  for (let i = 0; i < links.length && out.length < 20; i++) {
+    const a = links[i] as HTMLAnchorElement | undefined;
+    if (!a) continue;
+    const href = a.getAttribute('href') ?? '';
+    const m = FILE.exec(href);
+    if (!m) continue;
+    let url: string;
+    try {
+      url = new URL(href, doc.baseURI).href;
+    } catch {
+      continue;
+    }
+    if (!/^https?:/i.test(url)) continue;
+    const text = (a.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 80);
+    let name = '';
+    try {
+      name = decodeURIComponent(url.split(/[?#]/)[0]?.split('/').pop() ?? '');
+    } catch {
+      name = '';
+    }
+    if (!REPORTISH.test(text) && !REPORTISH.test(name) && !pageLooksLikeReport) continue;
+    const ext = (m[1] ?? '').toLowerCase();
+    const kind = ext === 'pdf' ? 'pdf' : ext === 'docx' ? 'docx' : 'doc';
+    if (!out.some((x) => x.url === url)) out.push({ url, text: text || name, kind });
+  }
+  return out;
+}
