@@ -32,3 +32,34 @@ export async function saveDecision(url: string, figures: string, decision: Decis
 export async function clearReviews(): Promise<void> {
   await browser.storage.local.set({ [REVIEWS_KEY]: EMPTY_REVIEWS });
 }
+
+/**
+ * Import an exported decisions file: per report URL, a decision replaces the stored one on the same
+ * finding only when it is newer. Returns how many decisions the file held.
+ */
+export async function importReviews(text: string): Promise<{ ok: true; count: number } | { ok: false; error: string }> {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    return { ok: false, error: 'not JSON' };
+  }
+  const parsed = ReviewsSchema.safeParse(raw);
+  if (!parsed.success) return { ok: false, error: 'not a decisions file of this extension' };
+  const current = (await loadReviews()) ?? EMPTY_REVIEWS;
+  const reports = { ...current.reports };
+  let count = 0;
+  for (const [url, incoming] of Object.entries(parsed.data.reports)) {
+    const have = reports[url]?.decisions ?? [];
+    const merged = [...have];
+    for (const d of incoming.decisions) {
+      count++;
+      const i = merged.findIndex((x) => x.fingerprint === d.fingerprint);
+      if (i < 0) merged.push(d);
+      else if ((merged[i]?.at ?? '') < d.at) merged[i] = d;
+    }
+    reports[url] = { figures: reports[url]?.figures ?? incoming.figures, decisions: merged };
+  }
+  await browser.storage.local.set({ [REVIEWS_KEY]: { version: current.version, reports } });
+  return { ok: true, count };
+}

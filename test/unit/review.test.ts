@@ -6,7 +6,7 @@ import { checkDocument } from '../../src/pipeline';
 import { runChecks } from '../../src/check/index';
 import { applyDecisions, figuresFingerprint, type Decision } from '../../src/model/review';
 import { auditRecord } from '../../src/present/audit';
-import { loadReview, REVIEWS_KEY, saveDecision } from '../../src/present/review-store';
+import { importReviews, loadReview, loadReviews, REVIEWS_KEY, saveDecision } from '../../src/present/review-store';
 import type { CheckResultJson } from '../../src/model/result';
 import type { Report } from '../../src/model/report';
 
@@ -90,6 +90,25 @@ describe('decisions on findings', () => {
     await fakeBrowser.storage.local.set({ [REVIEWS_KEY]: corrupt });
     expect(await saveDecision('http://a.gov.cn/x.html', 'f1', decision('aa', 'confirmed'))).toBe(false);
     expect((await fakeBrowser.storage.local.get(REVIEWS_KEY))[REVIEWS_KEY]).toEqual(corrupt);
+  });
+});
+
+describe('decisions export and import', () => {
+  it('an exported file imports into an empty store; a newer decision wins, an older one does not', async () => {
+    fakeBrowser.reset();
+    const d = (fp: string, state: Decision['state'], at: string): Decision => ({ fingerprint: fp, state, note: '', at, rule: 'balance', message: { zh: 'x', en: 'x' } });
+    await saveDecision('http://a.gov.cn/x.html', 'f', d('aa', 'confirmed', '2025-01-01T00:00:00.000Z'));
+    const exported = JSON.stringify(await loadReviews());
+    fakeBrowser.reset();
+    expect(await importReviews(exported)).toEqual({ ok: true, count: 1 });
+    expect((await loadReview('http://a.gov.cn/x.html'))?.decisions.map((x) => x.state)).toEqual(['confirmed']);
+    const newer = { version: 1, reports: { 'http://a.gov.cn/x.html': { figures: 'f', decisions: [d('aa', 'rejected', '2025-02-01T00:00:00.000Z')] } } };
+    await importReviews(JSON.stringify(newer));
+    expect((await loadReview('http://a.gov.cn/x.html'))?.decisions.map((x) => x.state)).toEqual(['rejected']);
+    const older = { version: 1, reports: { 'http://a.gov.cn/x.html': { figures: 'f', decisions: [d('aa', 'confirmed', '2024-12-01T00:00:00.000Z')] } } };
+    await importReviews(JSON.stringify(older));
+    expect((await loadReview('http://a.gov.cn/x.html'))?.decisions.map((x) => x.state)).toEqual(['rejected']);
+    expect(await importReviews('{"version":1,"reports":{"u":{"decisions":[]}}}')).toMatchObject({ ok: false });
   });
 });
 

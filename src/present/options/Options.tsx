@@ -5,7 +5,7 @@ import type { Lang } from '../i18n';
 import { browser } from 'wxt/browser';
 import { sitePattern, SETTINGS_KEY, type Settings } from '../settings';
 import { loadSettings } from '../sites';
-import { clearReviews, loadReviews } from '../review-store';
+import { clearReviews, importReviews, loadReviews } from '../review-store';
 import type { Reviews } from '../../model/review';
 
 const S = {
@@ -21,6 +21,9 @@ const S = {
     sev: { error: '错误', warning: '警告', info: '提示' },
     decisions: (n: number) => `核查意见：${n} 份报告`,
     exportDecisions: '导出核查意见',
+    importDecisions: '导入核查意见',
+    imported: (n: number) => `已导入 ${n} 条核查意见。`,
+    importFailed: (e: string) => `导入失败：${e}`,
     clearDecisions: '清空核查意见',
     confirmClearDecisions: '确定清空全部核查意见？',
   },
@@ -36,6 +39,9 @@ const S = {
     sev: { error: 'errors', warning: 'warnings', info: 'notes' },
     decisions: (n: number) => `Decisions: ${n} reports`,
     exportDecisions: 'Export decisions',
+    importDecisions: 'Import decisions',
+    imported: (n: number) => `Imported ${n} decisions.`,
+    importFailed: (e: string) => `Import failed: ${e}`,
     clearDecisions: 'Clear decisions',
     confirmClearDecisions: 'Clear all decisions?',
   },
@@ -109,6 +115,25 @@ function SettingsPanel(props: { lang: Lang }) {
         >
           {w.exportDecisions}
         </button>
+        <label>
+          {w.importDecisions}{' '}
+          <input
+            type="file"
+            name="import-decisions"
+            accept="application/json,.json"
+            onChange={(e) => {
+              const file = (e.currentTarget as HTMLInputElement).files?.[0];
+              if (!file) return;
+              void file
+                .text()
+                .then(importReviews)
+                .then((r) => {
+                  setStatus(r.ok ? w.imported(r.count) : w.importFailed(r.error));
+                  return loadReviews().then(setReviews);
+                });
+            }}
+          />
+        </label>
         <button
           onClick={() => {
             if (!confirm(w.confirmClearDecisions)) return;
