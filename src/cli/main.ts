@@ -102,7 +102,7 @@ function thrownReason(e: unknown, lang: Lang): string {
   return words(lang, '读取失败：', 'could not be read: ') + (text.split('\n')[0] ?? '');
 }
 
-/** Read or fetch and check one input. Never throws: any failure is a one-line reason. */
+/** Read or fetch and check one input. Never throws: every failure is a one-line reason. */
 export async function checkInput(input: string, args: Pick<Args, 'lang' | 'timeoutMs'>, env: CliEnv = {}): Promise<InputOutcome> {
   const lang = args.lang;
   const fail = (reason: string): InputOutcome => ({ input, ok: false, reason });

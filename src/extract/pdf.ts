@@ -39,7 +39,7 @@ import type { DocItem, ExtractedDoc, GridRow } from './types';
  * nearest the cell's middle when the cell is empty) and `cell` is its index in the grid row; for a
  * paragraph, `line` is its first line and `cell` is 0.
  *
- * `scanned` is true when no page has any text at all: the pages are pictures (a scanned
+ * `scanned` is true when not one page holds text: the pages are pictures (a scanned
  * report), nothing can be read, and the caller should say so with `SCANNED_REASON` rather than
  * run the checks. Such a document has only `image` items; the pipeline then finds no report
  * (`ok: false`), which is why the caller must look at `scanned` first.
