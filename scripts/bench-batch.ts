@@ -40,6 +40,7 @@ const N = 200; // requests per concurrency level
 const CONCURRENCY = [1, 4, 8] as const;
 const WARMUP_REQUESTS = 26; // twice round the fixtures, before anything is timed
 const REPEATS = 5; // PDF / DOCX: median of this many calls after the first
+const HTML_REPEATS = 9; // the in-memory HTML baseline the PDF / DOCX figures are compared with
 const DOCX_FIXTURES = ['seed-004', 'errors', 'blanks', 'template-2019'] as const;
 
 /** The server answers at most this many requests, and stops by itself after this long. */
@@ -78,10 +79,10 @@ function timeSync<T>(run: () => T): { ms: number; value: T } {
   return { ms: performance.now() - t0, value };
 }
 
-/** Median ms of `REPEATS` calls (after whatever warm-up the caller did). */
-async function medianAsync<T>(run: () => Promise<T>, use: (v: T) => void): Promise<number> {
+/** Median ms of `repeats` calls (after whatever warm-up the caller did). */
+async function medianAsync<T>(run: () => Promise<T>, use: (v: T) => void, repeats = REPEATS): Promise<number> {
   const times: number[] = [];
-  for (let i = 0; i < REPEATS; i++) {
+  for (let i = 0; i < repeats; i++) {
     const { ms, value } = await timeAsync(run);
     use(value);
     times.push(ms);
@@ -225,13 +226,15 @@ async function benchBatch(pages: readonly Page[]): Promise<Map<string, number>> 
   console.log(`server: node:http on 127.0.0.1, in this process; ${pages.length} HTML fixtures (${f1(totalKb / pages.length)} KB mean) under distinct paths /r/<k>/<name>.html`);
   console.log(`N = ${N} requests per concurrency level, round-robin over the fixtures; warm-up ${WARMUP_REQUESTS} requests first\n`);
 
-  // In memory, no HTTP: checkBytes on the same bytes (median of 5 per fixture) — the baseline.
+  // In memory, no HTTP: checkBytes on the same bytes, per fixture — the baseline for the PDF and
+  // DOCX ratios below. Median of HTML_REPEATS: linkedom's garbage brings a major GC every other
+  // call or so, which a median of 5 does not always step over.
   const contentType = 'text/html; charset=utf-8';
   const inMemory = new Map<string, number>();
   for (const p of pages) {
     const bytes = new Uint8Array(p.bytes);
-    for (let i = 0; i < 3; i++) keep(await checkBytes('html', bytes, contentType, p.name, 'url', READERS));
-    inMemory.set(p.name, await medianAsync(() => checkBytes('html', bytes, contentType, p.name, 'url', READERS), keep));
+    for (let i = 0; i < 2; i++) keep(await checkBytes('html', bytes, contentType, p.name, 'url', READERS));
+    inMemory.set(p.name, await medianAsync(() => checkBytes('html', bytes, contentType, p.name, 'url', READERS), keep, HTML_REPEATS));
   }
   // The same 200-document round-robin mix, in memory, timed once end to end.
   const mix = Array.from({ length: N }, (_, i) => pages[i % pages.length]).filter((p): p is Page => p !== undefined);
@@ -272,11 +275,14 @@ async function benchBatch(pages: readonly Page[]): Promise<Map<string, number>> 
     ]),
   );
   console.log(
-    `\nin memory (checkBytes on the same ${N}-document mix, no HTTP, sequential): ${f1(memRate)} reports/s, ${f2(memRun.ms / N)} ms/report` +
+    `\nin memory (checkBytes on the same ${N}-document mix, no HTTP, sequential): ${f1(memRate)} reports/s, ${f2(memRun.ms / N)} ms/report;` +
+      `\nper fixture, median of ${HTML_REPEATS}: ${pages.map((p) => `${p.name} ${f1(inMemory.get(p.name) ?? 0)}`).join(', ')} ms` +
       `\nserver answered ${server.served()} requests (budget ${SERVER_MAX_REQUESTS}) and is stopped.` +
       `\nms/report = wall time / N (throughput); mean item ms = runBatch's own per-item ms (fetch + check, including time spent` +
-      `\nwaiting for the other items at c > 1); fetch ms and check ms split it. Parsing and checking are synchronous on one` +
-      `\nthread, so concurrency only overlaps the network waits; with a local server there is little to overlap.` +
+      `\nwaiting for the other items at c > 1); fetch ms and check ms split it (fetch ms also holds whatever GC work the event` +
+      `\nloop does while a response is awaited, so the split is rough; wall time is the figure to trust). Parsing and checking` +
+      `\nare synchronous on one thread, so concurrency only overlaps the network waits; with a local server there is little to` +
+      `\noverlap, and the server's own work runs on the same thread.` +
       `\nOn the extension's batch page the HTML parser is the browser's DOMParser, not linkedom (see scripts/bench-browser.ts).\n`,
   );
   return inMemory;
@@ -326,7 +332,7 @@ async function benchPdf(htmlMs: ReadonlyMap<string, number>): Promise<void> {
   console.log(
     `\nfirst ms: the first extractPdf call on that file; for ${files[0] ?? 'the first file'} (${firstOverall === null ? '—' : f1(firstOverall)} ms) it includes` +
       `\nloading pdf.js (module + fake worker). parse ms: median of ${REPEATS} further calls; check ms: checkExtracted (recognise + checks),` +
-      `\nmedian of ${REPEATS}. vs HTML: total over checkBytes on the HTML fixture of the same name (linkedom parse + check, in memory).\n`,
+      `\nmedian of ${REPEATS}. vs HTML: total over checkBytes on the HTML fixture of the same name (linkedom parse + check, in memory,\nmedian of ${HTML_REPEATS}, section 1).\n`,
   );
 }
 
@@ -372,7 +378,7 @@ async function benchDocx(htmlMs: ReadonlyMap<string, number>): Promise<void> {
     `\nbuild ms: make-docx (not part of the check). first ms: the first extractDocx call on that file; for the first file` +
       `\n(${firstOverall === null ? '—' : f1(firstOverall)} ms) it includes loading mammoth. extract ms: extractDocx, median of ${REPEATS};` +
       `\nmammoth ms: convertDocx alone (the .docx → HTML part of it), median of ${REPEATS}; check ms: checkExtracted, median of ${REPEATS}.` +
-      `\nvs HTML: total over checkBytes on the HTML fixture of the same name (linkedom parse + check, in memory).\n`,
+      `\nvs HTML: total over checkBytes on the HTML fixture of the same name (linkedom parse + check, in memory, median of ${HTML_REPEATS}).\n`,
   );
 }
 
