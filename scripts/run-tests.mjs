@@ -40,15 +40,7 @@ else failed += 1;
 // 2. unit, golden and property tests
 vitest('unit, golden and property tests (vitest)', null, join(tmp, 'unit.json'));
 
-// 3. browser tests, with the production build of the extension
-const e2eDir = new URL('../test/e2e/', import.meta.url);
-if (existsSync(e2eDir) && readdirSync(e2eDir).some((f) => f.endsWith('.test.ts'))) {
-  if (step('build the extension (wxt build)', 'npx', ['wxt', 'build']) === 0) passed += 1;
-  else failed += 1;
-  vitest('browser tests (headless Chromium, extension loaded)', 'vitest.e2e.config.ts', join(tmp, 'e2e.json'));
-}
-
-// 4. the Firefox package: it builds, and Mozilla's linter finds no error in it (warnings allowed)
+// 3. the Firefox package: it builds, and Mozilla's linter finds no error in it (warnings allowed)
 if (step('build the Firefox package (wxt build -b firefox --mv3)', 'npx', ['wxt', 'build', '-b', 'firefox', '--mv3']) === 0) {
   passed += 1;
   const lint = fileURLToPath(new URL('./lint-firefox.mjs', import.meta.url));
@@ -57,6 +49,15 @@ if (step('build the Firefox package (wxt build -b firefox --mv3)', 'npx', ['wxt'
 } else {
   failed += 2; // the build, and the lint it makes impossible: never lint a stale or half-written build
   process.stdout.write('\n▶ web-ext lint (.output/firefox-mv3)\nnot run: the Firefox build failed\n');
+}
+
+// 4. browser tests with the production builds: Chromium (playwright-core), and Firefox ESR
+// (puppeteer-core over WebDriver BiDi) for the Firefox package
+const e2eDir = new URL('../test/e2e/', import.meta.url);
+if (existsSync(e2eDir) && readdirSync(e2eDir).some((f) => f.endsWith('.test.ts'))) {
+  if (step('build the extension (wxt build)', 'npx', ['wxt', 'build']) === 0) passed += 1;
+  else failed += 1;
+  vitest('browser tests (headless Chromium and Firefox, extension loaded)', 'vitest.e2e.config.ts', join(tmp, 'e2e.json'));
 }
 
 console.log(`\n${passed} passed, ${failed} failed`);
