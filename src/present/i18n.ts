@@ -46,6 +46,8 @@ const zh = {
   checkAttachment: '检查',
   checkAllAttachments: '全部检查',
   onlyAttachments: '本页没有年报表格，年报可能在附件中。',
+  pasteText: '粘贴年报文字检查',
+  checkText: '检查文字',
 };
 export type Words = typeof zh;
 
@@ -94,6 +96,8 @@ const en: Words = {
   checkAttachment: 'Check',
   checkAllAttachments: 'Check all',
   onlyAttachments: 'No report tables on this page; the report may be in an attachment.',
+  pasteText: 'Check pasted report text',
+  checkText: 'Check the text',
 };
 
 export const WORDS: Record<Lang, Words> = { zh, en };

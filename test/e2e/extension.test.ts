@@ -288,6 +288,19 @@ describe('the toolbar popup', () => {
     await page.close();
   });
 
+  it('checks a report text pasted into it', async () => {
+    const popup = await browser.context.newPage();
+    await popup.goto(`chrome-extension://${browser.extensionId}/popup.html`);
+    await popup.locator('details.paste summary').click();
+    const seed = readFileSync(new URL('../../../shared/seeds/004_383c93ca4b8bd76d.txt', import.meta.url), 'utf8');
+    await popup.locator('details.paste textarea').fill(seed);
+    await popup.locator('details.paste button', { hasText: '检查文字' }).click();
+    await popup.locator('.pasted-result .counts').waitFor();
+    expect(await popup.locator('.pasted-result .counts .warn b').textContent()).toBe('1');
+    expect(await popup.locator('.pasted-findings').textContent()).toContain('结转下年度继续办理7件');
+    await popup.close();
+  });
+
   it('on a page that is not a report it says so', async () => {
     const page = await open('/no-report.html');
     const tabId = await worker().evaluate(async (u) => {

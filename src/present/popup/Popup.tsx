@@ -8,6 +8,7 @@ import { toJson } from '../json';
 import { TEMPLATES } from '../../recognise/templates';
 import type { CopyState } from '../sidebar/Sidebar';
 import { POPUP_CSS } from './styles';
+import { checkText } from '../../pipeline';
 
 type View =
   | { kind: 'loading' }
@@ -23,6 +24,14 @@ export function Popup(props: { lang: Lang }) {
   const [view, setView] = useState<View>({ kind: 'loading' });
   const [copy, setCopy] = useState<CopyState | null>(null);
   const [tabId, setTabId] = useState<number | null>(null);
+  const [pasted, setPasted] = useState('');
+  const [pastedView, setPastedView] = useState<View | null>(null);
+  // A report's text pasted here is checked in the popup itself (files go to the batch page:
+  // Chrome closes a popup when a file chooser takes the focus).
+  const checkPasted = (): void => {
+    const out = checkText(pasted, { kind: 'text', location: null, format: 'text' });
+    setPastedView(out.ok ? { kind: 'result', result: out.result, tsv: '' } : { kind: 'none', message: out.reason[props.lang] });
+  };
 
   useEffect(() => {
     void (async () => {
@@ -56,6 +65,32 @@ export function Popup(props: { lang: Lang }) {
           {w.batch}
         </a>
       </p>
+      <details class="paste">
+        <summary>{w.pasteText}</summary>
+        <textarea rows={4} value={pasted} onInput={(e) => setPasted((e.currentTarget as HTMLTextAreaElement).value)} placeholder="一、总体情况……" />
+        <button disabled={pasted.trim() === ''} onClick={checkPasted}>
+          {w.checkText}
+        </button>
+        {pastedView?.kind === 'none' && <p class="muted pasted-result">{pastedView.message}</p>}
+        {pastedView?.kind === 'result' && (
+          <div class="pasted-result">
+            <p class="counts">
+              <span class={pastedView.result.summary.errors > 0 ? 'err' : 'ok'}>
+                <b>{pastedView.result.summary.errors}</b> {w.errors}
+              </span>
+              <span class="warn">
+                <b>{pastedView.result.summary.warnings}</b> {w.warnings}
+              </span>
+            </p>
+            <ul class="pasted-findings">
+              {pastedView.result.findings.slice(0, 8).map((f) => (
+                <li key={f.id}>{f.message[props.lang]}</li>
+              ))}
+            </ul>
+            <button onClick={() => doCopy(toJson(pastedView.result))}>{w.copyJson}</button>
+          </div>
+        )}
+      </details>
       {view.kind === 'loading' && <p class="muted">…</p>}
       {view.kind === 'none' && <p class="muted">{view.message}</p>}
       {view.kind === 'result' && (

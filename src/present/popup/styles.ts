@@ -10,5 +10,9 @@ h1 { margin: 0 0 8px; font-size: 16px; color: #0b57d0; }
 .buttons { display: flex; flex-wrap: wrap; gap: 6px; }
 button { font: inherit; font-size: 13px; border: 1px solid #0b57d0; background: #fff; color: #0b57d0; border-radius: 6px; padding: 4px 10px; cursor: pointer; }
 button:hover { background: #e8f0fe; }
+.paste { margin: 6px 0; font-size: 13px; }
+.paste summary { cursor: pointer; color: #0b57d0; }
+.paste textarea { width: 100%; box-sizing: border-box; margin: 4px 0; font-size: 12px; }
+.pasted-findings { margin: 4px 0; padding-left: 16px; font-size: 12px; max-height: 140px; overflow: auto; }
 .status { color: #188038; font-size: 12px; min-height: 18px; margin: 6px 0 0; }
 `;
