@@ -34,7 +34,7 @@ describe('the Firefox package in Firefox ESR', () => {
   it('checks a gov.cn report by itself: sidebar with the findings, marks in the page', async () => {
     const page = await browser.newPage();
     await page.goto(server.url('www.weihai.gov.cn', '/errors.html'));
-    await page.waitForFunction(() => document.querySelector('gov-report-check')?.shadowRoot?.querySelector('.panel') !== null, { timeout: 15_000 });
+    await page.waitForFunction(() => (document.querySelector('gov-report-check')?.shadowRoot?.querySelectorAll('button.finding').length ?? 0) > 0, { timeout: 15_000 });
     const panel = await page.evaluate(() => {
       const root = document.querySelector('gov-report-check')?.shadowRoot;
       return {
