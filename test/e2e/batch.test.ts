@@ -71,18 +71,17 @@ describe('batch page', () => {
     expect(await page.locator('tr.row', { hasText: 'missing-page.html' }).first().locator('.reason').textContent()).toContain('页面不存在');
     await page.locator('tr.row', { hasText: 'errors.html' }).first().click();
     const detail = page.locator('tr.detail li');
-    await expect(detail.count()).resolves.toBe(6);
+    await expect.poll(() => detail.count()).toBe(6);
     expect(await page.locator('tr.detail').textContent()).toContain('[balance]');
   });
 
   it('filters by status and sorts by a column', async () => {
     await page.locator('select').selectOption('errors');
-    await expect(page.locator('tr.row').count()).resolves.toBe(5);
+    await expect.poll(() => page.locator('tr.row').count()).toBe(5);
     await page.locator('select').selectOption('all');
     await page.locator('th', { hasText: '错误' }).click(); // ascending
     await page.locator('th', { hasText: '错误' }).click(); // descending
-    const first = await page.locator('tr.row').first().getAttribute('data-status');
-    expect(first).toBe('errors');
+    await expect.poll(() => page.locator('tr.row').first().getAttribute('data-status')).toBe('errors');
   });
 
   it('exports a CSV that Excel opens (UTF-8 with BOM) and that reads back', async () => {

@@ -151,7 +151,7 @@ describe('a report with errors', () => {
 
   it('copies the JSON result in one click, and it parses with the exported schema', async () => {
     await page.locator(`${PANEL} button.action`, { hasText: '复制 JSON' }).click();
-    await expect(page.locator(`${PANEL} .status`).textContent()).resolves.toContain('已复制');
+    await expect.poll(() => page.locator(`${PANEL} .status`).textContent()).toContain('已复制');
     const text = await readClipboard();
     const parsed = CheckResultSchema.safeParse(JSON.parse(text));
     expect(parsed.success).toBe(true);
@@ -281,7 +281,7 @@ describe('the toolbar popup', () => {
     expect(await popup.locator('.title').textContent()).toContain('2024年政府信息公开工作年度报告');
     await popup.bringToFront();
     await popup.locator('button', { hasText: '复制 JSON' }).click();
-    await expect(popup.locator('.status').textContent()).resolves.toContain('已复制');
+    await expect.poll(() => popup.locator('.status').textContent()).toContain('已复制');
     const text = await popup.evaluate(() => navigator.clipboard.readText());
     expect(CheckResultSchema.safeParse(JSON.parse(text)).success).toBe(true);
     await popup.close();
@@ -378,7 +378,7 @@ describe('review decisions', () => {
     expect(await again.locator('input.note').inputValue()).toBe('已电话核实');
     // the filter: only undecided findings
     await page.locator(`${PANEL} .filter input`).check();
-    await expect(page.locator(`${PANEL} button.finding`).count()).resolves.toBe(5);
+    await expect.poll(() => page.locator(`${PANEL} button.finding`).count()).toBe(5);
     await page.locator(`${PANEL} .filter input`).uncheck();
     // copied JSON carries the decision; the audit record names it
     await page.locator(`${PANEL} button.action`, { hasText: '复制 JSON' }).click();
