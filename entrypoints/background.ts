@@ -1,10 +1,9 @@
 import { browser } from 'wxt/browser';
 import { parseMessage } from '../src/messages';
 import { badgeFor } from '../src/present/badge';
+import { injectChecker } from '../src/present/inject';
 import { autoCheckAllowed, loadSettings, syncExtraSites } from '../src/present/sites';
 import { SETTINGS_KEY } from '../src/present/settings';
-
-const CHECKER = '/content-scripts/checker.js';
 
 export default defineBackground(() => {
   void loadSettings().then(syncExtraSites).catch(() => undefined);
@@ -19,14 +18,14 @@ export default defineBackground(() => {
   });
 
   browser.contextMenus.onClicked.addListener((info, tab) => {
-    if (info.menuItemId === 'check-page' && tab?.id !== undefined) void inject(tab.id, 'manual');
+    if (info.menuItemId === 'check-page' && tab?.id !== undefined) void injectChecker(tab.id, 'manual');
   });
 
   browser.commands.onCommand.addListener((command, tab) => {
     if (command !== 'check-page') return;
     void (async () => {
       const id = tab?.id ?? (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id;
-      if (id !== undefined) await inject(id, 'manual');
+      if (id !== undefined) await injectChecker(id, 'manual');
     })();
   });
 
@@ -35,7 +34,7 @@ export default defineBackground(() => {
     const tabId = sender.tab?.id;
     if (!msg || tabId === undefined) return undefined;
     if (msg.type === 'candidate') {
-      void loadSettings().then((settings) => (autoCheckAllowed(settings, sender.tab?.url) ? inject(tabId, 'auto') : false));
+      void loadSettings().then((settings) => (autoCheckAllowed(settings, sender.tab?.url) ? injectChecker(tabId, 'auto') : false));
     }
     if (msg.type === 'checked') void setBadge(tabId, badgeFor(msg));
     if (msg.type === 'check-urls') {
@@ -46,23 +45,6 @@ export default defineBackground(() => {
     return undefined;
   });
 });
-
-/** Inject the checker into a tab: automatic (gov.cn, host permission) or on demand (activeTab). */
-async function inject(tabId: number, mode: 'auto' | 'manual'): Promise<boolean> {
-  try {
-    await browser.scripting.executeScript({
-      target: { tabId },
-      func: (m: string) => {
-        (globalThis as typeof globalThis & { __govReportCheckMode?: string }).__govReportCheckMode = m;
-      },
-      args: [mode],
-    });
-    await browser.scripting.executeScript({ target: { tabId }, files: [CHECKER] });
-    return true;
-  } catch {
-    return false; // a page we may not script (chrome://, the web store): nothing to do
-  }
-}
 
 async function setBadge(tabId: number, badge: { text: string; color: string }): Promise<void> {
   try {

@@ -9,6 +9,7 @@ import { TEMPLATES } from '../../recognise/templates';
 import type { CopyState } from '../sidebar/Sidebar';
 import { POPUP_CSS } from './styles';
 import { checkText } from '../../pipeline';
+import { injectChecker } from '../inject';
 
 type View =
   | { kind: 'loading' }
@@ -42,7 +43,7 @@ export function Popup(props: { lang: Lang }) {
       setTabId(id);
       let reply = await ask(id, { type: 'get-result' });
       if (!reply) {
-        await inject(id);
+        await injectChecker(id, 'manual');
         reply = await ask(id, { type: 'get-result' });
       }
       setView(toView(reply, props.lang));
@@ -74,14 +75,7 @@ export function Popup(props: { lang: Lang }) {
         {pastedView?.kind === 'none' && <p class="muted pasted-result">{pastedView.message}</p>}
         {pastedView?.kind === 'result' && (
           <div class="pasted-result">
-            <p class="counts">
-              <span class={pastedView.result.summary.errors > 0 ? 'err' : 'ok'}>
-                <b>{pastedView.result.summary.errors}</b> {w.errors}
-              </span>
-              <span class="warn">
-                <b>{pastedView.result.summary.warnings}</b> {w.warnings}
-              </span>
-            </p>
+            <Counts result={pastedView.result} lang={props.lang} />
             <ul class="pasted-findings">
               {pastedView.result.findings.slice(0, 8).map((f) => (
                 <li key={f.id}>{f.message[props.lang]}</li>
@@ -100,14 +94,7 @@ export function Popup(props: { lang: Lang }) {
             {w.body}：{view.result.report.body ?? w.unknown} · {w.year}：{view.result.report.year ?? w.unknown} ·{' '}
             {view.result.report.template ? TEMPLATES[view.result.report.template].name[props.lang] : w.unknown}
           </p>
-          <p class="counts">
-            <span class={view.result.summary.errors > 0 ? 'err' : 'ok'}>
-              <b>{view.result.summary.errors}</b> {w.errors}
-            </span>
-            <span class="warn">
-              <b>{view.result.summary.warnings}</b> {w.warnings}
-            </span>
-          </p>
+          <Counts result={view.result} lang={props.lang} />
           <div class="buttons">
             <button onClick={() => doCopy(toJson(view.result))}>{w.copyJson}</button>
             <button onClick={() => doCopy(view.tsv)}>{w.copyTsv}</button>
@@ -130,18 +117,19 @@ async function ask(tabId: number, msg: Message): Promise<unknown> {
   }
 }
 
-async function inject(tabId: number): Promise<void> {
-  try {
-    await browser.scripting.executeScript({
-      target: { tabId },
-      func: () => {
-        (globalThis as typeof globalThis & { __govReportCheckMode?: string }).__govReportCheckMode = 'manual';
-      },
-    });
-    await browser.scripting.executeScript({ target: { tabId }, files: ['/content-scripts/checker.js'] });
-  } catch {
-    // a page we may not script
-  }
+function Counts(props: { result: CheckResultJson; lang: Lang }) {
+  const w = WORDS[props.lang];
+  const s = props.result.summary;
+  return (
+    <p class="counts">
+      <span class={s.errors > 0 ? 'err' : 'ok'}>
+        <b>{s.errors}</b> {w.errors}
+      </span>
+      <span class="warn">
+        <b>{s.warnings}</b> {w.warnings}
+      </span>
+    </p>
+  );
 }
 
 function toView(raw: unknown, lang: Lang): View {

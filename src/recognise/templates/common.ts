@@ -127,3 +127,16 @@ export const T3: TableSpec = {
 
 export const T2_NAME = { zh: '表二 收到和处理政府信息公开申请情况', en: 'Table 2: applications received and handled' };
 export const T1_NAME = { zh: '表一 主动公开政府信息情况', en: 'Table 1: proactive disclosure' };
+
+/** A column of table 1 (each block of table 1 has its own columns). */
+export const col = (key: string, zh: string, en: string, kind: ColumnSpec['kind'] = 'count'): ColumnSpec => ({ key, name: { zh, en }, kind });
+
+/** A row of table 1, in its 第二十条第（N）项 block. */
+export const t1row = (key: string, zh: string, en: string, match: string[], block: string, columns: ColumnSpec[], exact = false): RowSpec => ({
+  key,
+  name: { zh, en },
+  match,
+  block,
+  columns,
+  ...(exact ? { exact } : {}),
+});

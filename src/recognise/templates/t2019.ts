@@ -1,23 +1,15 @@
-import type { ColumnSpec, RowSpec, TemplateSpec } from './types';
-import { T1_NAME, T2_COLUMNS, T2_HEAD, T2_NAME, T2_TAIL, T3 } from './common';
+import type { RowSpec, TemplateSpec } from './types';
+import { col, T1_NAME, T2_COLUMNS, T2_HEAD, T2_NAME, T2_TAIL, T3, t1row } from './common';
 
 // 国办公开办函〔2019〕60号 (trial): report years 2019 and 2020, still wrongly used later.
 
-const c = (key: string, zh: string, en: string, kind: ColumnSpec['kind'] = 'count'): ColumnSpec => ({ key, name: { zh, en }, kind });
+const c = col;
 const B1 = [c('made', '本年新制作数量', 'newly made'), c('published', '本年新公开数量', 'newly published'), c('public-total', '对外公开总数量', 'published in all')];
 // 本年增/减 may be negative ("减用负值表示").
 const ITEMS = [c('last-year', '上一年项目数量', 'items last year'), c('change', '本年增/减', 'change this year', 'signed'), c('decisions', '处理决定数量', 'decisions')];
 const FEES = [c('last-year', '上一年项目数量', 'items last year'), c('change', '本年增/减', 'change this year', 'signed')];
 const PROCUREMENT = [c('count', '采购项目数量', 'procurement items'), c('amount', '采购总金额', 'procurement amount', 'amount')];
 
-const t1row = (key: string, zh: string, en: string, match: string[], block: string, columns: ColumnSpec[], exact = false): RowSpec => ({
-  key,
-  name: { zh, en },
-  match,
-  block,
-  columns,
-  ...(exact ? { exact } : {}),
-});
 
 export const TEMPLATE_2019: TemplateSpec = {
   version: '2019',

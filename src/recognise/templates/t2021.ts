@@ -1,21 +1,13 @@
-import type { ColumnSpec, RowSpec, TemplateSpec } from './types';
-import { T1_NAME, T2_COLUMNS, T2_HEAD, T2_NAME, T2_TAIL, T3 } from './common';
+import type { RowSpec, TemplateSpec } from './types';
+import { col, T1_NAME, T2_COLUMNS, T2_HEAD, T2_NAME, T2_TAIL, T3, t1row } from './common';
 
 // 国办公开办函〔2021〕30号: used for report years 2021 onward.
 
-const c = (key: string, zh: string, en: string, kind: ColumnSpec['kind'] = 'count'): ColumnSpec => ({ key, name: { zh, en }, kind });
+const c = col;
 const B1 = [c('issued', '本年制发件数', 'issued this year'), c('repealed', '本年废止件数', 'repealed this year'), c('in-force', '现行有效件数', 'in force')];
 const DECISIONS = [c('decisions', '本年处理决定数量', 'decisions this year')];
 const FEES = [c('amount', '本年收费金额（单位：万元）', 'fees collected (10,000 yuan)', 'amount')];
 
-const t1row = (key: string, zh: string, en: string, match: string[], block: string, columns: ColumnSpec[], exact = false): RowSpec => ({
-  key,
-  name: { zh, en },
-  match,
-  block,
-  columns,
-  ...(exact ? { exact } : {}),
-});
 
 const OTHER_2021: RowSpec[] = [
   { key: 'other', name: { zh: '（六）其他处理', en: '(6) Otherwise handled' }, match: ['其他处理'], heading: true, group: 'results' },

@@ -1,0 +1,24 @@
+import { browser } from 'wxt/browser';
+
+const CHECKER = '/content-scripts/checker.js';
+
+/**
+ * Inject the checker into a tab: automatically (gov.cn, host permission) or on demand (activeTab:
+ * toolbar, shortcut, context menu, popup). The mode tells it whether to speak on a page that holds
+ * no report. Shared by the background and the popup.
+ */
+export async function injectChecker(tabId: number, mode: 'auto' | 'manual'): Promise<boolean> {
+  try {
+    await browser.scripting.executeScript({
+      target: { tabId },
+      func: (m: string) => {
+        (globalThis as typeof globalThis & { __govReportCheckMode?: string }).__govReportCheckMode = m;
+      },
+      args: [mode],
+    });
+    await browser.scripting.executeScript({ target: { tabId }, files: [CHECKER] });
+    return true;
+  } catch {
+    return false; // a page we may not script (chrome://, the web store): nothing to do
+  }
+}
