@@ -1,5 +1,7 @@
 import { browser } from 'wxt/browser';
-import { parseMessage } from '../src/messages';
+import { parseToBackground } from '../src/requests';
+import type { CheckReply } from '../src/messages';
+import { checkPage, decide } from '../src/present/page-check';
 import { badgeFor } from '../src/present/badge';
 import { injectChecker } from '../src/present/inject';
 import { autoCheckAllowed, loadSettings, syncExtraSites } from '../src/present/sites';
@@ -29,19 +31,32 @@ export default defineBackground(() => {
     })();
   });
 
-  browser.runtime.onMessage.addListener((raw: unknown, sender: { tab?: { id?: number; url?: string } }) => {
-    const msg = parseMessage(raw);
+  browser.runtime.onMessage.addListener((raw: unknown, sender: { tab?: { id?: number; url?: string; index?: number } }): Promise<CheckReply | null> | undefined => {
+    const msg = parseToBackground(raw);
     const tabId = sender.tab?.id;
     if (!msg || tabId === undefined) return undefined;
     if (msg.type === 'candidate') {
       void loadSettings().then((settings) => (autoCheckAllowed(settings, sender.tab?.url) ? injectChecker(tabId, 'auto') : false));
     }
-    if (msg.type === 'checked') void setBadge(tabId, badgeFor(msg));
+    if (msg.type === 'check-page') {
+      // the engine runs here, off the page's main thread; the badge follows the outcome
+      return checkPage(msg).then(
+        (reply) => {
+          void setBadge(tabId, badgeFor(reply.ok ? { report: true, errors: reply.result.summary.errors } : { report: false, errors: 0 }));
+          return reply;
+        },
+        () => null,
+      );
+    }
+    if (msg.type === 'decide') return decide(msg).catch(() => null);
     if (msg.type === 'check-urls') {
       const query = msg.urls.filter((u) => /^https?:\/\//i.test(u)).map((u) => `check=${encodeURIComponent(u)}`).join('&');
       void browser.tabs.create({ url: browser.runtime.getURL(`/batch.html?${query}`) });
     }
-    if (msg.type === 'open-print') void browser.tabs.create({ url: browser.runtime.getURL('/print.html'), index: (sender.tab as { index?: number }).index !== undefined ? ((sender.tab as { index: number }).index + 1) : undefined });
+    if (msg.type === 'open-print') {
+      const index = sender.tab?.index;
+      void browser.tabs.create({ url: browser.runtime.getURL('/print.html'), index: index !== undefined ? index + 1 : undefined });
+    }
     return undefined;
   });
 });

@@ -3,8 +3,9 @@ import { ReportSchema } from './report';
 import { FindingSchema, RuleRunSchema } from './finding';
 import { ReviewJsonSchema } from './review';
 
-/** Bump when a field changes meaning or disappears (adding an optional field does not). */
-export const SCHEMA_VERSION = 1;
+import { SCHEMA_VERSION } from './version';
+
+export { SCHEMA_VERSION };
 
 export const SourceSchema = z.object({
   /** url: a web page; file: a file on disk; text: pasted text */

@@ -3,25 +3,19 @@ import { browser } from 'wxt/browser';
 import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { extractHtml } from '../extract/html';
-import { checkExtracted } from '../pipeline';
 import type { CheckResultJson } from '../model/result';
-import { parseMessage, type Message, type ResultReply } from '../messages';
+import { SCHEMA_VERSION } from '../model/version';
+import { parseCheckReply, parseToTab, type CheckPageRequest, type CheckReply, type DecideRequest, type ResultReply, type ToBackground, type ToTab } from '../messages';
 import { applyMarks, type Marks } from './highlight';
 import { App } from './App';
 import { copyText } from './clipboard';
 import { pickLang, WORDS, type Lang } from './i18n';
-import { toJson } from './json';
 import { tablesToTsv } from './tsv';
 import { SIDEBAR_CSS } from './sidebar/styles';
-import { migrateSettings, SETTINGS_KEY, UI_KEY, type Settings } from './settings';
+import { DEFAULT_SETTINGS, SETTINGS_KEY, type Settings } from './settings';
 import { tableSignature, watchPage } from './watch';
-import { recordOf } from '../model/history';
-import { remember } from './history-store';
-import { withLastYear } from '../check/cross-year';
-import { RULESET_VERSION } from '../check/index';
-import { applyDecisions, figuresFingerprint, type Decision, type DecisionState } from '../model/review';
+import type { Decision, DecisionState } from '../model/review';
 import type { Finding } from '../model/finding';
-import { loadReview, saveDecision } from './review-store';
 import { auditRecord } from './audit';
 import { PRINT_KEY } from './print-key';
 import { findAttachments, type Attachment } from '../extract/attachments';
@@ -30,25 +24,31 @@ export type Mode = 'auto' | 'manual';
 
 interface State {
   attachments: Attachment[];
-  result: CheckResultJson | null;
+  /** the result, its validated JSON text and figures fingerprint, as the background sent them */
+  reply: Extract<CheckReply, { ok: true }> | null;
   reason: { zh: string; en: string } | null;
   marks: Marks | null;
   ui: ShadowRootContentScriptUi<HTMLElement> | null;
 }
 
 /**
- * The in-page checker: run the engine on this document, mark the page, mount the sidebar, answer
- * the popup. Everything is caught: a failure becomes a message in the sidebar (on demand) or
- * nothing at all (automatic run), never an exception in the page.
+ * The in-page checker: read this document's tables and text (extract), have the background run
+ * the engine on them, mark the page, mount the sidebar, answer the popup. Only DOM work runs here,
+ * on the page's main thread; recognition and the rules run in the background (page-check.ts).
+ * Everything is caught: a failure becomes a message in the sidebar (on demand) or nothing at all
+ * (automatic run), never an exception in the page.
  */
 export class Checker {
-  private state: State = { attachments: [], result: null, reason: null, marks: null, ui: null };
+  private state: State = { attachments: [], reply: null, reason: null, marks: null, ui: null };
   private readonly lang: Lang;
+  private settings: Settings = DEFAULT_SETTINGS;
   private stopWatching: (() => void) | null = null;
+  private checkedAt = new Date();
+  private view: { container: HTMLElement; shadow: ShadowRoot; collapsed: boolean } | null = null;
 
   private readonly listener = (raw: unknown, _sender: unknown, sendResponse: (r: ResultReply | null) => void): true | undefined => {
-    const msg = parseMessage(raw);
-    if (!msg || (msg.type !== 'get-result' && msg.type !== 'show-sidebar')) return undefined;
+    const msg = parseToTab(raw);
+    if (!msg) return undefined;
     void this.onMessage(msg).then(sendResponse, () => sendResponse(null));
     return true;
   };
@@ -70,39 +70,32 @@ export class Checker {
     this.teardown();
     try {
       const extracted = extractHtml(document);
-      const outcome = checkExtracted(extracted, { kind: 'url', location: location.href, format: 'html' });
-      this.state.attachments = safe(() => findAttachments(document, outcome.ok || /年度报告|年报/.test(document.title)), []);
-      if (outcome.ok) {
-        const compared = await this.againstLastYear(outcome.result);
-        const review = await safeAsync(() => loadReview(location.href), undefined);
-        const result: CheckResultJson = { ...compared, review: applyDecisions(compared.findings, review) };
-        this.checkedAt = new Date();
-        this.state.result = result;
+      const req: CheckPageRequest = { type: 'check-page', url: location.href, doc: { items: extracted.items, title: extracted.title, notes: extracted.notes } };
+      const reply = await ask(req);
+      if (!reply) throw new Error(WORDS[this.lang].noEngine);
+      this.settings = reply.settings;
+      this.checkedAt = new Date();
+      if (reply.ok) {
+        this.state.reply = reply;
         this.state.reason = null;
-        this.state.marks = applyMarks(document, result, extracted.elements);
+        this.state.marks = applyMarks(document, reply.result, extracted.elements);
       } else {
-        this.state.result = null;
-        this.state.reason = outcome.reason;
+        this.state.reply = null;
+        this.state.reason = reply.reason;
       }
     } catch (e) {
-      this.state.result = null;
+      this.state.reply = null;
       this.state.reason = { zh: `${WORDS.zh.failedToRun}：${String(e).slice(0, 160)}`, en: `${WORDS.en.failedToRun}: ${String(e).slice(0, 160)}` };
     }
-    const r = this.state.result;
-    void send({ type: 'checked', report: r !== null, errors: r?.summary.errors ?? 0, warnings: r?.summary.warnings ?? 0 });
+    const r = this.state.reply;
+    this.state.attachments = safe(() => findAttachments(document, r !== null || /年度报告|年报/.test(document.title)), []);
     this.watch(mode);
     // nothing to say on a page that is not a report — unless its report is an attachment
     if (r === null && mode === 'auto' && this.state.attachments.length === 0) return;
     if (r === null && this.state.attachments.length > 0) this.state.reason = { zh: WORDS.zh.onlyAttachments, en: WORDS.en.onlyAttachments };
+    // the marks are in the page; the sidebar comes in the next task, so they paint first
+    await new Promise((resolve) => setTimeout(resolve, 0));
     await this.mount();
-  }
-
-  /** Remember this report; compare it with the same body's report for last year when one was checked. */
-  private async againstLastYear(result: CheckResultJson): Promise<CheckResultJson> {
-    const rec = recordOf(result.report, location.href, new Date());
-    if (!rec) return result;
-    const last = await safeAsync(() => remember(rec), null);
-    return last ? withLastYear(result, last) : result;
   }
 
   /** Check again when the page's own scripts add or change tables (a report loaded late). */
@@ -123,9 +116,9 @@ export class Checker {
     );
   }
 
-  private async onMessage(msg: Message): Promise<ResultReply | null> {
+  private async onMessage(msg: ToTab): Promise<ResultReply | null> {
     if (msg.type === 'get-result') {
-      const r = this.state.result;
+      const r = this.state.reply?.result;
       return r ? { ok: true, result: r, tsv: tablesToTsv(r, this.lang) } : { ok: false, reason: this.state.reason ?? { zh: WORDS.zh.noReport, en: WORDS.en.noReport } };
     }
     if (msg.type === 'show-sidebar') {
@@ -136,8 +129,7 @@ export class Checker {
   }
 
   private async mount(): Promise<void> {
-    const stored = await safeAsync(() => browser.storage.local.get([SETTINGS_KEY, UI_KEY]), {});
-    const settings = migrateSettings(stored);
+    const collapsed = this.settings.collapsed;
     const ui = await createShadowRootUi(this.ctx, {
       name: 'gov-report-check',
       position: 'inline',
@@ -146,7 +138,7 @@ export class Checker {
       css: SIDEBAR_CSS,
       isolateEvents: ['keydown', 'keyup', 'keypress'],
       onMount: (container, shadow) => {
-        this.view = { container, shadow, collapsed: settings.collapsed, settings };
+        this.view = { container, shadow, collapsed };
         this.rerender();
         return container;
       },
@@ -159,15 +151,14 @@ export class Checker {
     this.state.ui = ui;
   }
 
-  private view: { container: HTMLElement; shadow: ShadowRoot; collapsed: boolean; settings: Settings } | null = null;
-
   /** Render the sidebar from the current state (again after a decision changes). */
   private rerender(): void {
     const view = this.view;
     if (!view) return;
     const { container, shadow } = view;
     const w = WORDS[this.lang];
-    const r = this.state.result;
+    const reply = this.state.reply;
+    const r = reply?.result ?? null;
     render(
       <App
         doc={document}
@@ -175,17 +166,17 @@ export class Checker {
         marks={this.state.marks}
         state={r ? { kind: 'result', result: r } : { kind: 'none', message: this.state.reason?.[this.lang] ?? w.noReport }}
         initialCollapsed={view.collapsed}
-        show={view.settings.show}
+        show={this.settings.show}
         onCollapseChange={(collapsed) => {
           view.collapsed = collapsed;
-          view.settings = { ...view.settings, collapsed };
-          void saveSettings(view.settings);
+          this.settings = { ...this.settings, collapsed };
+          void saveSettings(this.settings);
         }}
         onClose={() => this.teardown()}
         onFinding={(f) => this.state.marks?.focus(f) ?? null}
-        onCopyJson={() => (r ? copyText(toJson(r), shadow) : Promise.resolve('failed'))}
+        onCopyJson={() => (reply ? copyText(reply.json, shadow) : Promise.resolve('failed'))}
         onCopyTsv={() => (r ? copyText(tablesToTsv(r, this.lang), shadow) : Promise.resolve('failed'))}
-        onCopyRecord={() => (r ? copyText(auditRecord(r, r.review, { version: extensionVersion(), rules: RULESET_VERSION, at: this.checkedAt }), shadow) : Promise.resolve('failed'))}
+        onCopyRecord={() => (reply ? copyText(auditRecord(reply.result, reply.result.review, { version: extensionVersion(), rules: reply.ruleset, at: this.checkedAt }), shadow) : Promise.resolve('failed'))}
         onPrint={() => void (r ? this.print(r) : undefined)}
         onDecision={(f, state, note) => void this.decide(f, state, note)}
         attachments={this.state.attachments}
@@ -195,16 +186,14 @@ export class Checker {
     );
   }
 
-  private checkedAt = new Date();
-
-  /** Save an auditor's decision on a finding and show it (the copied JSON carries it too). */
+  /** Save an auditor's decision on a finding (in the background) and show it; the copied JSON carries it too. */
   private async decide(f: Finding, state: DecisionState, note: string): Promise<void> {
-    const r = this.state.result;
-    if (!r || !f.fingerprint) return;
+    const reply = this.state.reply;
+    if (!reply || !f.fingerprint) return;
     const decision: Decision = { fingerprint: f.fingerprint, state, note, at: new Date().toISOString(), rule: f.rule, message: f.message };
-    await safeAsync(() => saveDecision(location.href, figuresFingerprint(r.report), decision), false);
-    const review = await safeAsync(() => loadReview(location.href), undefined);
-    this.state.result = { ...r, review: applyDecisions(r.findings, review) };
+    const req: DecideRequest = { type: 'decide', url: location.href, figures: reply.figures, decision, result: reply.result };
+    const next = await safeAsync(() => ask(req), null);
+    if (next?.ok) this.state.reply = next;
     this.rerender();
   }
 
@@ -227,7 +216,12 @@ function extensionVersion(): string {
   return safe(() => browser.runtime.getManifest().version, '?');
 }
 
-async function send(msg: Message): Promise<void> {
+/** A request whose reply is a CheckReply (check-page, decide); null when the background gave none that holds. */
+async function ask(req: CheckPageRequest | DecideRequest): Promise<CheckReply | null> {
+  return parseCheckReply(await browser.runtime.sendMessage(req), SCHEMA_VERSION);
+}
+
+async function send(msg: ToBackground): Promise<void> {
   await safeAsync(() => browser.runtime.sendMessage(msg), undefined);
 }
 

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { CheckResultSchema, type CheckResultJson } from '../../model/result';
-import { ResultReplySchema, type Message } from '../../messages';
+import { ResultReplySchema, type ToTab } from '../../messages';
 import { WORDS, type Lang } from '../i18n';
 import { copyText } from '../clipboard';
 import { toJson } from '../json';
@@ -109,7 +109,7 @@ export function Popup(props: { lang: Lang }) {
   );
 }
 
-async function ask(tabId: number, msg: Message): Promise<unknown> {
+async function ask(tabId: number, msg: ToTab): Promise<unknown> {
   try {
     return await browser.tabs.sendMessage(tabId, msg);
   } catch {

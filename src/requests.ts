@@ -1,0 +1,62 @@
+import * as z from 'zod/mini';
+import { SourceRefSchema, type ExtractedDoc } from './extract/types';
+import { CheckResultSchema } from './model/result';
+import { DecisionSchema } from './model/review';
+import type { ToBackground } from './messages';
+
+/**
+ * What the background receives from the in-page checker, the detector and the popup, validated
+ * before anything is done with it. Only the background loads this module (the extracted page and
+ * the result are large schemas, kept out of the page's content script).
+ */
+
+/** Bounds for a page's extraction: far beyond any real report, small enough to refuse a runaway page. */
+const MAX_ITEMS = 200_000;
+const MAX_ROWS = 5_000;
+const MAX_TEXT = 100_000;
+
+const GridCellSchema = z.object({
+  raw: z.string().check(z.maxLength(MAX_TEXT)),
+  text: z.string().check(z.maxLength(MAX_TEXT)),
+  src: SourceRefSchema,
+  origin: z.boolean(),
+});
+
+export const ExtractedDocSchema = z.object({
+  items: z
+    .array(
+      z.discriminatedUnion('kind', [
+        z.object({ kind: z.literal('para'), text: z.string().check(z.maxLength(MAX_TEXT)), src: z.nullable(SourceRefSchema) }),
+        z.object({ kind: z.literal('grid'), grid: z.object({ rows: z.array(z.array(GridCellSchema)).check(z.maxLength(MAX_ROWS)) }) }),
+        z.object({ kind: z.literal('image'), name: z.string().check(z.maxLength(MAX_TEXT)), src: z.nullable(SourceRefSchema) }),
+      ]),
+    )
+    .check(z.maxLength(MAX_ITEMS)),
+  title: z.nullable(z.string().check(z.maxLength(MAX_TEXT))),
+  notes: z.array(z.string()),
+});
+
+export const ToBackgroundSchema = z.discriminatedUnion('type', [
+  /** detector → background: this page may hold a report, please inject the checker */
+  z.object({ type: z.literal('candidate') }),
+  /** checker → background: run the engine on this page's extraction (the reply: messages.ts CheckReply) */
+  z.object({ type: z.literal('check-page'), url: z.string(), doc: ExtractedDocSchema }),
+  /** checker → background: save an auditor's decision and give the result back with it applied */
+  z.object({ type: z.literal('decide'), url: z.string(), figures: z.string(), decision: DecisionSchema, result: CheckResultSchema }),
+  /** checker → background: open the printable findings page (the result is in storage) */
+  z.object({ type: z.literal('open-print') }),
+  /** checker → background: check these attachment URLs on the batch page */
+  z.object({ type: z.literal('check-urls'), urls: z.array(z.string()) }),
+]);
+
+export function parseToBackground(raw: unknown): ToBackground | null {
+  const r = ToBackgroundSchema.safeParse(raw);
+  return r.success ? r.data : null;
+}
+
+// the page side builds requests by the hand-written types of messages.ts: both must describe the same data
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const sameShape: Same<z.infer<typeof ToBackgroundSchema>, ToBackground> = true;
+const sameDoc: Same<z.infer<typeof ExtractedDocSchema>, ExtractedDoc> = true;
+void sameShape;
+void sameDoc;
