@@ -41,8 +41,8 @@ const WordsSchema = z.object({ zh: z.string(), en: z.string() });
 
 /**
  * The background's answer to check-page and decide. The background runs the engine and validates
- * the result it sends with CheckResultSchema (that is how `json` is made); the page side checks
- * this envelope, the JSON text and the result's version and counts, and does not parse the whole
+ * the result it sends with CheckResultSchema; the page side checks this envelope and the result's
+ * version and counts, and does not parse the whole
  * result a second time: that costs ~8 ms of schema construction and ~10 ms of parsing on the
  * page's main thread (measured in Chromium), the time the in-page checker is meant to leave to
  * the page. The result is then used exactly as the background produced it.
@@ -55,8 +55,6 @@ export const CheckReplySchema = z.discriminatedUnion('ok', [
       summary: z.object({ errors: z.number(), warnings: z.number(), infos: z.number(), checked: z.number() }),
       findings: z.array(z.unknown()),
     }),
-    /** the result as JSON, validated (what 复制 JSON copies) */
-    json: z.string(),
     /** the report's figures fingerprint, for saving decisions */
     figures: z.string(),
     /** the rule set's version (RULESET_VERSION), for the audit record */
@@ -69,7 +67,7 @@ export const CheckReplySchema = z.discriminatedUnion('ok', [
 
 /** A check-page or decide reply once its envelope passed: the result typed as the background made it. */
 export type CheckReply =
-  | { ok: true; result: CheckResultJson; json: string; figures: string; ruleset: string; settings: Settings }
+  | { ok: true; result: CheckResultJson; figures: string; ruleset: string; settings: Settings }
   | { ok: false; reason: { zh: string; en: string }; settings: Settings };
 
 export function parseCheckReply(raw: unknown, expectedVersion: number): CheckReply | null {

@@ -24,7 +24,7 @@ export type Mode = 'auto' | 'manual';
 
 interface State {
   attachments: Attachment[];
-  /** the result, its validated JSON text and figures fingerprint, as the background sent them */
+  /** the result (validated by the background) and its figures fingerprint, as the background sent them */
   reply: Extract<CheckReply, { ok: true }> | null;
   reason: { zh: string; en: string } | null;
   marks: Marks | null;
@@ -174,7 +174,7 @@ export class Checker {
         }}
         onClose={() => this.teardown()}
         onFinding={(f) => this.state.marks?.focus(f) ?? null}
-        onCopyJson={() => (reply ? copyText(reply.json, shadow) : Promise.resolve('failed'))}
+        onCopyJson={() => (reply ? copyText(JSON.stringify(reply.result, null, 2), shadow) : Promise.resolve('failed'))}
         onCopyTsv={() => (r ? copyText(tablesToTsv(r, this.lang), shadow) : Promise.resolve('failed'))}
         onCopyRecord={() => (reply ? copyText(auditRecord(reply.result, reply.result.review, { version: extensionVersion(), rules: reply.ruleset, at: this.checkedAt }), shadow) : Promise.resolve('failed'))}
         onPrint={() => void (r ? this.print(r) : undefined)}

@@ -2,11 +2,10 @@ import { checkExtracted } from '../pipeline';
 import { withLastYear } from '../check/cross-year';
 import { RULESET_VERSION } from '../check/index';
 import { recordOf } from '../model/history';
-import type { CheckResultJson } from '../model/result';
+import { CheckResultSchema, type CheckResultJson } from '../model/result';
 import { applyDecisions, figuresFingerprint } from '../model/review';
 import type { CheckPageRequest, CheckReply, DecideRequest } from '../messages';
 import { remember } from './history-store';
-import { toJson } from './json';
 import { loadReview, saveDecision } from './review-store';
 import { loadSettings } from './sites';
 import { DEFAULT_SETTINGS } from './settings';
@@ -35,8 +34,9 @@ export async function decide(req: DecideRequest): Promise<CheckReply> {
 
 async function reply(result: CheckResultJson): Promise<CheckReply> {
   const settings = await quietly(loadSettings, DEFAULT_SETTINGS);
-  // toJson validates the result with CheckResultSchema: what the page receives has passed it
-  return { ok: true, result, json: toJson(result), figures: figuresFingerprint(result.report), ruleset: RULESET_VERSION, settings };
+  // what the page receives has passed CheckResultSchema (a bug here must not reach the page or the clipboard)
+  CheckResultSchema.parse(result);
+  return { ok: true, result, figures: figuresFingerprint(result.report), ruleset: RULESET_VERSION, settings };
 }
 
 /** Remember this report; compare it with the same body's report for last year when one was checked. */
