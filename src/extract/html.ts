@@ -99,7 +99,17 @@ export function extractHtml(root: Document | Element, options: HtmlExtractOption
     }
     const block = BLOCK.has(tag);
     if (block) flush();
-    for (let c = el.firstChild; c; c = c.nextSibling) walk(c, block ? el : blockEl);
+    if (plainText(el, WALK_STOPS)) {
+      // nothing inside would be skipped, split or turned into an item: its text is the text nodes'
+      // text, read in one call (no wrapper for every span and text node of a Word export)
+      const text = el.textContent ?? '';
+      if (text !== '') {
+        buf += text;
+        if (!bufEl) bufEl = block ? el : blockEl;
+      }
+    } else {
+      for (let c = el.firstChild; c; c = c.nextSibling) walk(c, block ? el : blockEl);
+    }
     if (block) flush();
   };
 
@@ -200,6 +210,7 @@ function buildGrid(table: Element, index: number, frame: number[], out: HtmlExtr
 
 /** Cell text with <br> and paragraph breaks kept as line breaks (labels are matched without them). */
 function cellText(el: Element): string {
+  if (plainText(el, CELL_STOPS)) return (el.textContent ?? '').replace(/\n+$/, '');
   let s = '';
   const walk = (n: Node): void => {
     if (n.nodeType === 3) {
@@ -216,11 +227,30 @@ function cellText(el: Element): string {
     }
     const block = tag === 'P' || tag === 'DIV';
     if (block && s !== '' && !s.endsWith('\n')) s += '\n';
-    for (let c = e.firstChild; c; c = c.nextSibling) walk(c);
+    if (!block && plainText(e, CELL_STOPS)) s += e.textContent ?? '';
+    else for (let c = e.firstChild; c; c = c.nextSibling) walk(c);
     if (block && !s.endsWith('\n')) s += '\n';
   };
   walk(el);
   return s.replace(/\n+$/, '');
+}
+
+/**
+ * Elements that make the walks do more than concatenate text: what they skip (SKIP, hidden
+ * elements: any `style` naming `none` is taken as possibly hidden), what starts a paragraph or an
+ * item, and (in cells) what becomes a line break. An element with none of them inside reads as its
+ * `textContent`: the same text the node-by-node walk would gather, in one DOM call.
+ */
+const SKIP_SELECTOR = 'script,style,noscript,template,head,svg,select,option,textarea,button,[hidden],[style*="none" i]';
+const WALK_STOPS = `${SKIP_SELECTOR},${[...BLOCK].map((t) => t.toLowerCase()).join(',')},img,iframe`;
+const CELL_STOPS = `${SKIP_SELECTOR},p,div,br`;
+
+function plainText(el: Element, stops: string): boolean {
+  try {
+    return el.firstElementChild === null || el.querySelector(stops) === null;
+  } catch {
+    return false; // a DOM without that selector support: walk node by node
+  }
 }
 
 function pageTitle(doc: Document, items: DocItem[]): string | null {

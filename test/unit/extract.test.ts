@@ -141,3 +141,36 @@ describe('extractHtml: Word-exported tables', () => {
     expect(doc.title).toBe('海青镇2023年政府信息公开工作年度报告');
   });
 });
+
+describe('extractHtml: whole subtrees read in one call give the node-by-node text', () => {
+  const raws = (doc: ExtractedDoc): string[] => doc.items.flatMap((i) => (i.kind === 'grid' ? i.grid.rows.flatMap((r) => r.map((c) => c.raw)) : []));
+
+  it('cells: line breaks from <br>, <p> and <div> are kept; plain spans are read whole', () => {
+    const doc = extractHtml(
+      html(`<table><tr><td><span lang="EN-US"><b>12</b></span></td><td><p><span>（三）</span></p><p><span>不予公开</span></p></td><td>a<br>b<span>c</span></td><td><div>x</div>y</td></tr></table>`),
+    );
+    expect(raws(doc)).toEqual(['12', '（三）\n不予公开', 'a\nbc', 'x\ny']);
+  });
+
+  it('paragraphs: hidden text, scripts and buttons inside a paragraph are skipped, pictures become items', () => {
+    const doc = extractHtml(
+      html(`<p class="MsoNormal"><span style="font-size:16pt">一、总体情况</span><span style="display: none">隐藏</span><script>var x = 1;</script><button>打印</button></p>
+      <p><span style="border:none">本年共收到申请</span><img src="/a/chart.png" alt="">件。</p><div><span>二、主动公开</span><span hidden>x</span></div>`),
+    );
+    expect(doc.items.map((i) => (i.kind === 'para' ? i.text : i.kind === 'image' ? `[${i.name}]` : 'grid'))).toEqual([
+      '一、总体情况',
+      '本年共收到申请',
+      '[chart.png]',
+      '件。',
+      '二、主动公开',
+    ]);
+  });
+
+  it('a paragraph read whole still points at its element (for marking the sentence)', () => {
+    const doc = extractHtml(html(`<div><p id="p1"><span>本年新收政府信息公开申请</span><span>905件</span></p></div>`));
+    const para = doc.items.find((i) => i.kind === 'para');
+    const el = para?.kind === 'para' && para.src ? doc.elements.get(`h::-1:${para.src.row}:0`) : undefined;
+    expect(para?.kind === 'para' && para.text).toBe('本年新收政府信息公开申请905件');
+    expect(el?.getAttribute('id')).toBe('p1');
+  });
+});
