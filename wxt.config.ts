@@ -1,5 +1,6 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { fileURLToPath } from 'node:url';
 import { GOV_CN_MATCHES } from './src/matches';
 
 /** Drawn by scripts/make-icons.ts into public/icon/ (WXT copies public/ into every build). */
@@ -29,6 +30,17 @@ export default defineConfig({
   manifestVersion: 3,
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({ plugins: [preact()] }),
+  hooks: {
+    // The in-page checker uses the browser's own API object, not the polyfill: see
+    // src/present/native-browser.ts for why (several ms on every report page) and what it calls.
+    'vite:build:extendConfig': (entrypoints, config) => {
+      if (!entrypoints.some((e) => e.name === 'checker')) return;
+      const alias = config.resolve?.alias;
+      const list = Array.isArray(alias) ? alias : Object.entries(alias ?? {}).map(([find, replacement]) => ({ find, replacement: String(replacement) }));
+      const native = fileURLToPath(new URL('./src/present/native-browser.ts', import.meta.url));
+      config.resolve = { ...config.resolve, alias: [{ find: /^wxt\/browser$/, replacement: native }, ...list] };
+    },
+  },
   manifest: ({ browser }) => ({
     name: '__MSG_name__',
     description: '__MSG_description__',
