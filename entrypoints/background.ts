@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { parseToBackground } from '../src/requests';
-import type { CheckReply } from '../src/messages';
+import { unwrapJson, wrapJson, type JsonEnvelope } from '../src/messages';
 import { checkPage, decide } from '../src/present/page-check';
 import { badgeFor } from '../src/present/badge';
 import { injectChecker } from '../src/present/inject';
@@ -31,8 +31,8 @@ export default defineBackground(() => {
     })();
   });
 
-  browser.runtime.onMessage.addListener((raw: unknown, sender: { tab?: { id?: number; url?: string; index?: number } }): Promise<CheckReply | null> | undefined => {
-    const msg = parseToBackground(raw);
+  browser.runtime.onMessage.addListener((raw: unknown, sender: { tab?: { id?: number; url?: string; index?: number } }): Promise<JsonEnvelope | null> | undefined => {
+    const msg = parseToBackground(unwrapJson(raw));
     const tabId = sender.tab?.id;
     if (!msg || tabId === undefined) return undefined;
     if (msg.type === 'candidate') {
@@ -43,12 +43,12 @@ export default defineBackground(() => {
       return checkPage(msg).then(
         (reply) => {
           void setBadge(tabId, badgeFor(reply.ok ? { report: true, errors: reply.result.summary.errors } : { report: false, errors: 0 }));
-          return reply;
+          return wrapJson(reply);
         },
         () => null,
       );
     }
-    if (msg.type === 'decide') return decide(msg).catch(() => null);
+    if (msg.type === 'decide') return decide(msg).then(wrapJson, () => null);
     if (msg.type === 'check-urls') {
       const query = msg.urls.filter((u) => /^https?:\/\//i.test(u)).map((u) => `check=${encodeURIComponent(u)}`).join('&');
       void browser.tabs.create({ url: browser.runtime.getURL(`/batch.html?${query}`) });

@@ -79,6 +79,32 @@ export function parseCheckReply(raw: unknown, expectedVersion: number): CheckRep
   return raw as CheckReply;
 }
 
+/**
+ * Large messages (a page's extraction, a result) travel as JSON text: one string crosses the
+ * extension's messaging far faster than a tree of objects, which is converted property by property
+ * on the page's main thread each way. The receiver unwraps, then validates as for any message.
+ */
+export interface JsonEnvelope {
+  type: 'json';
+  body: string;
+}
+
+export function wrapJson(message: unknown): JsonEnvelope {
+  return { type: 'json', body: JSON.stringify(message) };
+}
+
+/** The message inside a JSON envelope (undefined when the text is not JSON); anything else as it is. */
+export function unwrapJson(raw: unknown): unknown {
+  if (typeof raw !== 'object' || raw === null) return raw;
+  const { type, body } = raw as { type?: unknown; body?: unknown };
+  if (type !== 'json' || typeof body !== 'string') return raw;
+  try {
+    return JSON.parse(body) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Requests to the background, as the page side builds them (validated there by `requests.ts`). */
 export type CheckPageRequest = { type: 'check-page'; url: string; doc: ExtractedDoc };
 export type DecideRequest = { type: 'decide'; url: string; figures: string; decision: Decision; result: CheckResultJson };

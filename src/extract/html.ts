@@ -227,7 +227,7 @@ function cellText(el: Element): string {
     }
     const block = tag === 'P' || tag === 'DIV';
     if (block && s !== '' && !s.endsWith('\n')) s += '\n';
-    if (!block && plainText(e, CELL_STOPS)) s += e.textContent ?? '';
+    if (plainText(e, CELL_STOPS)) s += e.textContent ?? '';
     else for (let c = e.firstChild; c; c = c.nextSibling) walk(c);
     if (block && !s.endsWith('\n')) s += '\n';
   };

@@ -5,7 +5,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { extractHtml } from '../extract/html';
 import type { CheckResultJson } from '../model/result';
 import { SCHEMA_VERSION } from '../model/version';
-import { parseCheckReply, parseToTab, type CheckPageRequest, type CheckReply, type DecideRequest, type ResultReply, type ToBackground, type ToTab } from '../messages';
+import { parseCheckReply, parseToTab, unwrapJson, wrapJson, type CheckPageRequest, type CheckReply, type DecideRequest, type ResultReply, type ToBackground, type ToTab } from '../messages';
 import { applyMarks, type Marks } from './highlight';
 import { App } from './App';
 import { copyText } from './clipboard';
@@ -218,7 +218,7 @@ function extensionVersion(): string {
 
 /** A request whose reply is a CheckReply (check-page, decide); null when the background gave none that holds. */
 async function ask(req: CheckPageRequest | DecideRequest): Promise<CheckReply | null> {
-  return parseCheckReply(await browser.runtime.sendMessage(req), SCHEMA_VERSION);
+  return parseCheckReply(unwrapJson(await browser.runtime.sendMessage(wrapJson(req))), SCHEMA_VERSION);
 }
 
 async function send(msg: ToBackground): Promise<void> {

@@ -4,7 +4,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { extractHtml } from '../../src/extract/html';
 import { checkPage, decide } from '../../src/present/page-check';
-import { parseCheckReply, parseToTab, type CheckPageRequest } from '../../src/messages';
+import { parseCheckReply, parseToTab, unwrapJson, wrapJson, type CheckPageRequest } from '../../src/messages';
 import { parseToBackground } from '../../src/requests';
 import { CheckResultSchema } from '../../src/model/result';
 import { SCHEMA_VERSION } from '../../src/model/version';
@@ -89,6 +89,23 @@ describe('messages are validated by their receiver', () => {
     expect(parseCheckReply({ ...reply, settings: { collapsed: 'yes' } }, SCHEMA_VERSION)).toBeNull();
     expect(parseCheckReply(reply, SCHEMA_VERSION + 1)).toBeNull();
     expect(parseCheckReply(reply, SCHEMA_VERSION)).not.toBeNull();
+  });
+
+  it('large messages travel as JSON text and are validated once unwrapped', async () => {
+    fakeBrowser.reset();
+    const req = request('errors');
+    const wire = wrapJson(req);
+    expect(typeof wire.body).toBe('string');
+    expect(parseToBackground(unwrapJson(wire))).toEqual(req);
+    const reply = await checkPage(req);
+    expect(parseCheckReply(unwrapJson(wrapJson(reply)), SCHEMA_VERSION)).toEqual(reply);
+    // broken text or a wrong inner message is refused like any malformed message
+    expect(parseToBackground(unwrapJson({ type: 'json', body: '{"type":"check-page",' }))).toBeNull();
+    expect(parseToBackground(unwrapJson({ type: 'json', body: '{"type":"check-page"}' }))).toBeNull();
+    expect(parseCheckReply(unwrapJson({ type: 'json', body: 'null' }), SCHEMA_VERSION)).toBeNull();
+    // anything that is not an envelope is passed on as it is
+    expect(unwrapJson({ type: 'candidate' })).toEqual({ type: 'candidate' });
+    expect(unwrapJson({ type: 'json', body: 3 })).toEqual({ type: 'json', body: 3 });
   });
 
   it('the page answers only the popup\'s two requests', () => {
