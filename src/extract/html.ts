@@ -71,8 +71,8 @@ export function extractHtml(root: Document | Element, options: HtmlExtractOption
     }
     if (node.nodeType !== 1) return;
     const el = node as Element;
-    const tag = el.tagName.toUpperCase();
-    if (SKIP.has(tag) || SKIP.has(el.tagName) || isHidden(el)) return;
+    const tag = upperName(el);
+    if (SKIP.has(tag) || isHidden(el)) return;
     if (tag === 'IMG') {
       flush();
       out.items.push({ kind: 'image', name: imageName(el), src: null });
@@ -99,17 +99,7 @@ export function extractHtml(root: Document | Element, options: HtmlExtractOption
     }
     const block = BLOCK.has(tag);
     if (block) flush();
-    if (plainText(el, WALK_STOPS)) {
-      // nothing inside would be skipped, split or turned into an item: its text is the text nodes'
-      // text, read in one call (no wrapper for every span and text node of a Word export)
-      const text = el.textContent ?? '';
-      if (text !== '') {
-        buf += text;
-        if (!bufEl) bufEl = block ? el : blockEl;
-      }
-    } else {
-      for (let c = el.firstChild; c; c = c.nextSibling) walk(c, block ? el : blockEl);
-    }
+    for (let c = el.firstChild; c; c = c.nextSibling) walk(c, block ? el : blockEl);
     if (block) flush();
   };
 
@@ -117,6 +107,13 @@ export function extractHtml(root: Document | Element, options: HtmlExtractOption
   flush();
   out.title = pageTitle(doc, out.items);
   return out;
+}
+
+/** The tag name in capitals: `nodeName` already is for HTML elements (SVG and XHTML ones are lower case). */
+function upperName(el: Element): string {
+  const name = el.nodeName;
+  const c = name.charCodeAt(0);
+  return c >= 97 && c <= 122 ? name.toUpperCase() : name;
 }
 
 function isHidden(el: Element): boolean {
@@ -147,11 +144,11 @@ function sameOriginDocument(el: Element): Document | null {
 /** The rows of this table only (not of a nested one), through thead/tbody/tfoot. */
 function tableRows(table: Element): Element[] {
   const rows: Element[] = [];
-  for (const child of Array.from(table.children)) {
-    const tag = child.tagName.toUpperCase();
+  for (let child = table.firstElementChild; child; child = child.nextElementSibling) {
+    const tag = upperName(child);
     if (tag === 'TR') rows.push(child);
     else if (tag === 'TBODY' || tag === 'THEAD' || tag === 'TFOOT') {
-      for (const r of Array.from(child.children)) if (r.tagName.toUpperCase() === 'TR') rows.push(r);
+      for (let r = child.firstElementChild; r; r = r.nextElementSibling) if (upperName(r) === 'TR') rows.push(r);
     }
   }
   return rows;
@@ -159,7 +156,9 @@ function tableRows(table: Element): Element[] {
 
 /** `colspan="3"`, `colspan=\"3\"` (HTML kept in a JS string on portal clones), junk → 1. */
 function span(el: Element, name: string): number {
-  const m = /\d+/.exec(el.getAttribute(name) ?? '');
+  const v = el.getAttribute(name);
+  if (v === null) return 1;
+  const m = /\d+/.exec(v);
   const n = m ? parseInt(m[0], 10) : 1;
   return n >= 1 ? Math.min(n, 500) : 1;
 }
@@ -173,7 +172,11 @@ function buildGrid(table: Element, index: number, frame: number[], out: HtmlExtr
     if (!tr) continue;
     matrix[r] ??= [];
     let col = 0;
-    const cells = Array.from(tr.children).filter((c) => /^T[DH]$/i.test(c.tagName));
+    const cells: Element[] = [];
+    for (let c = tr.firstElementChild; c; c = c.nextElementSibling) {
+      const tag = upperName(c);
+      if (tag === 'TD' || tag === 'TH') cells.push(c);
+    }
     for (let k = 0; k < cells.length; k++) {
       const td = cells[k];
       if (!td) continue;
@@ -210,7 +213,6 @@ function buildGrid(table: Element, index: number, frame: number[], out: HtmlExtr
 
 /** Cell text with <br> and paragraph breaks kept as line breaks (labels are matched without them). */
 function cellText(el: Element): string {
-  if (plainText(el, CELL_STOPS)) return (el.textContent ?? '').replace(/\n+$/, '');
   let s = '';
   const walk = (n: Node): void => {
     if (n.nodeType === 3) {
@@ -219,7 +221,7 @@ function cellText(el: Element): string {
     }
     if (n.nodeType !== 1) return;
     const e = n as Element;
-    const tag = e.tagName.toUpperCase();
+    const tag = upperName(e);
     if (SKIP.has(tag)) return;
     if (tag === 'BR') {
       s += '\n';
@@ -227,30 +229,11 @@ function cellText(el: Element): string {
     }
     const block = tag === 'P' || tag === 'DIV';
     if (block && s !== '' && !s.endsWith('\n')) s += '\n';
-    if (plainText(e, CELL_STOPS)) s += e.textContent ?? '';
-    else for (let c = e.firstChild; c; c = c.nextSibling) walk(c);
+    for (let c = e.firstChild; c; c = c.nextSibling) walk(c);
     if (block && !s.endsWith('\n')) s += '\n';
   };
   walk(el);
   return s.replace(/\n+$/, '');
-}
-
-/**
- * Elements that make the walks do more than concatenate text: what they skip (SKIP, hidden
- * elements: any `style` naming `none` is taken as possibly hidden), what starts a paragraph or an
- * item, and (in cells) what becomes a line break. An element with none of them inside reads as its
- * `textContent`: the same text the node-by-node walk would gather, in one DOM call.
- */
-const SKIP_SELECTOR = 'script,style,noscript,template,head,svg,select,option,textarea,button,[hidden],[style*="none" i]';
-const WALK_STOPS = `${SKIP_SELECTOR},${[...BLOCK].map((t) => t.toLowerCase()).join(',')},img,iframe`;
-const CELL_STOPS = `${SKIP_SELECTOR},p,div,br`;
-
-function plainText(el: Element, stops: string): boolean {
-  try {
-    return el.firstElementChild === null || el.querySelector(stops) === null;
-  } catch {
-    return false; // a DOM without that selector support: walk node by node
-  }
 }
 
 function pageTitle(doc: Document, items: DocItem[]): string | null {
