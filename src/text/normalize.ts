@@ -37,6 +37,7 @@ const CHINESE_COMMA_IN_NUMBER = /(\d)，(?=\d)/g;
 
 /** Removing one artefact can close up another (`[book[image: x]mark: y]`): repeat until none is left. */
 function removeArtefacts(s: string): string {
+  if (!s.includes('[')) return s;
   for (let prev = ''; prev !== s; ) {
     prev = s;
     s = s.replace(EDITOR_ARTEFACT, '');
