@@ -9,6 +9,10 @@ export default defineContentScript({
   matches: GOV_CN_MATCHES,
   registration: 'runtime',
   cssInjectionMode: 'manual',
+  // WXT would also window.postMessage a "script started" note: that reaches the page's own message
+  // listeners (some gov.cn pages act on any message) and costs ms on the page's thread. The
+  // document event WXT dispatches as well is enough to replace an older instance.
+  noScriptStartedPostMessage: true,
   main(ctx) {
     try {
       const g = globalThis as Global;
