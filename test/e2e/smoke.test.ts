@@ -1,4 +1,4 @@
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXTENSION_DIR, launchBrowser, screenshot, startServer, type LaunchedBrowser, type TestServer } from './harness';
@@ -19,6 +19,19 @@ describe('e2e harness smoke test', () => {
 
   it('has a production build of the extension', () => {
     expect(existsSync(join(EXTENSION_DIR, 'manifest.json'))).toBe(true);
+  });
+
+  it('the page-side scripts carry neither the polyfill nor the engine (both stay in the background)', () => {
+    const checker = readFileSync(join(EXTENSION_DIR, 'content-scripts/checker.js'), 'utf8');
+    const background = readFileSync(join(EXTENSION_DIR, 'background.js'), 'utf8');
+    const polyfill = 'This script should only be loaded in a browser extension';
+    expect(background).toContain(polyfill);
+    expect(checker).not.toContain(polyfill);
+    // the rules live in the engine (the sidebar shows their findings, it does not run them)
+    for (const engineOnly of ['review-litigation-total', 'fee-magnitude', 'prose-total']) {
+      expect(background).toContain(engineOnly);
+      expect(checker).not.toContain(engineOnly);
+    }
   });
 
   it('loads the extension and its service worker', async () => {
