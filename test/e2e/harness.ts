@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { derivedPage } from './derived-pages';
 
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const EXTENSION_DIR = join(REPO_ROOT, '.output', 'chrome-mv3');
@@ -109,6 +110,11 @@ export function startServer(): Promise<TestServer> {
     if (path === '/big-news.html') {
       bigNewsCache ??= Buffer.from(bigNewsPage(), 'utf8');
       send(res, 200, 'text/html; charset=utf-8', bigNewsCache);
+      return;
+    }
+    const derived = derivedPage(path);
+    if (derived !== null) {
+      send(res, 200, 'text/html; charset=utf-8', derived);
       return;
     }
     if (path.startsWith('/redirect/')) {

@@ -1,0 +1,110 @@
+/**
+ * E2E pages made from the HTML fixtures (test/fixtures/html, rendered from specs.ts) at request
+ * time, so they follow whenever the fixtures change: each is one fixture plus the one thing its
+ * test is about. Served by harness.ts under these paths.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseHTML } from 'linkedom';
+import { extractHtml } from '../../src/extract/html';
+import { recognise } from '../../src/recognise/recognise';
+import type { TableId } from '../../src/recognise/templates';
+
+const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'html');
+const fixture = (name: string): string => readFileSync(join(FIXTURES, `${name}.html`), 'utf8');
+
+/** Page CSS of the worst kind: the shadow-root sidebar must survive it. */
+const HOSTILE_CSS = `<style type="text/css">
+/* hostile template CSS: the extension's shadow-root sidebar must survive it */
+html { font-size: 8px !important; }
+* { display:block !important; font-size:0 !important; color:transparent !important; box-sizing: content-box !important; line-height: 0 !important; }
+div, aside, section { position:static !important; width:10px !important; overflow: hidden !important; }
+:host, [class], [id] { all: unset !important }
+</style>
+`;
+
+function note(html: string, text: string): string {
+  return html.replace('<!DOCTYPE html>', `<!DOCTYPE html>\n<!-- e2e page, made by test/e2e/derived-pages.ts: ${text} -->`);
+}
+
+/** The <td> behind a template cell of the fixture (by our own extraction: table, row and cell index). */
+function cellElement(doc: Document, table: TableId, row: string, col: string): Element {
+  const report = recognise(extractHtml(doc));
+  const src = report.tables[table].rows.find((r) => r.key === row)?.cells.find((c) => c.col === col)?.src;
+  if (!src || src.kind !== 'html') throw new Error(`derived page: no cell ${table}.${row}.${col} in the fixture`);
+  // row and cell indices as extraction counts them (table.rows / row.cells; linkedom has neither)
+  const el = doc.getElementsByTagName('table')[src.table];
+  const rows = el ? [...el.children].flatMap((c) => (c.tagName === 'TR' ? [c] : /^T(BODY|HEAD|FOOT)$/.test(c.tagName) ? [...c.children].filter((r) => r.tagName === 'TR') : [])) : [];
+  const td = [...(rows[src.row]?.children ?? [])].filter((c) => c.tagName === 'TD' || c.tagName === 'TH')[src.cell];
+  if (!td) throw new Error(`derived page: cell ${table}.${row}.${col} not found in the DOM`);
+  return td;
+}
+
+function innermost(el: Element): Element {
+  let e = el;
+  while (e.firstElementChild) e = e.firstElementChild;
+  return e;
+}
+
+const PAGES: Record<string, () => string> = {
+  /** errors.html under hostile page CSS */
+  '/hostile-css.html': () => note(fixture('errors').replace('</head>', `${HOSTILE_CSS}</head>`), 'errors.html with hostile page CSS'),
+
+  /** errors.html whose table 2 row 二 科研机构 holds escaped <img onerror> text, and row 四 法律服务机构 a real <b> */
+  '/xss-cell.html': () => {
+    const { document } = parseHTML(fixture('errors'));
+    const doc = document as unknown as Document;
+    const xss = cellElement(doc, 't2', 'carried-over', 'research');
+    const bold = cellElement(doc, 't2', 'carried-forward', 'legal');
+    innermost(xss).textContent = '<img src=x onerror="window.__pwned=1">';
+    const b = innermost(bold);
+    b.innerHTML = `<b>${b.textContent ?? ''}</b>`;
+    return note(`<!DOCTYPE html>\n${doc.documentElement.outerHTML}`, 'errors.html; table 2 row 二 科研机构 holds <img onerror> as text, row 四 法律服务机构 a <b>');
+  },
+
+  /** seed-004.html's article alone (no site shell), as a CMS shows it in a frame of its portal page */
+  '/iframe-report.html': () => {
+    const { document } = parseHTML(fixture('seed-004'));
+    const article = document.querySelector('.article');
+    if (!article) throw new Error('derived page: seed-004.html has no .article');
+    document.body.innerHTML = article.outerHTML;
+    return note(`<!DOCTYPE html>\n${document.documentElement.outerHTML}`, "seed-004.html's article only, embedded by iframe-host.html");
+  },
+
+  /** errors.html whose article body a page script inserts 800 ms after load (a CMS loading it by ajax) */
+  '/late-insert.html': () => {
+    const { document } = parseHTML(fixture('errors'));
+    const zoom = document.getElementById('zoom');
+    if (!zoom) throw new Error('derived page: errors.html has no #zoom');
+    const body = zoom.innerHTML;
+    zoom.innerHTML = '';
+    const script = document.createElement('script');
+    script.setAttribute('type', 'text/javascript');
+    script.textContent = `
+// The CMS loads the article body over ajax: at load time #zoom is empty; the report arrives 800 ms later.
+var __articleHtml = ${JSON.stringify(body).replace(/</g, '\\u003c')};
+window.addEventListener("load", function () {
+  setTimeout(function () {
+    document.getElementById("zoom").innerHTML = __articleHtml;
+    window.__reportInserted = true;
+  }, 800);
+});
+`;
+    document.body.appendChild(script);
+    return note(`<!DOCTYPE html>\n${document.documentElement.outerHTML}`, 'errors.html, its article body inserted by a page script 800 ms after load');
+  },
+};
+
+const cache = new Map<string, string>();
+
+/** The page for this URL path, or null when it is not a derived one. */
+export function derivedPage(path: string): string | null {
+  const make = PAGES[path];
+  if (!make) return null;
+  let html = cache.get(path);
+  if (html === undefined) {
+    html = make();
+    cache.set(path, html);
+  }
+  return html;
+}
