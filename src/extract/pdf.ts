@@ -1,4 +1,4 @@
-import { normalizeText } from '../text/normalize';
+import { normalizeText, unRadicalise } from '../text/normalize';
 import { isValueLike } from '../text/cell-value';
 import type { DocItem, ExtractedDoc, GridRow } from './types';
 
@@ -181,22 +181,6 @@ function toMatrix(v: unknown): Matrix | null {
 
 const SPACE_ONLY = /^[\s\u00a0\u3000]*$/;
 
-/**
- * CJK fonts draw 民 and the radical ⺠ with one glyph, and a PDF's ToUnicode map often names the
- * radical: pdfjs then gives `人⺠政府`, `⻚`, `⻓`. NFKC folds the Kangxi radicals (U+2F00–U+2FDF)
- * back but only two of the CJK Radicals Supplement (U+2E80–U+2EFF), so those are mapped here
- * to the ideograph they stand for (Unicode's EquivalentUnifiedIdeograph.txt, simplified
- * forms as printed in simplified-Chinese fonts), pairs `radical ideograph`.
- */
-const RADICAL_PAIRS = '⺁厂⺄乙⺅亻⺆冂⺇几⺉刂⺊卜⺌小⺎兀⺏尣⺐尢⺒巳⺓幺⺔彑⺕彐⺖忄⺗心⺘扌⺙攵⺛旡⺜日⺝月⺞歺⺟母⺠民⺡氵⺢氺⺣灬⺤爫⺦丬⺧牛⺨犭⺩王⺪疋⺫目⺬示⺭礻⺮竹⺯糸⺰纟⺱罓⺲罒⺶羊⺷羊⺹耂⺺肀⺻聿⺼肉⺽臼⺾艹⺿艹⻀艹⻁虎⻂衤⻃覀⻄西⻅见⻆角⻈讠⻉贝⻋车⻌辶⻍辶⻎辶⻏阝⻐钅⻑長⻒镸⻓长⻔门⻕阜⻖阝⻗雨⻘青⻙韦⻚页⻛风⻜飞⻝食⻟飠⻠饣⻢马⻣骨⻤鬼⻥鱼⻦鸟⻧卤⻨麦⻩黄⻪黾⻬齐⻮齿⻰龙⻳龟';
-const RADICALS: ReadonlyMap<string, string> = new Map(
-  Array.from({ length: RADICAL_PAIRS.length / 2 }, (_, i) => [RADICAL_PAIRS.charAt(2 * i), RADICAL_PAIRS.charAt(2 * i + 1)] as const),
-);
-const RADICAL_CHARS = /[\u2E80-\u2FDF]/g;
-
-function unRadical(s: string): string {
-  return s.replace(RADICAL_CHARS, (c) => RADICALS.get(c) ?? c.normalize('NFKC'));
-}
 
 function readRuns(items: readonly unknown[], vt: Matrix, page: number): Run[] {
   const runs: Run[] = [];
@@ -212,7 +196,7 @@ function readRuns(items: readonly unknown[], vt: Matrix, page: number): Run[] {
     // leading/trailing spaces carry no position of their own worth keeping
     const lead = str.length - str.trimStart().length;
     const perChar = str.length > 0 ? w / str.length : 0;
-    const text = unRadical(str.trim());
+    const text = unRadicalise(str.trim());
     const x0 = m[4] + lead * perChar;
     runs.push({ text, x0, x1: x0 + text.length * perChar, base: m[5], size, page, line: 0 });
   }

@@ -20,10 +20,29 @@ const INVISIBLE = /[\u200B-\u200F\u2060\uFEFF\u00AD]/g;
 const SPACES = /[\s\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000\u0085]+/g;
 
 /**
- * PDF text often carries Kangxi radicals (`⼀` U+2F00 for 一) and CJK compatibility ideographs
- * instead of the ordinary characters; NFKC maps exactly these blocks back and nothing else here.
+ * PDF text often carries Kangxi radicals (`⼀` U+2F00 for 一), radicals of the CJK Radicals
+ * Supplement and CJK compatibility ideographs instead of the ordinary characters.
  */
 const CJK_LOOKALIKES = /[\u2E80-\u2FDF\uF900-\uFAFF]/g;
+
+/**
+ * CJK fonts draw 民 and the radical ⺠ with one glyph, and a PDF's ToUnicode map often names the
+ * radical: pdfjs then gives `人⺠政府`, `⻚`, `⻓`. NFKC folds the Kangxi radicals (U+2F00–U+2FDF)
+ * back but only two of the CJK Radicals Supplement (U+2E80–U+2EFF), so those are mapped here
+ * to the ideograph they stand for (Unicode's EquivalentUnifiedIdeograph.txt, simplified
+ * forms as printed in simplified-Chinese fonts), pairs `radical ideograph`.
+ */
+const RADICAL_PAIRS =
+  '⺁厂⺄乙⺅亻⺆冂⺇几⺉刂⺊卜⺌小⺎兀⺏尣⺐尢⺒巳⺓幺⺔彑⺕彐⺖忄⺗心⺘扌⺙攵⺛旡⺜日⺝月⺞歺⺟母⺠民⺡氵⺢氺⺣灬⺤爫⺦丬⺧牛⺨犭⺩王⺪疋⺫目⺬示⺭礻⺮竹⺯糸⺰纟⺱罓⺲罒⺶羊⺷羊⺹耂⺺肀⺻聿⺼肉⺽臼⺾艹⺿艹⻀艹⻁虎⻂衤⻃覀⻄西⻅见⻆角⻈讠⻉贝⻋车⻌辶⻍辶⻎辶⻏阝⻐钅⻑長⻒镸⻓长⻔门⻕阜⻖阝⻗雨⻘青⻙韦⻚页⻛风⻜飞⻝食⻟飠⻠饣⻢马⻣骨⻤鬼⻥鱼⻦鸟⻧卤⻨麦⻩黄⻪黾⻬齐⻮齿⻰龙⻳龟';
+const RADICALS: ReadonlyMap<string, string> = new Map(
+  Array.from({ length: RADICAL_PAIRS.length / 2 }, (_, i) => [RADICAL_PAIRS.charAt(2 * i), RADICAL_PAIRS.charAt(2 * i + 1)] as const),
+);
+const lookalike = (c: string): string => RADICALS.get(c) ?? c.normalize('NFKC');
+
+/** Radicals and compatibility ideographs → the ordinary characters; nothing else changes (no trimming, no spaces). */
+export function unRadicalise(s: string): string {
+  return s.replace(CJK_LOOKALIKES, lookalike);
+}
 
 /**
  * Full-width forms U+FF01–U+FF5E that are folded to ASCII: digits, letters and the symbols that
@@ -70,7 +89,7 @@ export function normalizeText(s: string): string {
 
 function fold(s: string): string {
   const folded = s
-    .replace(CJK_LOOKALIKES, (c) => c.normalize('NFKC'))
+    .replace(CJK_LOOKALIKES, lookalike)
     .replace(INVISIBLE, '')
     .replace(FULLWIDTH_FOLDED, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
     .replace(SPACES, ' ');

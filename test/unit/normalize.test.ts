@@ -45,6 +45,7 @@ const normalizeCases: Case<string, string>[] = [
   { description: 'tabs and runs of spaces collapse', input: '\t(三)  \t不予公开 ', expected: '(三) 不予公开' },
   { description: 'zero-width space, BOM and soft hyphen vanish', input: '\ufeff0\u200b\u00ad', expected: '0' },
   { description: 'PDF text with a Kangxi radical for 一', input: '\u2F00、总体情况', expected: '一、总体情况' },
+  { description: 'radicals of the CJK Radicals Supplement that NFKC leaves alone (⺠ ⻚ ⻓)', input: '某某市人⺠政府，第2⻚，⻓期', expected: '某某市人民政府，第2页，长期' },
   { description: 'empty stays empty', input: '', expected: '' },
 ];
 
