@@ -13,8 +13,8 @@ export function watchPage(
 ): () => void {
   const root = doc.body ?? doc.documentElement;
   let timer: ReturnType<typeof setTimeout> | undefined;
-  const observer = new MutationObserver((records) => {
-    if (records.every(isOurs) || timer !== undefined) return;
+  const later = (): void => {
+    if (timer !== undefined) return;
     timer = setTimeout(() => {
       timer = undefined;
       try {
@@ -23,14 +23,24 @@ export function watchPage(
         stop();
       }
     }, opts.debounceMs ?? 400);
+  };
+  const observer = new MutationObserver((records) => {
+    if (!records.every(isOurs)) later();
   });
+  // a frame that finished loading after the check (its report was not there yet): load events do
+  // not bubble, but pass the document in the capture phase
+  const onLoad = (e: Event): void => {
+    if ((e.target as Node | null)?.nodeName === 'IFRAME') later();
+  };
   const giveUp = setTimeout(() => stop(), opts.giveUpMs ?? 60_000);
   const stop = (): void => {
     observer.disconnect();
+    doc.removeEventListener('load', onLoad, true);
     if (timer !== undefined) clearTimeout(timer);
     clearTimeout(giveUp);
   };
   observer.observe(root, { childList: true, subtree: true, characterData: true });
+  doc.addEventListener('load', onLoad, true);
   ctx.onInvalidated(stop);
   return stop;
 }
@@ -43,8 +53,11 @@ function isOurs(r: MutationRecord): boolean {
   return nodes.length > 0 && nodes.every((n) => n.nodeName === 'GOV-REPORT-CHECK' || (n.nodeName === 'STYLE' && (n as Element).id === 'gov-report-check-marks'));
 }
 
-/** A fingerprint of the page's tables: changes when rows or cells come or go or a cell's text changes. */
-export function tableSignature(doc: Document): string {
+/**
+ * A fingerprint of the page's tables, same-origin frames included: changes when rows or cells come
+ * or go or a cell's text changes.
+ */
+export function tableSignature(doc: Document, depth = 0): string {
   const cells = doc.getElementsByTagName('td');
   let h = 0x811c9dc5;
   for (let i = 0; i < cells.length; i++) {
@@ -52,5 +65,15 @@ export function tableSignature(doc: Document): string {
     for (let k = 0; k < t.length; k++) h = Math.imul(h ^ t.charCodeAt(k), 0x01000193);
     h = Math.imul(h ^ 0x7c, 0x01000193);
   }
-  return `${doc.getElementsByTagName('table').length}:${cells.length}:${doc.getElementsByTagName('img').length}:${(h >>> 0).toString(16)}`;
+  let frames = '';
+  const win = depth < 2 ? doc.defaultView : null;
+  for (let i = 0; win && i < Math.min(win.frames.length, 8); i++) {
+    try {
+      const inner = win.frames[i]?.document;
+      if (inner) frames += `|${tableSignature(inner, depth + 1)}`;
+    } catch {
+      // cross-origin: not ours to read
+    }
+  }
+  return `${doc.getElementsByTagName('table').length}:${cells.length}:${doc.getElementsByTagName('img').length}:${(h >>> 0).toString(16)}${frames}`;
 }
