@@ -7,8 +7,8 @@ import { addsTables, mayHoldReport } from '../src/extract/detect';
  * it needs, made when the page may hold a report. The checker it asks for is a full WXT entrypoint.
  *
  * What each piece adds in the isolated world on a 2 MB page (Chromium 156, ScriptDuration, medians
- * over an empty content script): touching `document` ~0.2 ms, the XPath ~0.4 ms (two document
- * walks), the MutationObserver ~0.1 ms; ~1.0–1.1 ms in all. The extension API (`chrome`/`browser`)
+ * over an empty content script): touching `document` ~0.2 ms, the XPath ~0.3–0.5 ms (one or two
+ * document walks), the MutationObserver ~0.1 ms; ~1.0–1.3 ms in all (~2.0–2.8 ms before). The extension API (`chrome`/`browser`)
  * is looked up only when there is something to say: its first touch builds the bindings. WXT's
  * wrapper around an unlisted script (an IIFE, a try/catch, a no-op logger) costs nothing
  * measurable; `export default { main }` would build too and save only defineUnlistedScript's own
@@ -23,7 +23,7 @@ const SETTLE_MS = 400;
 
 /**
  * One function does the work at start-up (plus mayHoldReport): V8 compiles each function on its
- * first call, ~0.04 ms apiece in a fresh isolated world (.exp/make-flat2.ts), so the watch below is
+ * first call, ~0.04 ms apiece in a fresh isolated world (measured in Chromium 156), so the watch below is
  * written inline rather than as a helper. The observer's callback and the recheck are compiled only
  * if the page mutates.
  */

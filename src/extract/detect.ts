@@ -3,13 +3,15 @@
  * gov.cn page, in the extension's isolated world, where the first touch of each kind of DOM object
  * (an element wrapper of a new type, an HTMLCollection…) costs 0.3–0.5 ms. So it reads strings
  * only: the page title, then ONE boolean XPath (no node ever crosses into JavaScript), then
- * same-origin frames. On the 2 MB ordinary page /big-news.html the whole detector adds ~1.0–1.1 ms
- * of script to an empty content script (Chromium 156, ScriptDuration, median of 31 loads); the
- * getElementsByTagName + textContent version it replaces added ~2.0–2.5 ms.
+ * same-origin frames. On the 2 MB ordinary page /big-news.html the whole detector adds ~1.0–1.3 ms
+ * of script to an empty content script (Chromium 156, ScriptDuration, medians of 31–41 loads on a
+ * shared 2-core machine); the getElementsByTagName + textContent version it replaces added
+ * ~2.0–2.8 ms in the same runs.
  *
  * Each `/descendant::` in the XPath is a walk of the whole document (~0.25 ms cold on 2 MB, less
- * for the second); there are two (h1, table), one on pages that carry an ArticleTitle meta. One walk for both (`//*[self::h1 or self::table]`) is 3–10× slower: the
- * per-element predicate costs more than a second name-test walk. Positions are taken on the
+ * for the second): two (h1, table), or one on pages that carry an ArticleTitle meta. One walk for
+ * both (`//*[self::h1 or self::table]`) is 3–10× slower: the per-element predicate costs more than
+ * a second name-test walk. Positions are taken on the
  * descendant axis (`/descendant::h1[position()<=3]`), not as `(//h1)[…]`: the same in XPath 1.0,
  * but jsdom (the unit tests' DOM) gets the parenthesised form wrong.
  */
@@ -44,7 +46,7 @@ const BOOLEAN_TYPE = 3;
  *   table on) is not seen here: its title, meta or h1 must say it. 5000 elements is page layout, not
  *   a report table (the largest fixture table, one-table.html, has ~900): an old CMS's nested
  *   layout tables hold the whole page, and reading their 2 MB text for each word cost 60 ms on a
- *   table-layout page (.exp/worst-case.ts; 1.4 ms with the guard, the old detector 5 ms).
+ *   table-layout page (measured once in Chromium; 1.4 ms with the guard, the old detector 5 ms).
  */
 export const REPORT_XPATH =
   'boolean(' +
