@@ -1,7 +1,5 @@
 import * as z from 'zod/mini';
-import type { ExtractedDoc } from './extract/types';
 import type { CheckResultJson } from './model/result';
-import type { Decision } from './model/review';
 import { SettingsSchema, type Settings } from './present/settings';
 
 /**
@@ -104,13 +102,3 @@ export function unwrapJson(raw: unknown): unknown {
     return undefined;
   }
 }
-
-/** Requests to the background, as the page side builds them (validated there by `requests.ts`). */
-export type CheckPageRequest = { type: 'check-page'; url: string; doc: ExtractedDoc };
-export type DecideRequest = { type: 'decide'; url: string; figures: string; decision: Decision; result: CheckResultJson };
-export type ToBackground =
-  | { type: 'candidate' }
-  | CheckPageRequest
-  | DecideRequest
-  | { type: 'open-print' }
-  | { type: 'check-urls'; urls: string[] };

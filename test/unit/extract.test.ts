@@ -142,7 +142,7 @@ describe('extractHtml: Word-exported tables', () => {
   });
 });
 
-describe('extractHtml: whole subtrees read in one call give the node-by-node text', () => {
+describe('extractHtml: the text of cells and paragraphs', () => {
   const raws = (doc: ExtractedDoc): string[] => doc.items.flatMap((i) => (i.kind === 'grid' ? i.grid.rows.flatMap((r) => r.map((c) => c.raw)) : []));
 
   it('cells: line breaks from <br>, <p> and <div> are kept; plain spans are read whole', () => {
