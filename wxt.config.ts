@@ -29,12 +29,13 @@ export default defineConfig({
   // MV3 for every browser: WXT's default for Firefox would be MV2.
   manifestVersion: 3,
   modules: ['@wxt-dev/webextension-polyfill'],
-  vite: () => ({ plugins: [preact()] }),
+  vite: () => ({ plugins: [preact()], ...(process.env.GRC_NOMINIFY ? { build: { minify: false, sourcemap: true } } : {}) }),
   hooks: {
-    // The in-page checker uses the browser's own API object, not the polyfill: see
+    // The in-page sidebar uses the browser's own API object, not the polyfill: see
     // src/present/native-browser.ts for why (several ms on every report page) and what it calls.
+    // (The first in-page script, entrypoints/checker.ts, does not import wxt/browser at all.)
     'vite:build:extendConfig': (entrypoints, config) => {
-      if (!entrypoints.some((e) => e.name === 'checker')) return;
+      if (!entrypoints.some((e) => e.name === 'sidebar')) return;
       const alias = config.resolve?.alias;
       const list = Array.isArray(alias) ? alias : Object.entries(alias ?? {}).map(([find, replacement]) => ({ find, replacement: String(replacement) }));
       const native = fileURLToPath(new URL('./src/present/native-browser.ts', import.meta.url));
@@ -46,7 +47,7 @@ export default defineConfig({
     description: '__MSG_description__',
     default_locale: 'zh_CN',
     icons: ICONS,
-    // Least privilege: gov.cn host access comes from the checker's match pattern (injected by the
+    // Least privilege: gov.cn host access comes from the sidebar content script's match pattern (injected by the
     // background); every other site only through activeTab when the user asks.
     permissions: ['activeTab', 'scripting', 'storage', 'contextMenus'],
     // The batch page asks for other sites one origin at a time, when the user starts a batch.

@@ -1,9 +1,11 @@
+import '../src/zod-config';
 import { browser } from 'wxt/browser';
+import { parseHTML } from 'linkedom/worker';
 import { parseToBackground } from '../src/requests';
-import { unwrapJson, wrapJson, type JsonEnvelope } from '../src/messages';
-import { checkPage, decide } from '../src/present/page-check';
+import { unwrapJson, wireReply, wrapJson, type CheckReplyWire, type JsonEnvelope } from '../src/messages';
+import { checkPage, decide, takeResult } from '../src/present/page-check';
 import { badgeFor } from '../src/present/badge';
-import { injectChecker } from '../src/present/inject';
+import { injectChecker, SIDEBAR } from '../src/present/inject';
 import { autoCheckAllowed, loadSettings, syncExtraSites } from '../src/present/sites';
 import { SETTINGS_KEY } from '../src/present/settings';
 
@@ -31,24 +33,37 @@ export default defineBackground(() => {
     })();
   });
 
-  browser.runtime.onMessage.addListener((raw: unknown, sender: { tab?: { id?: number; url?: string; index?: number } }): Promise<JsonEnvelope | null> | undefined => {
+  browser.runtime.onMessage.addListener((raw: unknown, sender: { tab?: { id?: number; url?: string; index?: number }; frameId?: number }): Promise<CheckReplyWire | JsonEnvelope | null> | undefined => {
     const msg = parseToBackground(unwrapJson(raw));
     const tabId = sender.tab?.id;
+    const frameId = sender.frameId;
     if (!msg || tabId === undefined) return undefined;
     if (msg.type === 'candidate') {
       void loadSettings().then((settings) => (autoCheckAllowed(settings, sender.tab?.url) ? injectChecker(tabId, 'auto') : false));
     }
-    if (msg.type === 'check-page') {
+    if (msg.type === 'check-page' || msg.type === 'check-extracted') {
       // the engine runs here, off the page's main thread; the badge follows the outcome
-      return checkPage(msg).then(
+      return checkPage(msg, parseHtml).then(
         (reply) => {
-          void setBadge(tabId, badgeFor(reply.ok ? { report: true, errors: reply.result.summary.errors } : { report: false, errors: 0 }));
-          return wrapJson(reply);
+          void setBadge(tabId, badgeFor(reply.head.ok ? { report: true, errors: reply.head.errors } : { report: false, errors: 0 }));
+          return wireReply(reply.head);
         },
         () => null,
       );
     }
-    if (msg.type === 'decide') return decide(msg).then(wrapJson, () => null);
+    if (msg.type === 'decide') return decide(msg).then((reply) => wireReply(reply.head), () => null);
+    if (msg.type === 'result') {
+      const result = takeResult(msg.id);
+      return Promise.resolve(result ? wrapJson(result) : null);
+    }
+    if (msg.type === 'mount-sidebar') {
+      // the marks are in the page: now the sidebar, in the same frame. The reply waits for the
+      // sidebar's script to finish, so whoever injected the checker (the popup) can then ask it.
+      return browser.scripting.executeScript({ target: { tabId, frameIds: [frameId ?? 0] }, files: [SIDEBAR] }).then(
+        () => null,
+        () => null,
+      );
+    }
     if (msg.type === 'check-urls') {
       const query = msg.urls.filter((u) => /^https?:\/\//i.test(u)).map((u) => `check=${encodeURIComponent(u)}`).join('&');
       void browser.tabs.create({ url: browser.runtime.getURL(`/batch.html?${query}`) });
@@ -60,6 +75,11 @@ export default defineBackground(() => {
     return undefined;
   });
 });
+
+/** HTML → document in the service worker, which has no DOMParser: linkedom's worker build, as the CLI reads pages. */
+function parseHtml(html: string): Document {
+  return parseHTML(html).document as unknown as Document;
+}
 
 async function setBadge(tabId: number, badge: { text: string; color: string }): Promise<void> {
   try {

@@ -1,5 +1,10 @@
 import * as z from 'zod/mini';
 import type { CheckResultJson } from './model/result';
+import { SourceRefSchema } from './extract/types';
+import type { MarkPlan } from './present/mark-plan';
+import { headText, TOKENS, type CheckReplyWire } from './wire';
+
+export { unwrapJson, wrapJson, type CheckReplyWire, type JsonEnvelope } from './wire';
 import { SettingsSchema, type Settings } from './present/settings';
 
 /**
@@ -37,68 +42,95 @@ export type ResultReply = z.infer<typeof ResultReplySchema>;
 
 const WordsSchema = z.object({ zh: z.string(), en: z.string() });
 
+
+/** What to mark (present/mark-plan.ts), as the background worked it out. */
+export const MarkPlanSchema = z.object({
+  cells: z.array(
+    z.object({
+      src: SourceRefSchema,
+      raw: z.string(),
+      mark: z.string().check(z.regex(TOKENS)),
+      row: z.optional(z.string().check(z.regex(TOKENS))),
+      findings: z.array(z.number()),
+    }),
+  ),
+  paragraphs: z.array(z.object({ src: z.nullable(SourceRefSchema), quote: z.string(), path: z.nullable(z.array(z.number())), findings: z.array(z.number()) })),
+});
+
 /**
- * The background's answer to check-page and decide. The background runs the engine and validates
- * the result it sends with CheckResultSchema; the page side checks this envelope and the result's
- * version and counts, and does not parse the whole
- * result a second time: that costs ~8 ms of schema construction and ~10 ms of parsing on the
- * page's main thread (measured in Chromium), the time the in-page checker is meant to leave to
- * the page. The result is then used exactly as the background produced it.
+ * The head of the background's answer to check-page, check-extracted and decide: all the page
+ * needs to mark itself, validated here before anything is marked. The whole result stays in the
+ * background until the sidebar asks for it (JSON text, after the marks are in the page), so the
+ * reply the page waits for before marking is small. The background validated that result with
+ * CheckResultSchema before keeping it; the page does not
+ * parse it with the schema a second time, which costs ~8 ms of schema construction and ~10 ms
+ * of parsing on the page's main thread (measured in Chromium), the time the in-page checker is
+ * meant to leave to the page. The head carries the result's version and error count, and the page
+ * refuses a result whose text does not match them.
  */
-export const CheckReplySchema = z.discriminatedUnion('ok', [
+export const CheckHeadSchema = z.discriminatedUnion('ok', [
   z.object({
     ok: z.literal(true),
-    result: z.object({
-      schemaVersion: z.number(),
-      summary: z.object({ errors: z.number(), warnings: z.number(), infos: z.number(), checked: z.number() }),
-      findings: z.array(z.unknown()),
-    }),
+    schemaVersion: z.number(),
+    /** result.summary.errors */
+    errors: z.number(),
     /** the report's figures fingerprint, for saving decisions */
     figures: z.string(),
     /** the rule set's version (RULESET_VERSION), for the audit record */
     ruleset: z.string(),
     /** the user's settings (read and migrated by the background) */
     settings: SettingsSchema,
+    plan: MarkPlanSchema,
+    /** the whole result waits in the background under this id (ToBackground 'result') */
+    resultId: z.string(),
   }),
   z.object({ ok: z.literal(false), reason: WordsSchema, settings: SettingsSchema }),
 ]);
+export type CheckHead = z.infer<typeof CheckHeadSchema>;
 
-/** A check-page or decide reply once its envelope passed: the result typed as the background made it. */
+export function wireReply(head: CheckHead): CheckReplyWire {
+  return { type: 'check-reply', head: JSON.stringify(head) };
+}
+
+/**
+ * A reply whose head holds and is of this schema version; null otherwise. The first in-page script
+ * marks from the plan after a check by hand (wire.ts `readMarkPlan`); this is the full check, made
+ * by the sidebar before it shows or keeps anything.
+ */
+export function parseCheckHead(raw: unknown, expectedVersion: number): CheckHead | null {
+  return checkHead(headText(raw), expectedVersion);
+}
+
+/** A head already parsed from its text (wire.ts `headText`), validated. */
+export function checkHead(head: unknown, expectedVersion: number): CheckHead | null {
+  const r = CheckHeadSchema.safeParse(head);
+  if (!r.success) return null;
+  if (r.data.ok && r.data.schemaVersion !== expectedVersion) return null;
+  return r.data;
+}
+
+/** A check reply once read in full: the result typed as the background made it. */
 export type CheckReply =
   | { ok: true; result: CheckResultJson; figures: string; ruleset: string; settings: Settings }
   | { ok: false; reason: { zh: string; en: string }; settings: Settings };
 
-export function parseCheckReply(raw: unknown, expectedVersion: number): CheckReply | null {
-  const r = CheckReplySchema.safeParse(raw);
-  if (!r.success) return null;
-  if (!r.data.ok) return r.data;
-  if (r.data.result.schemaVersion !== expectedVersion) return null;
-  // the envelope holds; the full result was validated by the background that made it (see above)
-  return raw as CheckReply;
-}
-
 /**
- * Large messages (a page's extraction, a result) travel as JSON text: one string crosses the
- * extension's messaging far faster than a tree of objects, which is converted property by property
- * on the page's main thread each way. The receiver unwraps, then validates as for any message.
+ * The whole reply, result parsed (the sidebar's side, after the marks). Null when the result text
+ * is not JSON or does not match its head (version, error count).
  */
-export interface JsonEnvelope {
-  type: 'json';
-  body: string;
-}
-
-export function wrapJson(message: unknown): JsonEnvelope {
-  return { type: 'json', body: JSON.stringify(message) };
-}
-
-/** The message inside a JSON envelope (undefined when the text is not JSON); anything else as it is. */
-export function unwrapJson(raw: unknown): unknown {
-  if (typeof raw !== 'object' || raw === null) return raw;
-  const { type, body } = raw as { type?: unknown; body?: unknown };
-  if (type !== 'json' || typeof body !== 'string') return raw;
+export function readCheckReply(head: CheckHead, result: string | null): CheckReply | null {
+  if (!head.ok) return head;
+  if (result === null) return null;
   try {
-    return JSON.parse(body) as unknown;
+    const r = JSON.parse(result) as CheckResultJson;
+    if (r?.schemaVersion !== head.schemaVersion || r.summary?.errors !== head.errors || !Array.isArray(r.findings)) return null;
+    return { ok: true, result: r, figures: head.figures, ruleset: head.ruleset, settings: head.settings };
   } catch {
-    return undefined;
+    return null;
   }
 }
+
+// the plan's schema and its hand-written type (present/mark-plan.ts) must describe the same data
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const samePlan: Same<z.infer<typeof MarkPlanSchema>, MarkPlan> = true;
+void samePlan;

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { SourceRefSchema, type ExtractedDoc } from './extract/types';
+import type { PageSnapshot } from './extract/snapshot';
 import { CheckResultSchema } from './model/result';
 import { DecisionSchema } from './model/review';
 
@@ -35,13 +36,34 @@ export const ExtractedDocSchema = z.object({
   notes: z.array(z.string()),
 });
 
+/** Bounds for a page's HTML: a 2 MB portal page is common, 16 M characters is a runaway. */
+const MAX_HTML = 16_000_000;
+const MAX_FRAMES = 32;
+
+/** A page as the in-page checker sends it (extract/snapshot.ts): the HTML of the page and of its same-origin frames. */
+export const PageSnapshotSchema = z.object({
+  html: z.string().check(z.maxLength(MAX_HTML)),
+  frames: z
+    .array(z.object({ path: z.array(z.number()).check(z.maxLength(8)), html: z.string().check(z.maxLength(MAX_HTML)) }))
+    .check(z.maxLength(MAX_FRAMES)),
+});
+
 export const ToBackgroundSchema = z.discriminatedUnion('type', [
   /** detector → background: this page may hold a report, please inject the checker */
   z.object({ type: z.literal('candidate') }),
-  /** checker → background: run the engine on this page's extraction (the reply: messages.ts CheckReply) */
-  z.object({ type: z.literal('check-page'), url: z.string(), doc: ExtractedDocSchema }),
+  /** checker → background: extract this page's HTML and run the engine on it (the reply: messages.ts CheckReplyWire) */
+  z.object({ type: z.literal('check-page'), url: z.string(), page: PageSnapshotSchema }),
+  /**
+   * checker → background: run the engine on the page's own extraction. The fallback when the cells
+   * of a check-page result are not where the page's HTML put them (the page changed in between).
+   */
+  z.object({ type: z.literal('check-extracted'), url: z.string(), doc: ExtractedDocSchema }),
   /** checker → background: save an auditor's decision and give the result back with it applied */
   z.object({ type: z.literal('decide'), url: z.string(), figures: z.string(), decision: DecisionSchema, result: CheckResultSchema }),
+  /** sidebar → background: the whole result a head named (reply: JsonEnvelope of the result, or null when it is gone) */
+  z.object({ type: z.literal('result'), id: z.string().check(z.maxLength(100)) }),
+  /** checker → background: the marks are in the page, inject the sidebar (content-scripts/sidebar.js) */
+  z.object({ type: z.literal('mount-sidebar') }),
   /** checker → background: open the printable findings page (the result is in storage) */
   z.object({ type: z.literal('open-print') }),
   /** checker → background: check these attachment URLs on the batch page */
@@ -51,6 +73,8 @@ export const ToBackgroundSchema = z.discriminatedUnion('type', [
 /** The requests, typed from their schema; the page side imports these types only (no schema code). */
 export type ToBackground = z.infer<typeof ToBackgroundSchema>;
 export type CheckPageRequest = Extract<ToBackground, { type: 'check-page' }>;
+export type CheckExtractedRequest = Extract<ToBackground, { type: 'check-extracted' }>;
+export type ResultRequest = Extract<ToBackground, { type: 'result' }>;
 export type DecideRequest = Extract<ToBackground, { type: 'decide' }>;
 
 export function parseToBackground(raw: unknown): ToBackground | null {
@@ -61,4 +85,6 @@ export function parseToBackground(raw: unknown): ToBackground | null {
 // the extraction's schema and its hand-written type (extract/types.ts) must describe the same data
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 const sameDoc: Same<z.infer<typeof ExtractedDocSchema>, ExtractedDoc> = true;
+const sameSnapshot: Same<z.infer<typeof PageSnapshotSchema>, PageSnapshot> = true;
 void sameDoc;
+void sameSnapshot;

@@ -1,10 +1,8 @@
 import type { CellKey } from '../model/report';
 import { columnsOf, type TableId, type TemplateSpec } from '../recognise/templates';
 
-/** `t2.new.total`: a cell key as one string (lookups, finding ids). */
-export function keyText(k: CellKey): string {
-  return `${k.table}.${k.row}.${k.col}`;
-}
+export { keyText } from '../model/keys';
+import { keyText } from '../model/keys';
 
 const TABLE_SHORT: Record<TableId, { zh: string; en: string }> = {
   t1: { zh: '表一', en: 'table 1' },

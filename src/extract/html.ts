@@ -1,5 +1,9 @@
 import { normalizeText } from '../text/normalize';
+import { refKey, rowCells, sameOriginDocument, tableRows, upperName } from './dom-index';
+
+export { refKey };
 import type { DocItem, ExtractedDoc, Grid, GridCell, SourceRef } from './types';
+import type { PageSnapshot } from './snapshot';
 
 /**
  * A DOM subtree (the browser's document, or linkedom/happy-dom in Node) → paragraphs, grids and
@@ -13,6 +17,11 @@ export interface HtmlExtractOptions {
   frame?: number[];
   /** walk into same-origin iframes (default true) */
   iframes?: boolean;
+  /**
+   * The document inside an iframe, by its frame path (see dom-index.ts); by default the live
+   * same-origin document. The background passes the frames the page sent as HTML.
+   */
+  frameDocument?: (iframe: Element, path: number[]) => Document | null;
 }
 
 export interface HtmlExtractedDoc extends ExtractedDoc {
@@ -29,10 +38,6 @@ const BLOCK = new Set([
 /** Guards against pathological pages: no table is expanded beyond this many cells. */
 const MAX_GRID_CELLS = 20000;
 
-export function refKey(ref: SourceRef): string {
-  if (ref.kind === 'text') return `t:${ref.line}:${ref.cell}`;
-  return `h:${(ref.frame ?? []).join('.')}:${ref.table}:${ref.row}:${ref.cell}`;
-}
 
 export function extractHtml(root: Document | Element, options: HtmlExtractOptions = {}): HtmlExtractedDoc {
   const doc: Document = 'documentElement' in root ? root : root.ownerDocument;
@@ -41,17 +46,13 @@ export function extractHtml(root: Document | Element, options: HtmlExtractOption
   const out: HtmlExtractedDoc = { items: [], title: null, notes: [], elements: new Map() };
   if (!start) return out;
 
-  const tableIndex = new Map<Element, number>();
-  const allTables = doc.getElementsByTagName('table');
-  for (let i = 0; i < allTables.length; i++) {
-    const t = allTables[i];
-    if (t) tableIndex.set(t, i);
-  }
+  const tableIndex = indexOf(doc.getElementsByTagName('table'));
+  const frameIndex = indexOf(doc.getElementsByTagName('iframe'));
+  const frameDocument = options.frameDocument ?? sameOriginDocument;
 
   let buf = '';
   let bufEl: Element | null = null;
   let paraCount = 0;
-  let iframeCount = 0;
   const flush = (): void => {
     const text = normalizeText(buf);
     if (text !== '') {
@@ -79,12 +80,13 @@ export function extractHtml(root: Document | Element, options: HtmlExtractOption
       return;
     }
     if (tag === 'IFRAME') {
-      const idx = iframeCount++;
-      if (options.iframes === false) return;
-      const inner = sameOriginDocument(el);
+      const idx = frameIndex.get(el);
+      if (options.iframes === false || idx === undefined) return;
+      const path = [...frame, idx];
+      const inner = frameDocument(el, path);
       if (inner) {
         flush();
-        const sub = extractHtml(inner, { ...options, frame: [...frame, idx] });
+        const sub = extractHtml(inner, { ...options, frame: path });
         out.items.push(...sub.items);
         for (const [k, v] of sub.elements) out.elements.set(k, v);
         out.notes.push(...sub.notes);
@@ -109,11 +111,13 @@ export function extractHtml(root: Document | Element, options: HtmlExtractOption
   return out;
 }
 
-/** The tag name in capitals: `nodeName` already is for HTML elements (SVG and XHTML ones are lower case). */
-function upperName(el: Element): string {
-  const name = el.nodeName;
-  const c = name.charCodeAt(0);
-  return c >= 97 && c <= 122 ? name.toUpperCase() : name;
+function indexOf(list: HTMLCollectionOf<Element>): Map<Element, number> {
+  const index = new Map<Element, number>();
+  for (let i = 0; i < list.length; i++) {
+    const el = list[i];
+    if (el) index.set(el, i);
+  }
+  return index;
 }
 
 function isHidden(el: Element): boolean {
@@ -130,28 +134,6 @@ function imageName(el: Element): string {
   const src = el.getAttribute('src') ?? '';
   const file = src.split(/[?#]/)[0]?.split('/').pop() ?? '';
   return normalizeText(el.getAttribute('alt') ?? '') || file || 'image';
-}
-
-function sameOriginDocument(el: Element): Document | null {
-  try {
-    const d = (el as HTMLIFrameElement).contentDocument;
-    return d && d.body ? d : null;
-  } catch {
-    return null; // cross-origin: not ours to read
-  }
-}
-
-/** The rows of this table only (not of a nested one), through thead/tbody/tfoot. */
-function tableRows(table: Element): Element[] {
-  const rows: Element[] = [];
-  for (let child = table.firstElementChild; child; child = child.nextElementSibling) {
-    const tag = upperName(child);
-    if (tag === 'TR') rows.push(child);
-    else if (tag === 'TBODY' || tag === 'THEAD' || tag === 'TFOOT') {
-      for (let r = child.firstElementChild; r; r = r.nextElementSibling) if (upperName(r) === 'TR') rows.push(r);
-    }
-  }
-  return rows;
 }
 
 /** `colspan="3"`, `colspan=\"3\"` (HTML kept in a JS string on portal clones), junk → 1. */
@@ -172,11 +154,7 @@ function buildGrid(table: Element, index: number, frame: number[], out: HtmlExtr
     if (!tr) continue;
     matrix[r] ??= [];
     let col = 0;
-    const cells: Element[] = [];
-    for (let c = tr.firstElementChild; c; c = c.nextElementSibling) {
-      const tag = upperName(c);
-      if (tag === 'TD' || tag === 'TH') cells.push(c);
-    }
+    const cells = rowCells(tr);
     for (let k = 0; k < cells.length; k++) {
       const td = cells[k];
       if (!td) continue;
@@ -242,4 +220,30 @@ function pageTitle(doc: Document, items: DocItem[]): string | null {
   }
   const t = normalizeText(doc.title ?? '');
   return t || null;
+}
+
+/** Something that parses HTML into a document: linkedom in the background and in Node, DOMParser elsewhere. */
+export type ParseHtml = (html: string) => Document;
+
+/**
+ * Background side: parse a snapshot and extract it. Elements a browser never puts in the tree
+ * (the content of <template>, and of <noscript> where scripts run) are dropped first, so that
+ * tables and frames are counted as the live page counts them.
+ */
+export function extractSnapshot(snap: PageSnapshot, parse: ParseHtml): HtmlExtractedDoc {
+  const frames = new Map(snap.frames.map((f) => [f.path.join('.'), f.html]));
+  const load = (html: string): Document => {
+    const doc = parse(html);
+    for (const tag of ['template', 'noscript']) {
+      const found = doc.getElementsByTagName(tag);
+      for (let i = found.length - 1; i >= 0; i--) found[i]?.remove();
+    }
+    return doc;
+  };
+  return extractHtml(load(snap.html), {
+    frameDocument: (_iframe, path) => {
+      const html = frames.get(path.join('.'));
+      return html === undefined ? null : load(html);
+    },
+  });
 }

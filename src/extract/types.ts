@@ -3,8 +3,10 @@ import * as z from 'zod/mini';
 /**
  * Where a cell or a line came from, as plain data that survives JSON.
  * html: `table` counts every <table> element of the document in document order, `row` is the
- * index in `table.rows`, `cell` the index in `row.cells` (both before span expansion), and
- * `frame` the path of iframe indices when the table lives in a same-origin iframe.
+ * index among the table's own rows, `cell` the index among the row's <td>/<th> (both before span
+ * expansion), and `frame` the path of iframe indices (each counting the <iframe> elements of its
+ * document) when the table lives in a same-origin iframe; see extract/dom-index.ts. A paragraph
+ * has `table` -1 and its ordinal among the document's paragraphs as `row`.
  * text: 1-based line number and 0-based cell index on that line (or within the row block).
  */
 export const SourceRefSchema = z.discriminatedUnion('kind', [

@@ -1,8 +1,10 @@
-import { refKey } from '../extract/html';
-import { keyText } from '../check/messages';
+import type { SourceRef } from '../extract/types';
+import type { Locator } from './locate';
+import { keyText } from '../model/keys';
 import type { CellKey } from '../model/report';
 import type { Finding } from '../model/finding';
 import type { CheckResultJson } from '../model/result';
+import type { MarkPlan } from './mark-plan';
 
 /**
  * Marks in the page: failing cells, the rows they sit in, cells that block a check (missing or
@@ -35,76 +37,127 @@ export interface Marks {
   clear(): void;
 }
 
-export function applyMarks(doc: Document, result: CheckResultJson, elements: Map<string, Element>): Marks {
-  const byKey = new Map<string, Element>();
-  for (const table of Object.values(result.report.tables)) {
-    for (const row of table.rows) {
-      for (const cell of row.cells) {
-        const el = cell.src ? elements.get(refKey(cell.src)) : undefined;
-        if (el) byKey.set(keyText({ table: table.id, row: row.key, col: cell.col }), el);
-      }
-    }
-  }
-  const element = (k: CellKey): Element | null => byKey.get(keyText(k)) ?? null;
+/** The marks a plan put in the page: the element of each planned cell and paragraph (null: not found). */
+export interface AppliedMarks {
+  plan: MarkPlan;
+  cells: (Element | null)[];
+  paragraphs: (Element | null)[];
+  /** add marks to one more element (a paragraph found later by its words) */
+  mark(el: Element, tokens: string): void;
+  /** restore every attribute the marks changed and remove the stylesheet */
+  clear(): void;
+}
 
+/**
+ * Put a plan's marks in the page: find each cell (and a paragraph by its path), set the tokens,
+ * add the stylesheet. Only what the plan names is touched. Paragraphs whose path does not lead to
+ * their words are left to `completeMarks`, which searches for them.
+ */
+export function applyPlan(doc: Document, plan: MarkPlan, locate: Locator): AppliedMarks {
   const saved = new Map<Element, { grc: string | null; tabindex: string | null }>();
   const tokens = new Map<Element, Set<string>>();
-  const at = new Map<Element, Finding[]>();
-  const add = (el: Element | null, token: string, f?: Finding): void => {
+  const add = (el: Element | null, mark: string): void => {
     if (!el) return;
     if (!saved.has(el)) saved.set(el, { grc: el.getAttribute(MARK_ATTR), tabindex: el.getAttribute('tabindex') });
     let set = tokens.get(el);
     if (!set) tokens.set(el, (set = new Set()));
-    set.add(token);
-    if (f) {
-      const list = at.get(el) ?? [];
-      if (!list.includes(f)) list.push(f);
-      at.set(el, list);
+    for (const t of mark.split(' ')) set.add(t);
+  };
+  const cells = plan.cells.map((c) => {
+    const el = locate.cell(c.src, c.raw);
+    add(el, c.mark);
+    if (c.row) add(el?.parentElement ?? null, c.row);
+    return el;
+  });
+  const paragraphs = plan.paragraphs.map((p) => {
+    const el = p.path ? locate.path(p.src, p.path, p.quote) : null;
+    add(el, 'prose');
+    return el;
+  });
+  let style: HTMLStyleElement | null = null;
+  const write = (): void => {
+    for (const [el, set] of tokens) {
+      if (set.has('fail')) set.delete('part');
+      el.setAttribute(MARK_ATTR, [...set].join(' '));
+      if (el.nodeName.toUpperCase() !== 'TR' && !el.hasAttribute('tabindex')) el.setAttribute('tabindex', '0');
+    }
+    if (tokens.size > 0 && !style && !doc.getElementById(STYLE_ID)) {
+      style = doc.createElement('style');
+      style.id = STYLE_ID;
+      style.textContent = CSS;
+      (doc.head ?? doc.documentElement).appendChild(style);
     }
   };
-  const rowOf = (el: Element | null): Element | null => el?.closest('tr') ?? null;
+  write();
+  return {
+    plan,
+    cells,
+    paragraphs,
+    mark(el, mark) {
+      add(el, mark);
+      write();
+    },
+    clear() {
+      for (const [el, prev] of saved) {
+        if (prev.grc === null) el.removeAttribute(MARK_ATTR);
+        else el.setAttribute(MARK_ATTR, prev.grc);
+        if (prev.tabindex === null) el.removeAttribute('tabindex');
+        else el.setAttribute('tabindex', prev.tabindex);
+      }
+      saved.clear();
+      tokens.clear();
+      (style as HTMLStyleElement | null)?.remove();
+      doc.getElementById(STYLE_ID)?.remove();
+    },
+  };
+}
 
+/**
+ * The rest of the marks once the result is read (the sidebar's side): the findings behind each
+ * marked element for the tooltip, the element of any report cell for a click on a finding, the
+ * paragraphs the plan's path missed (found by their words), and the quoted words highlighted.
+ */
+export function completeMarks(doc: Document, applied: AppliedMarks, result: CheckResultJson, locate: Locator): Marks {
+  const at = new Map<Element, Finding[]>();
+  const note = (el: Element | null, indices: number[]): void => {
+    if (!el) return;
+    const list = at.get(el) ?? [];
+    for (const i of indices) {
+      const f = result.findings[i];
+      if (f && !list.includes(f)) list.push(f);
+    }
+    at.set(el, list);
+  };
+  applied.plan.cells.forEach((c, i) => note(applied.cells[i] ?? null, c.findings));
   const sentences: { el: Element; quote: string }[] = [];
-  for (const f of result.findings) {
-    if (f.outcome === 'fail' && !f.evidence) {
-      for (const k of f.cells) add(element(k), 'part', f);
-      for (const k of f.primary) {
-        add(element(k), 'fail', f);
-        add(rowOf(element(k)), 'row-fail');
-      }
-    } else if (f.outcome === 'unverifiable' || f.blocking.length > 0) {
-      for (const k of f.blocking) add(element(k), 'block', f);
-    } else if (f.evidence) {
-      // prose against tables: the table cells as for any failure, the sentence in the page too
-      for (const k of f.primary) {
-        add(element(k), 'fail', f);
-        add(rowOf(element(k)), 'row-warn');
-      }
-      const para = f.evidence.src ? (elements.get(refKey(f.evidence.src)) ?? null) : null;
-      add(para, 'prose', f);
-      if (para) sentences.push({ el: para, quote: f.evidence.quote });
-    } else if (f.outcome === 'structure' && f.severity !== 'info') {
-      for (const k of f.primary) {
-        add(element(k), f.severity === 'error' ? 'fail' : 'part', f);
-        add(rowOf(element(k)), f.severity === 'error' ? 'row-fail' : 'row-warn');
-      }
+  applied.plan.paragraphs.forEach((p, i) => {
+    let el = applied.paragraphs[i] ?? null;
+    if (!el) {
+      el = locate.paragraph(p.src, p.quote);
+      if (el) applied.mark(el, 'prose');
+    }
+    note(el, p.findings);
+    if (el) sentences.push({ el, quote: p.quote });
+  });
+  const highlight = highlightSentences(doc, sentences);
+
+  const cells = new Map<string, { src: SourceRef | null; raw: string }>();
+  for (const table of Object.values(result.report.tables)) {
+    for (const row of table.rows) {
+      for (const cell of row.cells) cells.set(keyText({ table: table.id, row: row.key, col: cell.col }), { src: cell.src, raw: cell.value.raw });
     }
   }
-
-  for (const [el, set] of tokens) {
-    if (set.has('fail')) set.delete('part');
-    el.setAttribute(MARK_ATTR, [...set].join(' '));
-    if (el.tagName.toUpperCase() !== 'TR' && !el.hasAttribute('tabindex')) el.setAttribute('tabindex', '0');
-  }
-  let style: HTMLStyleElement | null = null;
-  if (tokens.size > 0 && !doc.getElementById(STYLE_ID)) {
-    style = doc.createElement('style');
-    style.id = STYLE_ID;
-    style.textContent = CSS;
-    (doc.head ?? doc.documentElement).appendChild(style);
-  }
-
-  const highlight = highlightSentences(doc, sentences);
+  const found = new Map<string, Element | null>();
+  const element = (k: CellKey): Element | null => {
+    const key = keyText(k);
+    let el = found.get(key);
+    if (el === undefined) {
+      const c = cells.get(key);
+      el = c ? locate.cell(c.src, c.raw) : null;
+      found.set(key, el);
+    }
+    return el;
+  };
 
   const flashTimers = new Set<ReturnType<typeof setTimeout>>();
   return {
@@ -129,14 +182,7 @@ export function applyMarks(doc: Document, result: CheckResultJson, elements: Map
     },
     clear() {
       for (const t of flashTimers) clearTimeout(t);
-      for (const [el, prev] of saved) {
-        if (prev.grc === null) el.removeAttribute(MARK_ATTR);
-        else el.setAttribute(MARK_ATTR, prev.grc);
-        if (prev.tabindex === null) el.removeAttribute('tabindex');
-        else el.setAttribute('tabindex', prev.tabindex);
-      }
-      style?.remove();
-      doc.getElementById(STYLE_ID)?.remove();
+      applied.clear();
       highlight?.();
     },
   };

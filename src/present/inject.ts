@@ -1,6 +1,9 @@
 import { browser } from 'wxt/browser';
 
-const CHECKER = '/content-scripts/checker.js';
+/** The first script injected: reads the page, has it checked, marks it (entrypoints/checker.ts). */
+export const CHECKER = '/checker.js';
+/** Injected once the marks are in the page: the sidebar and everything after (entrypoints/sidebar.content.tsx). */
+export const SIDEBAR = '/content-scripts/sidebar.js';
 
 /**
  * Inject the checker into a tab: automatically (gov.cn, host permission) or on demand (activeTab:

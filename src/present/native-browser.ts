@@ -1,16 +1,16 @@
 import type { browser as PolyfilledBrowser } from 'wxt/browser';
 
 /**
- * The extension API object for the in-page checker: the browser's own (`browser` in Firefox and
+ * The extension API object for the in-page sidebar: the browser's own (`browser` in Firefox and
  * in Chrome versions that have it, else `chrome`), without webextension-polyfill. wxt.config.ts
- * aliases `wxt/browser` to this module in the checker's build only; the background and the
+ * aliases `wxt/browser` to this module in the sidebar's build only; the background and the
  * extension pages keep the polyfill.
  *
  * Why: the polyfill is CommonJS, and the bundle's import of it copies every property of the
  * object it exports, which in a browser with a native `browser` is that object: reading each
  * property's descriptor makes Chromium build every API namespace (app, bookmarks, tabs, …) in the
  * page's renderer, several ms of main-thread time on each report page (CPU profile, Chromium 156).
- * Every API the checker calls (runtime.sendMessage, runtime.onMessage with sendResponse,
+ * Every API the sidebar calls (runtime.sendMessage, runtime.onMessage with sendResponse,
  * storage.local.set, i18n.getUILanguage, runtime.getManifest) behaves the same natively in MV3:
  * promises in Chrome and Firefox alike.
  */

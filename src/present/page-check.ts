@@ -4,40 +4,94 @@ import { RULESET_VERSION } from '../check/index';
 import { recordOf } from '../model/history';
 import { CheckResultSchema, type CheckResultJson } from '../model/result';
 import { applyDecisions, figuresFingerprint } from '../model/review';
-import type { CheckReply } from '../messages';
-import type { CheckPageRequest, DecideRequest } from '../requests';
+import type { CheckHead } from '../messages';
+import { refKey, type HtmlExtractedDoc } from '../extract/html';
+import type { SourceRef } from '../extract/types';
+import { elementPath, planMarks, type MarkPlan } from './mark-plan';
+import type { CheckExtractedRequest, CheckPageRequest, DecideRequest } from '../requests';
+import { extractSnapshot, type ParseHtml } from '../extract/html';
 import { remember } from './history-store';
 import { loadReview, saveDecision } from './review-store';
 import { loadSettings } from './sites';
 import { DEFAULT_SETTINGS } from './settings';
 
 /**
- * The engine side of the in-page checker, run by the background: the content script extracts the
- * page's cells (DOM work, which must happen in the page) and sends them here; recognition, the
- * rules, last year's comparison and the auditor's decisions run off the page's main thread, and
- * the page gets back a result to mark and show. One engine: the same `checkExtracted` as the
+ * The engine side of the in-page checker, run by the background: the content script sends the
+ * page's HTML (one native serialisation, see extract/snapshot.ts); extraction, recognition, the
+ * rules, last year's comparison and the auditor's decisions run here, off the page's main thread,
+ * and the page gets back a result to mark and show. One engine: the same `checkExtracted` as the
  * CLI, the batch page and the tests.
  */
-export async function checkPage(req: CheckPageRequest, now = new Date()): Promise<CheckReply> {
-  const outcome = checkExtracted(req.doc, { kind: 'url', location: req.url, format: 'html' });
-  if (!outcome.ok) return { ok: false, reason: outcome.reason, settings: await quietly(loadSettings, DEFAULT_SETTINGS) };
+export async function checkPage(req: CheckPageRequest | CheckExtractedRequest, parseHtml: ParseHtml, now = new Date()): Promise<PageReply> {
+  const extracted: HtmlExtractedDoc | null = req.type === 'check-page' ? extractSnapshot(req.page, parseHtml) : null;
+  const outcome = checkExtracted(req.type === 'check-page' ? (extracted as HtmlExtractedDoc) : req.doc, { kind: 'url', location: req.url, format: 'html' });
+  if (!outcome.ok) return { head: { ok: false, reason: outcome.reason, settings: await quietly(loadSettings, DEFAULT_SETTINGS) }, result: null };
   const compared = await againstLastYear(outcome.result, req.url, now);
   const review = await quietly(() => loadReview(req.url), undefined);
-  return reply({ ...compared, review: applyDecisions(compared.findings, review) });
+  const result = { ...compared, review: applyDecisions(compared.findings, review) };
+  // a quoted paragraph's place in the page's element tree, as the background parsed it: the page's first guess
+  const path = (src: SourceRef): number[] | null => {
+    const el = extracted?.elements.get(refKey(src));
+    return el ? elementPath(el) : null;
+  };
+  return reply(result, planMarks(result, path));
 }
 
 /** Save an auditor's decision on a finding of this page's result and give the result back with it. */
-export async function decide(req: DecideRequest): Promise<CheckReply> {
+export async function decide(req: DecideRequest): Promise<PageReply> {
   await quietly(() => saveDecision(req.url, req.figures, req.decision), false);
   const review = await quietly(() => loadReview(req.url), undefined);
-  return reply({ ...req.result, review: applyDecisions(req.result.findings, review) });
+  const result = { ...req.result, review: applyDecisions(req.result.findings, review) };
+  return reply(result, planMarks(result));
 }
 
-async function reply(result: CheckResultJson): Promise<CheckReply> {
+/** A reply before it is put on the wire (messages.ts wireReply): the head the page marks from, and the result it names. */
+export interface PageReply {
+  head: CheckHead;
+  result: CheckResultJson | null;
+}
+
+/**
+ * Results wait here between the head the page marks from and the sidebar's request for the whole
+ * result, a moment later. The newest few are kept; one that is gone (the service worker was
+ * stopped in between) makes the sidebar check the page again.
+ */
+const KEPT = new Map<string, CheckResultJson>();
+const KEEP = 16;
+let counter = 0;
+
+function keep(result: CheckResultJson): string {
+  const id = `${Date.now().toString(36)}-${(counter++).toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
+  KEPT.set(id, result);
+  for (const old of KEPT.keys()) {
+    if (KEPT.size <= KEEP) break;
+    KEPT.delete(old);
+  }
+  return id;
+}
+
+/** The result a head named, once: the sidebar asks for it right after the marks. */
+export function takeResult(id: string): CheckResultJson | null {
+  const r = KEPT.get(id) ?? null;
+  KEPT.delete(id);
+  return r;
+}
+
+async function reply(result: CheckResultJson, plan: MarkPlan): Promise<PageReply> {
   const settings = await quietly(loadSettings, DEFAULT_SETTINGS);
   // what the page receives has passed CheckResultSchema (a bug here must not reach the page or the clipboard)
   CheckResultSchema.parse(result);
-  return { ok: true, result, figures: figuresFingerprint(result.report), ruleset: RULESET_VERSION, settings };
+  const head: CheckHead = {
+    ok: true,
+    schemaVersion: result.schemaVersion,
+    errors: result.summary.errors,
+    figures: figuresFingerprint(result.report),
+    ruleset: RULESET_VERSION,
+    settings,
+    plan,
+    resultId: keep(result),
+  };
+  return { head, result };
 }
 
 /** Remember this report; compare it with the same body's report for last year when one was checked. */

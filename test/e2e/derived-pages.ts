@@ -50,6 +50,19 @@ const PAGES: Record<string, () => string> = {
   /** errors.html under hostile page CSS */
   '/hostile-css.html': () => note(fixture('errors').replace('</head>', `${HOSTILE_CSS}</head>`), 'errors.html with hostile page CSS'),
 
+  /**
+   * errors.html in a site shell that holds tables a browser keeps out of its tree: a <noscript>
+   * fallback table (text when scripts run) and a <template> row template, both before the report
+   */
+  '/shell-markup.html': () =>
+    note(
+      fixture('errors').replace(
+        /<body([^>]*)>/,
+        `<body$1>\n<noscript><table><tr><td>您的浏览器未启用脚本</td><td>1</td></tr></table></noscript>\n<template id="row-tpl"><table><tr><td>{{name}}</td><td>{{count}}</td></tr></table></template>`,
+      ),
+      'errors.html with a <noscript> table and a <template> table before the report',
+    ),
+
   /** errors.html whose table 2 row 二 科研机构 holds escaped <img onerror> text, and row 四 法律服务机构 a real <b> */
   '/xss-cell.html': () => {
     const { document } = parseHTML(fixture('errors'));

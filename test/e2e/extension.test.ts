@@ -114,6 +114,11 @@ describe('a report with errors', () => {
     expect(failing.sort()).toEqual(['150', '154', '7', '7', '73', '8'].sort());
     expect(await page.locator('tr[data-grc~="row-fail"]').count()).toBeGreaterThanOrEqual(4);
     expect(await page.locator('[data-grc~="block"]').count()).toBe(0);
+    // the prose warning's paragraph, found in the page by the words it quotes
+    const prose = await page.locator('[data-grc~="prose"]').evaluateAll((els) => els.map((e) => e.tagName + ':' + (e.textContent ?? '').trim()));
+    expect(prose).toHaveLength(1);
+    expect(prose[0]).toMatch(/^P:.*行政复议/);
+    expect(await page.locator('gov-report-check').getAttribute('data-read')).toBe('html');
   });
 
   it('clicking a finding scrolls its cell into view and flashes it', async () => {
@@ -214,6 +219,17 @@ describe('pages that are hard', () => {
     expect(await page.locator(`${PANEL} .count.warn b`).textContent()).toBe('1');
     const frame = page.frames().find((f) => f.url().endsWith('iframe-report.html'));
     expect(await frame?.locator('td[data-grc~="fail"]').evaluateAll((els) => els.map((e) => (e.textContent ?? '').trim()))).toEqual(['9']);
+    expect(await frame?.locator('[data-grc~="prose"]').count()).toBe(1);
+    expect(await page.locator('gov-report-check').getAttribute('data-read')).toBe('html');
+    await page.close();
+  });
+
+  it('tables a browser keeps out of its tree (<noscript>, <template>) do not shift the marks: the page HTML is read in the background', async () => {
+    const page = await openWithPanel('/shell-markup.html');
+    const failing = await page.locator('td[data-grc~="fail"]').evaluateAll((els) => els.map((e) => (e.textContent ?? '').trim()));
+    expect(failing.sort()).toEqual(['150', '154', '7', '7', '73', '8'].sort());
+    // the cells were found from the background's reading of the page's HTML, without the in-page fallback
+    expect(await page.locator('gov-report-check').getAttribute('data-read')).toBe('html');
     await page.close();
   });
 

@@ -22,15 +22,22 @@ describe('e2e harness smoke test', () => {
   });
 
   it('the page-side scripts carry neither the polyfill nor the engine (both stay in the background)', () => {
-    const checker = readFileSync(join(EXTENSION_DIR, 'content-scripts/checker.js'), 'utf8');
+    const pageSide = ['checker.js', 'content-scripts/sidebar.js'].map((f) => readFileSync(join(EXTENSION_DIR, f), 'utf8'));
     const background = readFileSync(join(EXTENSION_DIR, 'background.js'), 'utf8');
     const polyfill = 'This script should only be loaded in a browser extension';
     expect(background).toContain(polyfill);
-    expect(checker).not.toContain(polyfill);
+    for (const script of pageSide) expect(script).not.toContain(polyfill);
     // the rules live in the engine (the sidebar shows their findings, it does not run them)
     for (const engineOnly of ['review-litigation-total', 'fee-magnitude', 'prose-total']) {
       expect(background).toContain(engineOnly);
-      expect(checker).not.toContain(engineOnly);
+      for (const script of pageSide) expect(script).not.toContain(engineOnly);
+    }
+    // the first script, which runs before the marks, has no UI: no shadow root, no sidebar CSS or words
+    const [first, sidebar] = pageSide;
+    // nor zod: its schema construction and first parse cost ~6 ms there (the plan is checked by hand, src/wire.ts)
+    for (const uiOnly of ['attachShadow', ':host', '复制 JSON', '_zod']) {
+      expect(sidebar).toContain(uiOnly);
+      expect(first).not.toContain(uiOnly);
     }
   });
 

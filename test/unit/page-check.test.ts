@@ -1,11 +1,16 @@
 import { readFileSync } from 'node:fs';
+import { JSDOM } from 'jsdom';
 import { parseHTML } from 'linkedom';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { extractHtml } from '../../src/extract/html';
-import { checkPage, decide } from '../../src/present/page-check';
-import { parseCheckReply, parseToTab, unwrapJson, wrapJson } from '../../src/messages';
-import { parseToBackground, type CheckPageRequest } from '../../src/requests';
+import { checkPage, decide, takeResult } from '../../src/present/page-check';
+import { parseCheckHead, parseToTab, readCheckReply, unwrapJson, wireReply, wrapJson, type CheckReply } from '../../src/messages';
+import type { PageReply } from '../../src/present/page-check';
+import { MarkPlanSchema } from '../../src/messages';
+import { readMarkPlan } from '../../src/wire';
+import { parseToBackground, type CheckExtractedRequest, type CheckPageRequest } from '../../src/requests';
+import { snapshotDocument } from '../../src/extract/snapshot';
 import { CheckResultSchema } from '../../src/model/result';
 import { SCHEMA_VERSION } from '../../src/model/version';
 import { SETTINGS_KEY } from '../../src/present/settings';
@@ -14,11 +19,35 @@ import { HISTORY_KEY } from '../../src/present/history-store';
 
 const URL_ = 'http://www.example.gov.cn/errors.html';
 
-/** What the in-page checker sends for a fixture: its extraction, as plain data (a message is JSON). */
+const fixture = (name: string): string => readFileSync(new URL(`../fixtures/html/${name}.html`, import.meta.url), 'utf8');
+/** How the background parses a page's HTML (background.ts uses linkedom's worker build, the same parser). */
+const parseHtml = (html: string): Document => parseHTML(html).document as unknown as Document;
+
+/** What the in-page checker sends for a fixture: the page's HTML, as plain data (a message is JSON). jsdom plays the browser. */
 function request(name: string, url = URL_): CheckPageRequest {
-  const html = readFileSync(new URL(`../fixtures/html/${name}.html`, import.meta.url), 'utf8');
-  const x = extractHtml(parseHTML(html).document as unknown as Document);
-  return JSON.parse(JSON.stringify({ type: 'check-page', url, doc: { items: x.items, title: x.title, notes: x.notes } })) as CheckPageRequest;
+  const page = snapshotDocument(new JSDOM(fixture(name)).window.document);
+  return JSON.parse(JSON.stringify({ type: 'check-page', url, page })) as CheckPageRequest;
+}
+
+/** The fallback request: the page's own extraction. */
+function extractedRequest(name: string, url = URL_): CheckExtractedRequest {
+  const x = extractHtml(parseHtml(fixture(name)));
+  return JSON.parse(JSON.stringify({ type: 'check-extracted', url, doc: { items: x.items, title: x.title, notes: x.notes } })) as CheckExtractedRequest;
+}
+
+/** A reply as the page reads it: the head over the wire (JSON) and validated, then the whole result asked for by its id. */
+function overTheWire(reply: PageReply): CheckReply | null {
+  const head = parseCheckHead(JSON.parse(JSON.stringify(wireReply(reply.head))), SCHEMA_VERSION);
+  if (!head) return null;
+  if (!head.ok) return readCheckReply(head, null);
+  const kept = takeResult(head.resultId);
+  return readCheckReply(head, kept ? JSON.stringify(kept) : null);
+}
+
+async function checked(req: CheckPageRequest | CheckExtractedRequest): Promise<CheckReply> {
+  const reply = overTheWire(await checkPage(req, parseHtml));
+  if (!reply) throw new Error('the page refused the reply');
+  return reply;
 }
 
 describe('the engine behind the in-page checker (background side)', () => {
@@ -27,52 +56,59 @@ describe('the engine behind the in-page checker (background side)', () => {
   it('a page extraction crosses the boundary: the request validates, and the reply passes the page-side check', async () => {
     const req = request('errors');
     expect(parseToBackground(req)).not.toBeNull();
-    const reply = await checkPage(req);
-    expect(reply.ok).toBe(true);
-    if (!reply.ok) return;
+    const raw = await checkPage(req, parseHtml);
+    // the plan marks the four changed cells of errors.html (fixtures/html/README.md) among its fail marks
+    expect(raw.head.ok && raw.head.plan.cells.filter((c) => c.mark.includes('fail')).map((c) => c.raw.trim()).sort()).toEqual(['150', '154', '7', '7', '73', '8'].sort());
+    const reply = overTheWire(raw);
+    if (!reply?.ok) throw new Error('no result');
     // the result the page gets is a valid result with the same findings as the CLI would give
     expect(CheckResultSchema.safeParse(reply.result).success).toBe(true);
     expect(reply.result.summary.errors).toBeGreaterThan(0);
     expect(reply.result.findings.every((f) => f.fingerprint)).toBe(true);
     expect(reply.ruleset).toMatch(/^r\d+-/);
     expect(reply.settings.collapsed).toBe(false);
-    expect(parseCheckReply(JSON.parse(JSON.stringify(reply)), SCHEMA_VERSION)?.ok).toBe(true);
     // the check remembered the report for next year's comparison
     expect(((await fakeBrowser.storage.local.get(HISTORY_KEY))[HISTORY_KEY] as { records: unknown[] }).records).toHaveLength(1);
   });
 
   it('a page with no report: a reason, and the stored settings', async () => {
     await fakeBrowser.storage.local.set({ [SETTINGS_KEY]: { version: 2, collapsed: true, autoCheck: true, extraSites: [], show: { error: true, warning: true, info: false } } });
-    const reply = await checkPage(request('no-report'));
-    expect(reply.ok).toBe(false);
-    if (reply.ok) return;
+    const raw = await checkPage(request('no-report'), parseHtml);
+    expect(raw.result).toBeNull();
+    const reply = overTheWire(raw);
+    if (!reply || reply.ok) throw new Error('a result for no report');
     expect(reply.reason.zh).toContain('未发现');
     expect(reply.settings.collapsed).toBe(true);
-    expect(parseCheckReply(reply, SCHEMA_VERSION)?.ok).toBe(false);
   });
 
   it('a decision is saved by the background and comes back applied', async () => {
-    const first = await checkPage(request('errors'));
+    const first = await checked(request('errors'));
     if (!first.ok) throw new Error('no result');
     const f = first.result.findings[0];
     if (!f?.fingerprint) throw new Error('no finding');
     const decision = { fingerprint: f.fingerprint, state: 'confirmed' as const, note: '已电话核实', at: '2026-11-23T08:00:00.000Z', rule: f.rule, message: f.message };
     const req = { type: 'decide' as const, url: URL_, figures: first.figures, decision, result: first.result };
     expect(parseToBackground(JSON.parse(JSON.stringify(req)))).not.toBeNull();
-    const next = await decide(req);
-    if (!next.ok) throw new Error('no result');
+    const next = overTheWire(await decide(req));
+    if (!next?.ok) throw new Error('no result');
     expect(next.result.review?.decisions.find((d) => d.fingerprint === f.fingerprint)).toMatchObject({ state: 'confirmed', note: '已电话核实' });
     expect(await fakeBrowser.storage.local.get(REVIEWS_KEY)).toHaveProperty([REVIEWS_KEY, 'reports', URL_]);
     // and a fresh check of the same page finds it again
-    const again = await checkPage(request('errors'));
+    const again = await checked(request('errors'));
     expect(again.ok && again.result.review?.decisions.find((d) => d.fingerprint === f.fingerprint)?.state).toBe('confirmed');
   });
 });
 
 describe('messages are validated by their receiver', () => {
   it('the background refuses malformed or oversized requests', () => {
-    const good = request('errors');
+    const page = request('errors');
+    expect(parseToBackground(page)).toEqual(page);
     expect(parseToBackground({ type: 'check-page', url: URL_ })).toBeNull();
+    expect(parseToBackground({ ...page, page: { ...page.page, html: 7 } })).toBeNull();
+    expect(parseToBackground({ ...page, page: { ...page.page, html: 'x'.repeat(16_000_001) } })).toBeNull();
+    expect(parseToBackground({ ...page, page: { ...page.page, frames: Array.from({ length: 33 }, (_, i) => ({ path: [i], html: '' })) } })).toBeNull();
+    const good = extractedRequest('errors');
+    expect(parseToBackground(good)).toEqual(good);
     expect(parseToBackground({ ...good, doc: { ...good.doc, items: [{ kind: 'grid', grid: { rows: [[{ raw: 1, text: '1', src: null, origin: true }]] } }] } })).toBeNull();
     expect(parseToBackground({ ...good, doc: { ...good.doc, title: 'x'.repeat(100_001) } })).toBeNull();
     expect(parseToBackground({ type: 'check-urls', urls: 'http://a' })).toBeNull();
@@ -80,15 +116,84 @@ describe('messages are validated by their receiver', () => {
     expect(parseToBackground({ type: 'candidate' })).toEqual({ type: 'candidate' });
   });
 
-  it('the page refuses a reply that is not a check reply, or of another schema version', async () => {
+  it('the page refuses a reply that is not a check reply, or of another schema version, and a result that does not match its head', async () => {
     fakeBrowser.reset();
-    const reply = await checkPage(request('errors'));
-    expect(parseCheckReply(null, SCHEMA_VERSION)).toBeNull();
-    expect(parseCheckReply({ ok: true }, SCHEMA_VERSION)).toBeNull();
-    expect(parseCheckReply({ ok: false, reason: 'no' }, SCHEMA_VERSION)).toBeNull();
-    expect(parseCheckReply({ ...reply, settings: { collapsed: 'yes' } }, SCHEMA_VERSION)).toBeNull();
-    expect(parseCheckReply(reply, SCHEMA_VERSION + 1)).toBeNull();
-    expect(parseCheckReply(reply, SCHEMA_VERSION)).not.toBeNull();
+    const { head, result } = await checkPage(request('errors'), parseHtml);
+    if (!head.ok || !result) throw new Error('no result');
+    const wire = (h: unknown): unknown => ({ type: 'check-reply', head: JSON.stringify(h) });
+    expect(parseCheckHead(null, SCHEMA_VERSION)).toBeNull();
+    expect(parseCheckHead({ type: 'json', body: '{}' }, SCHEMA_VERSION)).toBeNull();
+    expect(parseCheckHead({ type: 'check-reply', head: '{"ok":' }, SCHEMA_VERSION)).toBeNull();
+    expect(parseCheckHead(wire({ ok: true }), SCHEMA_VERSION)).toBeNull();
+    expect(parseCheckHead(wire({ ok: false, reason: 'no' }), SCHEMA_VERSION)).toBeNull();
+    expect(parseCheckHead(wire({ ...head, settings: { collapsed: 'yes' } }), SCHEMA_VERSION)).toBeNull();
+    expect(parseCheckHead(wire({ ...head, resultId: undefined }), SCHEMA_VERSION)).toBeNull();
+    expect(parseCheckHead(wire(head), SCHEMA_VERSION + 1)).toBeNull();
+    // a plan can only set the known marks: no other text reaches a page attribute
+    const cell = head.plan.cells[0];
+    if (!cell) throw new Error('no planned cell');
+    expect(parseCheckHead(wire({ ...head, plan: { ...head.plan, cells: [{ ...cell, mark: 'fail" onmouseover="x' }] } }), SCHEMA_VERSION)).toBeNull();
+    expect(parseCheckHead(wire({ ...head, plan: { ...head.plan, cells: [{ ...cell, row: 'row-fail evil' }] } }), SCHEMA_VERSION)).toBeNull();
+    expect(parseCheckHead(wire(head), SCHEMA_VERSION)).toEqual(head);
+    // the result waits in the background for one request by its id, then is gone
+    expect(takeResult(head.resultId)).toEqual(result);
+    expect(takeResult(head.resultId)).toBeNull();
+    // the result text must be JSON and match the head it came with
+    expect(readCheckReply(head, JSON.stringify(result))?.ok).toBe(true);
+    expect(readCheckReply(head, null)).toBeNull();
+    expect(readCheckReply(head, '{"schemaVersion":')).toBeNull();
+    expect(readCheckReply({ ...head, errors: head.errors + 1 }, JSON.stringify(result))).toBeNull();
+    expect(readCheckReply(head, JSON.stringify({ ...result, schemaVersion: SCHEMA_VERSION + 1 }))).toBeNull();
+  });
+
+  it('the first script\'s hand check of the plan (no zod before the marks) agrees with MarkPlanSchema, on the real plan and on 400 broken ones', async () => {
+    fakeBrowser.reset();
+    const { head } = await checkPage(request('errors'), parseHtml);
+    if (!head.ok) throw new Error('no result');
+    const agree = (h: unknown): void => {
+      const byHand = readMarkPlan(h) !== null;
+      const plan = (h as { plan?: unknown } | null)?.plan;
+      const bySchema = (h as { ok?: unknown } | null)?.ok === true && MarkPlanSchema.safeParse(plan).success;
+      expect(byHand, JSON.stringify(plan)?.slice(0, 300)).toBe(bySchema);
+    };
+    agree(head);
+    expect(readMarkPlan(head)).toEqual(head.plan);
+    agree({ ...head, ok: false });
+    agree(null);
+    // every leaf of the plan replaced in turn by a value of another kind (a seeded walk, reproducible)
+    let seed = 7;
+    const rnd = (n: number): number => ((seed = (seed * 1103515245 + 12345) % 2147483648), seed % n);
+    const odd: unknown[] = [null, undefined, 1, -2.5, '', 'fail', 'fail evil', 'row-warn', [], [1, 'x'], {}, { kind: 'html' }, true];
+    const leaves = (x: unknown, at: (string | number)[] = []): (string | number)[][] =>
+      typeof x === 'object' && x !== null ? Object.entries(x).flatMap(([k, v]) => [[...at, Array.isArray(x) ? Number(k) : k], ...leaves(v, [...at, Array.isArray(x) ? Number(k) : k])]) : [];
+    const paths = leaves(head.plan);
+    for (let i = 0; i < 400; i++) {
+      const plan = JSON.parse(JSON.stringify(head.plan)) as Record<string | number, unknown>;
+      const path = paths[rnd(paths.length)] ?? [];
+      let node = plan as Record<string | number, unknown>;
+      for (const k of path.slice(0, -1)) node = node[k] as Record<string | number, unknown>;
+      const last = path[path.length - 1];
+      if (last === undefined) continue;
+      const value = odd[rnd(odd.length)];
+      if (value === undefined) delete node[last];
+      else node[last] = value;
+      agree({ ...head, plan });
+    }
+  });
+
+  it('the background keeps only the newest results', { timeout: 30_000 }, async () => {
+    fakeBrowser.reset();
+    const ids: string[] = [];
+    const req = request('seed-001');
+    for (let i = 0; i < 18; i++) {
+      const { head } = await checkPage(req, parseHtml);
+      if (head.ok) ids.push(head.resultId);
+    }
+    expect(new Set(ids).size).toBe(18);
+    expect(takeResult(ids[0] ?? '')).toBeNull();
+    expect(takeResult(ids[17] ?? '')).not.toBeNull();
+    expect(parseToBackground({ type: 'result', id: ids[16] })).toEqual({ type: 'result', id: ids[16] });
+    expect(parseToBackground({ type: 'result', id: 'x'.repeat(101) })).toBeNull();
   });
 
   it('large messages travel as JSON text and are validated once unwrapped', async () => {
@@ -97,12 +202,13 @@ describe('messages are validated by their receiver', () => {
     const wire = wrapJson(req);
     expect(typeof wire.body).toBe('string');
     expect(parseToBackground(unwrapJson(wire))).toEqual(req);
-    const reply = await checkPage(req);
-    expect(parseCheckReply(unwrapJson(wrapJson(reply)), SCHEMA_VERSION)).toEqual(reply);
+    const reply = await checkPage(req, parseHtml);
+    const sent = wireReply(reply.head);
+    expect(typeof sent.head).toBe('string');
+    expect(parseCheckHead(sent, SCHEMA_VERSION)).toEqual(reply.head);
     // broken text or a wrong inner message is refused like any malformed message
     expect(parseToBackground(unwrapJson({ type: 'json', body: '{"type":"check-page",' }))).toBeNull();
     expect(parseToBackground(unwrapJson({ type: 'json', body: '{"type":"check-page"}' }))).toBeNull();
-    expect(parseCheckReply(unwrapJson({ type: 'json', body: 'null' }), SCHEMA_VERSION)).toBeNull();
     // anything that is not an envelope is passed on as it is
     expect(unwrapJson({ type: 'candidate' })).toEqual({ type: 'candidate' });
     expect(unwrapJson({ type: 'json', body: 3 })).toEqual({ type: 'json', body: 3 });

@@ -3,11 +3,13 @@ import { browser } from 'wxt/browser';
 import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { extractHtml } from '../extract/html';
+import { extractedLocator } from './locate';
+import { markPage, type MarkedPage } from './mark-page';
 import type { CheckResultJson } from '../model/result';
 import { SCHEMA_VERSION } from '../model/version';
-import { parseCheckReply, parseToTab, unwrapJson, wrapJson, type CheckReply, type ResultReply, type ToTab } from '../messages';
-import type { CheckPageRequest, DecideRequest, ToBackground } from '../requests';
-import { applyMarks, type Marks } from './highlight';
+import { checkHead, parseCheckHead, parseToTab, readCheckReply, wrapJson, type CheckHead, type CheckReply, type ResultReply, type ToTab } from '../messages';
+import type { CheckExtractedRequest, DecideRequest, ResultRequest, ToBackground } from '../requests';
+import { applyPlan, completeMarks, type Marks } from './highlight';
 import { App } from './App';
 import { copyText } from './clipboard';
 import { pickLang, WORDS, type Lang } from './i18n';
@@ -29,6 +31,8 @@ interface State {
   reply: Extract<CheckReply, { ok: true }> | null;
   reason: { zh: string; en: string } | null;
   marks: Marks | null;
+  /** how the cells were read: from the page's HTML in the background (the usual way), or here in the page (the fallback) */
+  read: 'html' | 'page' | null;
   ui: ShadowRootContentScriptUi<HTMLElement> | null;
 }
 
@@ -40,7 +44,7 @@ interface State {
  * (automatic run), never an exception in the page.
  */
 export class Checker {
-  private state: State = { attachments: [], reply: null, reason: null, marks: null, ui: null };
+  private state: State = { attachments: [], reply: null, reason: null, marks: null, read: null, ui: null };
   private readonly lang: Lang;
   private settings: Settings = DEFAULT_SETTINGS;
   private stopWatching: (() => void) | null = null;
@@ -67,25 +71,51 @@ export class Checker {
     this.teardown();
   }
 
+  /** Check the page from the start: when it changed, or the popup asks and no sidebar is shown. */
   async run(mode: Mode): Promise<void> {
     this.teardown();
+    const marked = await safeAsync(() => markPage(document, sendRaw), null);
+    await this.adopt(marked, mode);
+  }
+
+  /**
+   * Take over a page that `markPage` marked (here or in the first script): read the result,
+   * complete the marks (tooltips, paragraphs found by their words), show the sidebar, watch.
+   */
+  async adopt(marked: MarkedPage | null, mode: Mode): Promise<void> {
+    let applied = marked?.applied ?? null;
     try {
-      const extracted = extractHtml(document);
-      const req: CheckPageRequest = { type: 'check-page', url: location.href, doc: { items: extracted.items, title: extracted.title, notes: extracted.notes } };
-      const reply = await ask(req);
+      let head = marked ? checkHead(marked.head, SCHEMA_VERSION) : null;
+      if (!marked || !head) throw new Error(WORDS[this.lang].noEngine);
+      let locate = marked.locate;
+      this.state.read = 'html';
+      if (marked.stale) {
+        // a cell is not where the page's HTML put it (the page changed meanwhile): read the live page here
+        const x = extractHtml(document);
+        this.state.read = 'page';
+        const req: CheckExtractedRequest = { type: 'check-extracted', url: marked.url, doc: { items: x.items, title: x.title, notes: x.notes } };
+        const again = parseCheckHead(await sendRaw(wrapJson(req)), SCHEMA_VERSION);
+        if (!again) throw new Error(WORDS[this.lang].noEngine);
+        head = again;
+        locate = extractedLocator(x.elements);
+        applied = head.ok ? applyPlan(document, head.plan, locate) : null;
+      }
+      const reply = await fetchReply(head);
       if (!reply) throw new Error(WORDS[this.lang].noEngine);
       this.settings = reply.settings;
       this.checkedAt = new Date();
       if (reply.ok) {
         this.state.reply = reply;
         this.state.reason = null;
-        this.state.marks = applyMarks(document, reply.result, extracted.elements);
+        this.state.marks = applied ? completeMarks(document, applied, reply.result, locate) : null;
       } else {
         this.state.reply = null;
         this.state.reason = reply.reason;
       }
     } catch (e) {
+      safe(() => applied?.clear(), undefined);
       this.state.reply = null;
+      this.state.marks = null;
       this.state.reason = { zh: `${WORDS.zh.failedToRun}：${String(e).slice(0, 160)}`, en: `${WORDS.en.failedToRun}: ${String(e).slice(0, 160)}` };
     }
     const r = this.state.reply;
@@ -94,8 +124,6 @@ export class Checker {
     // nothing to say on a page that is not a report — unless its report is an attachment
     if (r === null && mode === 'auto' && this.state.attachments.length === 0) return;
     if (r === null && this.state.attachments.length > 0) this.state.reason = { zh: WORDS.zh.onlyAttachments, en: WORDS.en.onlyAttachments };
-    // the marks are in the page; the sidebar comes in the next task, so they paint first
-    await new Promise((resolve) => setTimeout(resolve, 0));
     await this.mount();
   }
 
@@ -149,6 +177,8 @@ export class Checker {
       },
     });
     ui.mount();
+    // for tests and bug reports: which way the cells were read (not shown, not page text)
+    if (this.state.read) ui.shadowHost.setAttribute('data-read', this.state.read);
     this.state.ui = ui;
   }
 
@@ -217,9 +247,23 @@ function extensionVersion(): string {
   return safe(() => browser.runtime.getManifest().version, '?');
 }
 
-/** A request whose reply is a CheckReply (check-page, decide); null when the background gave none that holds. */
-async function ask(req: CheckPageRequest | DecideRequest): Promise<CheckReply | null> {
-  return parseCheckReply(unwrapJson(await browser.runtime.sendMessage(wrapJson(req))), SCHEMA_VERSION);
+/** A decision, and the result back with it applied; null when the background gave no reply that holds. */
+async function ask(req: DecideRequest): Promise<CheckReply | null> {
+  const head = parseCheckHead(await sendRaw(wrapJson(req)), SCHEMA_VERSION);
+  return head ? fetchReply(head) : null;
+}
+
+/** The whole reply: the result the head names, fetched from the background now that the marks are in. */
+async function fetchReply(head: CheckHead): Promise<CheckReply | null> {
+  if (!head.ok) return readCheckReply(head, null);
+  const req: ResultRequest = { type: 'result', id: head.resultId };
+  const text = await sendRaw(req);
+  const body = typeof text === 'object' && text !== null ? (text as { type?: unknown; body?: unknown }) : null;
+  return readCheckReply(head, body?.type === 'json' && typeof body.body === 'string' ? body.body : null);
+}
+
+async function sendRaw(message: unknown): Promise<unknown> {
+  return browser.runtime.sendMessage(message);
 }
 
 async function send(msg: ToBackground): Promise<void> {

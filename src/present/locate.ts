@@ -1,0 +1,130 @@
+import { refKey, rowCells, sameOriginDocument, tableRows } from '../extract/dom-index';
+import type { SourceRef } from '../extract/types';
+
+/**
+ * The page's elements behind the cells and paragraphs of a result that the background extracted
+ * from a copy of this page (extract/snapshot.ts). Cells are found by their indices
+ * (extract/dom-index.ts) and checked against the text the background read there; a paragraph,
+ * which has no such index, is found by the words the finding quotes. Only what is asked for is
+ * looked up, so marking a few cells touches a few elements, not the page.
+ */
+export interface Locator {
+  /** the element of a table cell, when it is there and still holds `raw` (whitespace aside) */
+  cell(src: SourceRef | null, raw: string): Element | null;
+  /** the element at an element-child path from the <html> of the frame of `src`, if its text holds `quote` */
+  path(src: SourceRef | null, path: readonly number[], quote: string): Element | null;
+  /** the block element whose text holds `quote`, in the frame of `src` (a search of the frame's text) */
+  paragraph(src: SourceRef | null, quote: string): Element | null;
+  /** true once a cell did not hold what the background read: the page changed or was counted otherwise */
+  readonly stale: boolean;
+}
+
+const SPACE = /[\s\u00A0\u3000\u200B\uFEFF]+/g;
+const squash = (s: string): string => s.replace(SPACE, '');
+
+export function pageLocator(doc: Document): Locator {
+  const docs = new Map<string, Document | null>();
+  const rows = new Map<string, Element[]>();
+  let stale = false;
+
+  const frameDoc = (frame: readonly number[] | undefined): Document | null => {
+    if (!frame || frame.length === 0) return doc;
+    const key = frame.join('.');
+    const known = docs.get(key);
+    if (known !== undefined) return known;
+    const outer = frameDoc(frame.slice(0, -1));
+    const iframe = outer?.getElementsByTagName('iframe')[frame[frame.length - 1] ?? -1];
+    const inner = iframe ? sameOriginDocument(iframe) : null;
+    docs.set(key, inner);
+    return inner;
+  };
+
+  const tableRowsAt = (frame: readonly number[] | undefined, table: number): Element[] => {
+    const key = `${(frame ?? []).join('.')}:${table}`;
+    const known = rows.get(key);
+    if (known) return known;
+    const t = frameDoc(frame)?.getElementsByTagName('table')[table];
+    const found = t ? tableRows(t) : [];
+    rows.set(key, found);
+    return found;
+  };
+
+  return {
+    get stale() {
+      return stale;
+    },
+    cell(src, raw) {
+      if (!src || src.kind !== 'html' || src.table < 0 || src.cell < 0) return null;
+      try {
+        const tr = tableRowsAt(src.frame, src.table)[src.row];
+        const td = tr ? (rowCells(tr)[src.cell] ?? null) : null;
+        if (td && squash(td.textContent ?? '') === squash(raw)) return td;
+        stale = true;
+        return null;
+      } catch {
+        stale = true;
+        return null;
+      }
+    },
+    path(src, path, quote) {
+      if (!src || src.kind !== 'html') return null;
+      try {
+        let el: Element | null = frameDoc(src.frame)?.documentElement ?? null;
+        for (const i of path) el = el?.children[i] ?? null;
+        return el && holds(el.textContent ?? '', quote) ? el : null;
+      } catch {
+        return null;
+      }
+    },
+    paragraph(src, quote) {
+      if (!src || src.kind !== 'html' || quote === '') return null;
+      try {
+        const d = frameDoc(src.frame);
+        return d?.body ? blockHolding(d, d.body, quote) : null;
+      } catch {
+        return null;
+      }
+    },
+  };
+}
+
+const BLOCKS = /^(P|DIV|LI|TD|TH|H[1-6]|SECTION|ARTICLE|BLOCKQUOTE|DD|DT|BODY)$/;
+const WIDE_DIGITS = (s: string): string => s.replace(/[0-9]/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0));
+
+/**
+ * The nearest block around the first text node run that holds `quote` (as printed, or with
+ * full-width digits). Text nodes are joined per block, so words split over <span>s are found.
+ */
+function holds(text: string, quote: string): boolean {
+  const t = squash(text);
+  const q = squash(quote);
+  return q !== '' && (t.includes(q) || t.includes(WIDE_DIGITS(q)));
+}
+
+function blockHolding(doc: Document, body: Element, quote: string): Element | null {
+  const wanted = [squash(quote), squash(WIDE_DIGITS(quote))];
+  const walker = doc.createTreeWalker(body, 4 /* NodeFilter.SHOW_TEXT */);
+  let block: Element | null = null;
+  let text = '';
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    const b = blockOf(n.parentElement);
+    if (b !== block) {
+      block = b;
+      text = '';
+    }
+    text += squash(n.nodeValue ?? '');
+    if (block && wanted.some((w) => w !== '' && text.includes(w))) return block;
+  }
+  return null;
+}
+
+function blockOf(el: Element | null): Element | null {
+  for (let e = el; e; e = e.parentElement) if (BLOCKS.test(e.nodeName.toUpperCase())) return e;
+  return null;
+}
+
+/** The fallback: elements as the page's own extraction found them (extractHtml's map, by refKey). */
+export function extractedLocator(elements: Map<string, Element>): Locator {
+  const get = (src: SourceRef | null): Element | null => (src ? (elements.get(refKey(src)) ?? null) : null);
+  return { stale: false, cell: get, path: (src) => get(src), paragraph: get };
+}

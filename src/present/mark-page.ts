@@ -1,0 +1,52 @@
+import { snapshotDocument } from '../extract/snapshot';
+import { headText, readMarkPlan, wrapJson } from '../wire';
+import type { CheckPageRequest } from '../requests';
+import { applyPlan, type AppliedMarks } from './highlight';
+import { pageLocator, type Locator } from './locate';
+
+/**
+ * The first thing the in-page checker does, and all it does before the page shows marks: serialise
+ * the page (one native call), have the background extract and check it, and set the marks the
+ * background planned. The sidebar comes after (entrypoints/sidebar.content.tsx): it validates the
+ * reply's head with zod, fetches the whole result and shows it. Runs in the first injected script
+ * (entrypoints/checker.ts) and again in the sidebar's script when the page changes, so it is kept
+ * small: no UI and no zod (the plan is checked by hand, wire.ts `readMarkPlan`).
+ */
+export interface MarkedPage {
+  url: string;
+  /**
+   * the reply's head as parsed from its text, not yet validated (the sidebar does that with
+   * messages.ts `checkHead`, then fetches the whole result it names); undefined when the
+   * background gave no answer
+   */
+  head: unknown;
+  applied: AppliedMarks | null;
+  locate: Locator;
+  /**
+   * true when a planned cell did not hold what the background read there (the page changed, or a
+   * browser built its tree unlike the HTML parser): the marks were taken back, and the sidebar
+   * reads the page itself instead
+   */
+  stale: boolean;
+}
+
+/** Sends a message to the background and gives its raw reply. */
+export type Send = (message: unknown) => Promise<unknown>;
+
+export async function markPage(doc: Document, send: Send): Promise<MarkedPage> {
+  const url = doc.location?.href ?? '';
+  const req: CheckPageRequest = { type: 'check-page', url, page: snapshotDocument(doc) };
+  const head = headText(await send(wrapJson(req)));
+  const locate = pageLocator(doc);
+  const marked: MarkedPage = { url, head, applied: null, locate, stale: false };
+  const plan = readMarkPlan(head);
+  if (plan) {
+    marked.applied = applyPlan(doc, plan, locate);
+    if (locate.stale) {
+      marked.applied.clear();
+      marked.applied = null;
+      marked.stale = true;
+    }
+  }
+  return marked;
+}
