@@ -13,6 +13,7 @@ type Global = typeof globalThis & {
   browser?: Runtime;
   chrome?: Runtime;
   __govReportCheckMode?: string;
+  __govReportRunMode?: 'auto' | 'manual';
   __govReportMarked?: MarkedPage | null;
   __govReportCheck?: { dispose(): void };
 };
@@ -24,6 +25,9 @@ export default defineUnlistedScript((): Promise<void> | undefined => {
     const runtime = api?.runtime;
     if (!runtime) return undefined;
     const send = (m: unknown): Promise<unknown> => runtime.sendMessage(m);
+    // the mode this injection was asked for (inject.ts), for the sidebar; a note is used once
+    g.__govReportRunMode = g.__govReportCheckMode === 'manual' ? 'manual' : 'auto';
+    delete g.__govReportCheckMode;
     // a newer run replaces an older one: its marks and sidebar go first
     g.__govReportCheck?.dispose();
     g.__govReportMarked = null;

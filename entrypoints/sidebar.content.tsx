@@ -3,7 +3,7 @@ import { GOV_CN_MATCHES } from '../src/matches';
 import { Checker, type Mode } from '../src/present/sidebar';
 import type { MarkedPage } from '../src/present/mark-page';
 
-type Global = typeof globalThis & { __govReportCheck?: Checker; __govReportCheckMode?: Mode; __govReportMarked?: MarkedPage | null };
+type Global = typeof globalThis & { __govReportCheck?: Checker; __govReportRunMode?: Mode; __govReportMarked?: MarkedPage | null };
 
 // Injected by the background (scripting.executeScript) once the first script (entrypoints/checker.ts)
 // has marked the page; not listed in the manifest's content_scripts. It takes over what that script
@@ -21,7 +21,7 @@ export default defineContentScript({
   main(ctx) {
     try {
       const g = globalThis as Global;
-      const mode: Mode = g.__govReportCheckMode === 'manual' ? 'manual' : 'auto';
+      const mode: Mode = g.__govReportRunMode === 'manual' ? 'manual' : 'auto';
       const marked = g.__govReportMarked ?? null;
       g.__govReportMarked = null;
       g.__govReportCheck?.dispose();

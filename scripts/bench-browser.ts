@@ -605,6 +605,7 @@ function analyseTrace(events: readonly TraceEvent[], pageUrl: string, origin: st
   const markTs = stamp('grc-first-mark');
   const panelTs = stamp('grc-panel');
   const navStart = onMain.find((e) => e.name === 'navigationStart' && e.args?.data?.['documentLoaderURL'] === pageUrl)?.ts ?? Number.NaN;
+  const navStartTs = (): number => navStart;
 
   // the nesting of script events (complete ones, and B/E pairs made complete); the task
   // (RunTask) each top-level one ran in
@@ -718,6 +719,23 @@ function analyseTrace(events: readonly TraceEvent[], pageUrl: string, origin: st
     for (const c of n.children) walk(c, owner, byInference, false, inRun || run, compile);
   };
   for (const r of roots) walk(r, null, false, true, false, false);
+  if (process.env.BENCH_DUMP) {
+    // BENCH_DUMP=1: our time before the first mark, per top-level event (for finding where it goes)
+    const label = (e: TraceEvent): string => {
+      const d = e.args?.data;
+      const where = str(d?.['url']) ?? str(d?.['scriptName']) ?? str(e.args?.['fileName']) ?? str(d?.['functionName']) ?? '';
+      return `${e.name} ${where.replace(/^.*\//, '')} ${str(d?.['functionName']) ?? ''}`.trim();
+    };
+    const lines: string[] = [];
+    for (const r of roots) {
+      if (r.start >= markTs) break;
+      const mine = ours.filter((o) => o.from >= r.start && o.to <= r.end).reduce((t, o) => t + (o.to - o.from), 0) / 1000;
+      if (mine < 0.05) continue;
+      const kids = r.children.map((c) => `${c.e.name}:${((c.end - c.start) / 1000).toFixed(2)}`).slice(0, 6).join(' ');
+      lines.push(`    ${((r.start - navStartTs()) / 1000).toFixed(1).padStart(7)} ms  ${mine.toFixed(2).padStart(6)}  ${label(r.e)}  [${kids}]`);
+    }
+    console.log(`  before-mark events of ours:\n${lines.join('\n')}`);
+  }
 
   const sum = (from: number, to: number, bucket?: Bucket): number =>
     ours.reduce((s, o) => s + (bucket && o.bucket !== bucket ? 0 : Math.max(0, Math.min(o.to, to) - Math.max(o.from, from))), 0) / 1000;

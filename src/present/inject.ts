@@ -12,13 +12,16 @@ export const SIDEBAR = '/content-scripts/sidebar.js';
  */
 export async function injectChecker(tabId: number, mode: 'auto' | 'manual'): Promise<boolean> {
   try {
-    await browser.scripting.executeScript({
-      target: { tabId },
-      func: (m: string) => {
-        (globalThis as typeof globalThis & { __govReportCheckMode?: string }).__govReportCheckMode = m;
-      },
-      args: [mode],
-    });
+    // the checker takes (and removes) this note; without one it runs as 'auto', so the automatic
+    // run on a gov.cn page costs the page one injection, not two
+    if (mode === 'manual') {
+      await browser.scripting.executeScript({
+        target: { tabId },
+        func: () => {
+          (globalThis as typeof globalThis & { __govReportCheckMode?: string }).__govReportCheckMode = 'manual';
+        },
+      });
+    }
     await browser.scripting.executeScript({ target: { tabId }, files: [CHECKER] });
     return true;
   } catch {

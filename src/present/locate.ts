@@ -24,6 +24,7 @@ const squash = (s: string): string => s.replace(SPACE, '');
 
 export function pageLocator(doc: Document): Locator {
   const docs = new Map<string, Document | null>();
+  const tables = new Map<string, Element | null>();
   const rows = new Map<string, Element[]>();
   let stale = false;
 
@@ -39,14 +40,20 @@ export function pageLocator(doc: Document): Locator {
     return inner;
   };
 
-  const tableRowsAt = (frame: readonly number[] | undefined, table: number): Element[] => {
+  /** a table's own row `r`: the native `rows` when the table has no <thead>/<tfoot> (then it counts as tableRows does) */
+  const rowAt = (frame: readonly number[] | undefined, table: number, r: number): Element | null => {
     const key = `${(frame ?? []).join('.')}:${table}`;
-    const known = rows.get(key);
-    if (known) return known;
-    const t = frameDoc(frame)?.getElementsByTagName('table')[table];
-    const found = t ? tableRows(t) : [];
-    rows.set(key, found);
-    return found;
+    let t = tables.get(key);
+    if (t === undefined) {
+      t = frameDoc(frame)?.getElementsByTagName('table')[table] ?? null;
+      tables.set(key, t);
+    }
+    if (!t) return null;
+    const native = t as HTMLTableElement;
+    if (native.rows && !native.tHead && !native.tFoot) return native.rows[r] ?? null;
+    let own = rows.get(key);
+    if (!own) rows.set(key, (own = tableRows(t)));
+    return own[r] ?? null;
   };
 
   return {
@@ -56,8 +63,9 @@ export function pageLocator(doc: Document): Locator {
     cell(src, raw) {
       if (!src || src.kind !== 'html' || src.table < 0 || src.cell < 0) return null;
       try {
-        const tr = tableRowsAt(src.frame, src.table)[src.row];
-        const td = tr ? (rowCells(tr)[src.cell] ?? null) : null;
+        const tr = rowAt(src.frame, src.table, src.row);
+        const cells = tr ? (tr as HTMLTableRowElement).cells : undefined;
+        const td = tr ? ((cells ? cells[src.cell] : rowCells(tr)[src.cell]) ?? null) : null;
         if (td && squash(td.textContent ?? '') === squash(raw)) return td;
         stale = true;
         return null;

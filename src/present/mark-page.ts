@@ -1,5 +1,5 @@
 import { snapshotDocument } from '../extract/snapshot';
-import { headText, readMarkPlan, wrapJson } from '../wire';
+import { headText, readMarkPlan } from '../wire';
 import type { CheckPageRequest } from '../requests';
 import { applyPlan, type AppliedMarks } from './highlight';
 import { pageLocator, type Locator } from './locate';
@@ -36,7 +36,9 @@ export type Send = (message: unknown) => Promise<unknown>;
 export async function markPage(doc: Document, send: Send): Promise<MarkedPage> {
   const url = doc.location?.href ?? '';
   const req: CheckPageRequest = { type: 'check-page', url, page: snapshotDocument(doc) };
-  const head = headText(await send(wrapJson(req)));
+  // sent as it is, not as JSON text (wrapJson): it is a few fields around one long string, which
+  // the browser's own serialisation takes in one piece (JSON text would escape the HTML twice)
+  const head = headText(await send(req));
   const locate = pageLocator(doc);
   const marked: MarkedPage = { url, head, applied: null, locate, stale: false };
   const plan = readMarkPlan(head);

@@ -63,13 +63,24 @@ describe('a page sent as HTML reads in the background as it reads in the page', 
       <p class=MsoNormal>前言<table border=1><tr><td>本年新收政府信息公开申请数量</td><td>&nbsp;3&nbsp;</td></tr></table>
       <table><tr><td><table><tr><td>其中：网络申请</td><td>4<br>件</td></tr></table></td></tr></table>
       <div hidden><table><tr><td>隐藏</td><td>5</td></tr></table></div>
+      <div style="margin:0 auto; DISPLAY : None"><table><tr><td>隐藏二</td><td>6</td></tr></table></div>
+      <table style="border:solid 1pt; width:100%"><tr><td style="padding:0cm 5.4pt">上年结转政府信息公开申请数量</td><td style='mso-yfti-irow:0'>7</td></tr></table>
       <p>结转下年度继续办理<span>7</span>件。</p></body></html>`;
     const doc = browserPage(html);
     const live = extractHtml(doc);
     const copy = extractSnapshot(snapshotDocument(doc), linkedom);
     expect(copy.items).toEqual(live.items);
     const grids = copy.items.filter((i) => i.kind === 'grid');
-    expect(grids.map((g) => (g.kind === 'grid' ? g.grid.rows[0]?.map((c) => c.raw) : null))).toEqual([['本年新收政府信息公开申请数量', '\u00a03\u00a0'], ['其中：网络申请', '4\n件']]);
+    expect(grids.map((g) => (g.kind === 'grid' ? g.grid.rows[0]?.map((c) => c.raw) : null))).toEqual([
+      ['本年新收政府信息公开申请数量', '\u00a03\u00a0'],
+      ['其中：网络申请', '4\n件'],
+      ['上年结转政府信息公开申请数量', '7'],
+    ]);
+    // the snapshot drops style attributes but those that hide
+    const sent = snapshotDocument(doc).html;
+    expect(sent).not.toContain('padding:0cm');
+    expect(sent).not.toContain('mso-yfti-irow');
+    expect(sent).toContain('DISPLAY : None');
     const locate = pageLocator(doc);
     for (const c of originCells(doc)) expect(locate.cell(c.src, c.raw)).toBe(c.el);
     // the paragraph a prose finding quotes is found by its words, spans and all
