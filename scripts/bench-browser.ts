@@ -491,6 +491,9 @@ interface TraceEvent {
   tid: number;
   ts: number;
   dur?: number;
+  /** thread time (CPU of this thread) of a complete event, when the trace has it */
+  tdur?: number;
+  tts?: number;
   args?: { data?: Record<string, unknown>; [key: string]: unknown };
 }
 
@@ -561,6 +564,8 @@ interface TraceSplit {
   allScriptRun: number;
   /** script on the thread that says nothing and is not inferred to be ours (page promise jobs) */
   unattributed: number;
+  /** `before` counted in thread time: the stretches when the main thread was on a CPU (trace events' tdur / dur) */
+  beforeCpu: number;
   /** `before` cut the same way as `total` (run, compile, microtasks, rest) */
   beforeBy: Record<'run' | 'compile' | 'microtasks' | 'rest', number>;
   /** `rest` by the name of the trace event whose own time it is (where the rest goes) */
@@ -667,7 +672,8 @@ function analyseTrace(events: readonly TraceEvent[], pageUrl: string, origin: st
   };
 
   type Bucket = 'run' | 'compile' | 'microtasks' | 'rest';
-  const ours: { from: number; to: number; bucket: Bucket; name: string }[] = [];
+  /** cpu: the share of each stretch the thread was on the CPU (its event's tdur / dur) */
+  const ours: { from: number; to: number; bucket: Bucket; name: string; cpu: number }[] = [];
   let allScriptRun = 0;
   let unattributed = 0;
   const resolved = new Map<ScriptNode, Owner | null>();
@@ -708,7 +714,8 @@ function analyseTrace(events: readonly TraceEvent[], pageUrl: string, origin: st
     let at = n.start;
     const own = (from: number, to: number): void => {
       if (to <= from) return;
-      if (owner === 'ours') ours.push({ from, to, bucket: inRun || run ? 'run' : compile ? 'compile' : byInference ? 'microtasks' : 'rest', name: n.e.name });
+      const cpu = n.e.tdur !== undefined && n.e.dur ? Math.min(1, n.e.tdur / n.e.dur) : 1;
+      if (owner === 'ours') ours.push({ from, to, bucket: inRun || run ? 'run' : compile ? 'compile' : byInference ? 'microtasks' : 'rest', name: n.e.name, cpu });
       else if (owner === null) unattributed += to - from;
     };
     for (const c of n.children) {
@@ -731,8 +738,22 @@ function analyseTrace(events: readonly TraceEvent[], pageUrl: string, origin: st
       if (r.start >= markTs) break;
       const mine = ours.filter((o) => o.from >= r.start && o.to <= r.end).reduce((t, o) => t + (o.to - o.from), 0) / 1000;
       if (mine < 0.05) continue;
-      const kids = r.children.map((c) => `${c.e.name}:${((c.end - c.start) / 1000).toFixed(2)}`).slice(0, 6).join(' ');
-      lines.push(`    ${((r.start - navStartTs()) / 1000).toFixed(1).padStart(7)} ms  ${mine.toFixed(2).padStart(6)}  ${label(r.e)}  [${kids}]`);
+      const tree = (n: ScriptNode, depth: number): string =>
+        n.children
+          .filter((c) => c.end - c.start >= 100)
+          .map((c) => `${c.e.name}:${((c.end - c.start) / 1000).toFixed(2)}${depth > 0 && c.children.length ? `{${tree(c, depth - 1)}}` : ''}`)
+          .slice(0, 8)
+          .join(' ');
+      const kids = tree(r, 3);
+      lines.push(`    ${((r.start - navStartTs()) / 1000).toFixed(1).padStart(7)} ms  ${mine.toFixed(2).padStart(6)} (cpu ${r.e.tdur !== undefined ? (r.e.tdur / 1000).toFixed(2) : '?'})  ${label(r.e)}  [${kids}]`);
+      // every trace event inside it (any kind), by name: where the time goes below the script events
+      const inside = new Map<string, number>();
+      for (const e of complete) {
+        if (e === r.e || e.ts < r.start || e.ts + (e.dur ?? 0) > r.end || (e.dur ?? 0) < 20) continue;
+        inside.set(e.name, (inside.get(e.name) ?? 0) + (e.dur ?? 0) / 1000);
+      }
+      const top = [...inside].sort((a, b) => b[1] - a[1]).slice(0, 10).map(([k, v]) => `${k}:${v.toFixed(2)}`);
+      lines.push(`        ${top.join('  ')}`);
     }
     console.log(`  before-mark events of ours:\n${lines.join('\n')}`);
   }
@@ -741,10 +762,14 @@ function analyseTrace(events: readonly TraceEvent[], pageUrl: string, origin: st
     ours.reduce((s, o) => s + (bucket && o.bucket !== bucket ? 0 : Math.max(0, Math.min(o.to, to) - Math.max(o.from, from))), 0) / 1000;
   const total = sum(-Infinity, Infinity);
   const before = Number.isFinite(markTs) ? sum(-Infinity, markTs) : Number.NaN;
+  const beforeCpu = Number.isFinite(markTs)
+    ? ours.reduce((t, o) => t + Math.max(0, Math.min(o.to, markTs) - o.from) * o.cpu, 0) / 1000
+    : Number.NaN;
   const upToMark = Number.isFinite(markTs) ? markTs : Number.NEGATIVE_INFINITY;
   const restBy: Record<string, number> = {};
   for (const o of ours) if (o.bucket === 'rest') restBy[o.name] = (restBy[o.name] ?? 0) + (o.to - o.from) / 1000;
   return {
+    beforeCpu,
     beforeBy: {
       run: sum(-Infinity, upToMark, 'run'),
       compile: sum(-Infinity, upToMark, 'compile'),
@@ -1002,6 +1027,7 @@ async function run(tmp: string, t0: number): Promise<void> {
         ['our script time', 'median', 'min–max', 'aim'],
         [
           row('before first mark', before, `≤ ${AIM_REPORT_MS} ms (${ratio(median(before), AIM_REPORT_MS)} of aim)`),
+          row('  of which the thread was on a CPU', tcol((s) => s.beforeCpu), 'thread time: less what other processes took'),
           row('  run (v8.run / FunctionCall)', tcol((s) => s.beforeBy.run), ''),
           row('  compile (v8.compile)', tcol((s) => s.beforeBy.compile), ''),
           row('  microtasks (promise jobs)', tcol((s) => s.beforeBy.microtasks), ''),

@@ -45,12 +45,12 @@ export function snapshotDocument(doc: Document): PageSnapshot {
  * itself, which the browser writes unescaped, loses it too; a cell's text is compared with the
  * live page before it is marked, so a table cell like that makes the page read itself instead.)
  */
-const STYLE_ATTR = / style="[^"]*"/g;
-const keepStyle = (attr: string): string => (/display\s*:\s*none/i.test(attr) ? attr : '');
+const STYLE_ATTR = / style="(?![^"]*display\s*:\s*none)[^"]*"/gi;
 
 function serialise(doc: Document): string {
   try {
-    return (doc.documentElement?.outerHTML ?? '').replace(STYLE_ATTR, keepStyle);
+    // one regex and a constant replacement: a replacer function per attribute cost ~1–4 ms cold
+    return (doc.documentElement?.outerHTML ?? '').replace(STYLE_ATTR, '');
   } catch {
     return '';
   }

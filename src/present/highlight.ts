@@ -44,14 +44,19 @@ export interface AppliedMarks {
   paragraphs: (Element | null)[];
   /** add marks to one more element (a paragraph found later by its words) */
   mark(el: Element, tokens: string): void;
+  /** mark the cells left for later: those that are only part of a failing relation (see applyPlan) */
+  finish(): void;
   /** restore every attribute the marks changed and remove the stylesheet */
   clear(): void;
 }
 
 /**
  * Put a plan's marks in the page: find each cell (and a paragraph by its path), set the tokens,
- * add the stylesheet. Only what the plan names is touched. Paragraphs whose path does not lead to
- * their words are left to `completeMarks`, which searches for them.
+ * add the stylesheet. Only what the plan names is touched. This runs before the page shows any
+ * mark, so it marks what a reader needs first: the cells findings point at (fail, block), their
+ * rows and the quoted paragraphs. The other cells of failing relations (part) follow with the
+ * sidebar (`finish`, called by `completeMarks`' caller), as do paragraphs whose path does not lead
+ * to their words (`completeMarks` searches for them).
  */
 export function applyPlan(doc: Document, plan: MarkPlan, locate: Locator): AppliedMarks {
   const saved = new Map<Element, { grc: string | null; tabindex: string | null }>();
@@ -63,12 +68,18 @@ export function applyPlan(doc: Document, plan: MarkPlan, locate: Locator): Appli
     if (!set) tokens.set(el, (set = new Set()));
     for (const t of mark.split(' ')) set.add(t);
   };
-  const cells = plan.cells.map((c) => {
+  const cells: (Element | null)[] = plan.cells.map(() => null);
+  const place = (i: number): void => {
+    const c = plan.cells[i];
+    if (!c) return;
     const el = locate.cell(c.src, c.raw);
     add(el, c.mark);
     if (c.row) add(el?.parentElement ?? null, c.row);
-    return el;
-  });
+    cells[i] = el;
+  };
+  // the cells a finding points at first; the other cells of failing relations ('part' alone) later
+  const later: number[] = [];
+  plan.cells.forEach((c, i) => (c.mark === 'part' ? later.push(i) : place(i)));
   const paragraphs = plan.paragraphs.map((p) => {
     const el = p.path ? locate.path(p.src, p.path, p.quote) : null;
     add(el, 'prose');
@@ -95,6 +106,10 @@ export function applyPlan(doc: Document, plan: MarkPlan, locate: Locator): Appli
     paragraphs,
     mark(el, mark) {
       add(el, mark);
+      write();
+    },
+    finish() {
+      for (const i of later.splice(0)) place(i);
       write();
     },
     clear() {
@@ -128,6 +143,7 @@ export function completeMarks(doc: Document, applied: AppliedMarks, result: Chec
     }
     at.set(el, list);
   };
+  applied.finish();
   applied.plan.cells.forEach((c, i) => note(applied.cells[i] ?? null, c.findings));
   const sentences: { el: Element; quote: string }[] = [];
   applied.plan.paragraphs.forEach((p, i) => {

@@ -66,7 +66,9 @@ export function pageLocator(doc: Document): Locator {
         const tr = rowAt(src.frame, src.table, src.row);
         const cells = tr ? (tr as HTMLTableRowElement).cells : undefined;
         const td = tr ? ((cells ? cells[src.cell] : rowCells(tr)[src.cell]) ?? null) : null;
-        if (td && squash(td.textContent ?? '') === squash(raw)) return td;
+        const text = td?.textContent;
+        // most cells read exactly as the background read them; <br> and blocks add line breaks there
+        if (td && (text === raw || squash(text ?? '') === squash(raw))) return td;
         stale = true;
         return null;
       } catch {

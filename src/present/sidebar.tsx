@@ -89,8 +89,11 @@ export class Checker {
       if (!marked || !head) throw new Error(WORDS[this.lang].noEngine);
       let locate = marked.locate;
       this.state.read = 'html';
-      if (marked.stale) {
+      // the cells the first script left for later: if one is not where the HTML put it either, read the page here
+      applied?.finish();
+      if (marked.stale || locate.stale) {
         // a cell is not where the page's HTML put it (the page changed meanwhile): read the live page here
+        safe(() => applied?.clear(), undefined);
         const x = extractHtml(document);
         this.state.read = 'page';
         const req: CheckExtractedRequest = { type: 'check-extracted', url: marked.url, doc: { items: x.items, title: x.title, notes: x.notes } };

@@ -157,11 +157,15 @@ describe('marks from a background plan land on the page\'s own cells', () => {
         expect(plan.paragraphs).toHaveLength(1);
         expect(plan.paragraphs[0]?.path).not.toBeNull();
         expect(applied.paragraphs[0]?.getAttribute(MARK_ATTR)).toBe('prose');
+        // the other cells of the failing relations come with the sidebar (completeMarks)
+        expect(plan.cells.some((c) => c.mark === 'part')).toBe(true);
+        expect(doc.querySelectorAll(`[${MARK_ATTR}~="part"]`).length).toBe(0);
       } else {
         expect(failed).toEqual([]);
         expect(doc.querySelectorAll(`[${MARK_ATTR}]`).length).toBe(0);
       }
       const marks = completeMarks(doc, applied, outcome.result, locate);
+      expect(doc.querySelectorAll(`[${MARK_ATTR}~="part"]`).length).toBe(plan.cells.filter((c) => c.mark === 'part').length);
       for (const f of outcome.result.findings.filter((x) => x.outcome === 'fail')) {
         const el = f.primary[0] ? marks.element(f.primary[0]) : null;
         expect(el && marks.findingsAt(el)).toContain(f);
