@@ -56,6 +56,7 @@ export default defineBackground(() => {
       const result = takeResult(msg.id);
       return Promise.resolve(result ? wrapJson(result) : null);
     }
+    if (msg.type === 'recheck') return injectChecker(tabId, msg.mode).then(() => null);
     if (msg.type === 'mount-sidebar') {
       // the marks are in the page: now the sidebar, in the same frame. The reply waits for the
       // sidebar's script to finish, so whoever injected the checker (the popup) can then ask it.

@@ -28,7 +28,7 @@ export default defineContentScript({
       const checker = new Checker(ctx);
       g.__govReportCheck = checker;
       // the script's result: the background's mount-sidebar reply waits for it (see entrypoints/checker.ts)
-      return (marked ? checker.adopt(marked, mode) : checker.run(mode)).catch(() => undefined);
+      return checker.adopt(marked, mode).catch(() => undefined);
     } catch {
       return undefined; // never throw into the page
     }

@@ -62,6 +62,8 @@ export const ToBackgroundSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('decide'), url: z.string(), figures: z.string(), decision: DecisionSchema, result: CheckResultSchema }),
   /** sidebar → background: the whole result a head named (reply: JsonEnvelope of the result, or null when it is gone) */
   z.object({ type: z.literal('result'), id: z.string().check(z.maxLength(100)) }),
+  /** sidebar → background: check this page again from the start (inject the first script; reply when done) */
+  z.object({ type: z.literal('recheck'), mode: z.enum(['auto', 'manual']) }),
   /** checker → background: the marks are in the page, inject the sidebar (content-scripts/sidebar.js) */
   z.object({ type: z.literal('mount-sidebar') }),
   /** checker → background: open the printable findings page (the result is in storage) */
@@ -75,6 +77,7 @@ export type ToBackground = z.infer<typeof ToBackgroundSchema>;
 export type CheckPageRequest = Extract<ToBackground, { type: 'check-page' }>;
 export type CheckExtractedRequest = Extract<ToBackground, { type: 'check-extracted' }>;
 export type ResultRequest = Extract<ToBackground, { type: 'result' }>;
+export type RecheckRequest = Extract<ToBackground, { type: 'recheck' }>;
 export type DecideRequest = Extract<ToBackground, { type: 'decide' }>;
 
 export function parseToBackground(raw: unknown): ToBackground | null {

@@ -4,11 +4,11 @@ import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/co
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { extractHtml } from '../extract/html';
 import { extractedLocator } from './locate';
-import { markPage, type MarkedPage } from './mark-page';
+import type { MarkedPage } from './mark-page';
 import type { CheckResultJson } from '../model/result';
 import { SCHEMA_VERSION } from '../model/version';
 import { checkHead, parseCheckHead, parseToTab, readCheckReply, wrapJson, type CheckHead, type CheckReply, type ResultReply, type ToTab } from '../messages';
-import type { CheckExtractedRequest, DecideRequest, ResultRequest, ToBackground } from '../requests';
+import type { CheckExtractedRequest, DecideRequest, RecheckRequest, ResultRequest, ToBackground } from '../requests';
 import { applyPlan, completeMarks, type Marks } from './highlight';
 import { App } from './App';
 import { copyText } from './clipboard';
@@ -71,15 +71,18 @@ export class Checker {
     this.teardown();
   }
 
-  /** Check the page from the start: when it changed, or the popup asks and no sidebar is shown. */
+  /**
+   * Check the page from the start: when it changed, or the popup asks and no sidebar is shown. The
+   * background injects the first script again (the one way every run goes, src/present/inject.ts),
+   * which replaces this instance; the reply comes once the new sidebar has run.
+   */
   async run(mode: Mode): Promise<void> {
-    this.teardown();
-    const marked = await safeAsync(() => markPage(document, sendRaw), null);
-    await this.adopt(marked, mode);
+    const req: RecheckRequest = { type: 'recheck', mode };
+    await safeAsync(() => sendRaw(req), null);
   }
 
   /**
-   * Take over a page that `markPage` marked (here or in the first script): read the result,
+   * Take over a page that the first script marked (entrypoints/checker.ts, mark-page.ts): read the result,
    * complete the marks (tooltips, paragraphs found by their words), show the sidebar, watch.
    */
   async adopt(marked: MarkedPage | null, mode: Mode): Promise<void> {

@@ -63,6 +63,21 @@ const PAGES: Record<string, () => string> = {
       'errors.html with a <noscript> table and a <template> table before the report',
     ),
 
+  /**
+   * errors.html whose failing （四）1 总计 cell (73) also holds an inline <script>, as some CMS pages
+   * put in cells: its text is in the live cell's textContent but not in what extraction reads, so
+   * the checker cannot confirm the cell from the page's HTML and reads the live page instead
+   */
+  '/script-in-cell.html': () => {
+    const { document } = parseHTML(fixture('errors'));
+    const doc = document as unknown as Document;
+    const td = cellElement(doc, 't2', 'unable-1', 'total');
+    const script = doc.createElement('script');
+    script.textContent = 'window.__cellScript = (window.__cellScript || 0) + 1;';
+    innermost(td).parentElement?.appendChild(script);
+    return note(`<!DOCTYPE html>\n${doc.documentElement.outerHTML}`, 'errors.html; the （四）1 总计 cell holds an inline <script>');
+  },
+
   /** errors.html whose table 2 row 二 科研机构 holds escaped <img onerror> text, and row 四 法律服务机构 a real <b> */
   '/xss-cell.html': () => {
     const { document } = parseHTML(fixture('errors'));

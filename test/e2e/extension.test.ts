@@ -212,6 +212,23 @@ describe('pages that are hard', () => {
     await page.close();
   });
 
+  it('when the page changes its table after the check, the page is checked again and the marks follow', async () => {
+    const page = await openWithPanel('/errors.html');
+    await expect(page.locator(`${PANEL} .count.err b`).textContent()).resolves.toBe('5');
+    // the page's own script corrects the （四）1 总计 cell (73 → 72): its row-total error goes, and
+    // so does results-total (the result rows then sum to 154, as （七）总计 says)
+    await page.locator('td[data-grc~="fail"]', { hasText: '73' }).evaluate((td) => {
+      const text = [...td.querySelectorAll('*')].reverse().find((e) => e.children.length === 0) ?? td;
+      text.textContent = '72';
+    });
+    await expect.poll(() => page.locator(`${PANEL} .count.err b`).textContent(), { timeout: 10_000 }).toBe('3');
+    const failing = await page.locator('td[data-grc~="fail"]').evaluateAll((els) => els.map((e) => (e.textContent ?? '').trim()));
+    expect(failing.sort()).toEqual(['150', '154', '7', '7', '8'].sort());
+    expect(await page.locator('gov-report-check').count()).toBe(1);
+    expect(await page.locator('gov-report-check').getAttribute('data-read')).toBe('html');
+    await page.close();
+  });
+
   it('a report inside a same-origin iframe is checked and marked inside the frame', async () => {
     const page = await openWithPanel('/iframe-host.html');
     await expect(page.locator(`${PANEL} .facts`).textContent()).resolves.toContain('2024');
@@ -230,6 +247,17 @@ describe('pages that are hard', () => {
     expect(failing.sort()).toEqual(['150', '154', '7', '7', '73', '8'].sort());
     // the cells were found from the background's reading of the page's HTML, without the in-page fallback
     expect(await page.locator('gov-report-check').getAttribute('data-read')).toBe('html');
+    await page.close();
+  });
+
+  it('a cell the page HTML cannot confirm (it holds a <script>) makes the checker read the live page: same findings, same marks', async () => {
+    const page = await openWithPanel('/script-in-cell.html');
+    expect(await page.evaluate(() => (window as unknown as { __cellScript?: number }).__cellScript)).toBe(1);
+    await expect(page.locator(`${PANEL} .count.err b`).textContent()).resolves.toBe('5');
+    // (the 73 cell's textContent goes on with its script's text)
+    const failing = await page.locator('td[data-grc~="fail"]').evaluateAll((els) => els.map((e) => (e.textContent ?? '').split('window.')[0]?.trim()));
+    expect(failing.sort()).toEqual(['150', '154', '7', '7', '73', '8'].sort());
+    expect(await page.locator('gov-report-check').getAttribute('data-read')).toBe('page');
     await page.close();
   });
 
