@@ -32,7 +32,7 @@
  *      (SCRIPT_EVENTS: EvaluateScript, v8.compile, v8.run, FunctionCall, v8.callFunction,
  *      RunMicrotasks, TimerFire, FireAnimationFrame, EventDispatch, …; GC, lazy compiling and
  *      forced style/layout nested in them count with them) are ours when they say so: a
- *      chrome-extension://<our id>/ URL (detector.js, content-scripts/checker.js) or our isolated
+ *      chrome-extension://<our id>/ URL (detector.js, checker.js, content-scripts/sidebar.js) or our isolated
  *      world (the worldId that v8.compile / v8.run / v8.callFunction carry, learnt from the events
  *      that ran our files; the URL-less `func` of scripting.executeScript is known by it). A nested
  *      event that says otherwise is taken out: the probe's MutationObserver callback runs inside
@@ -53,7 +53,11 @@
  *      (another process), style, layout and paint after our DOM changes (rendering, outside
  *      script). Our time is split at the grc-first-mark TimeStamp; the probe's observer records it
  *      at the microtask checkpoint after the first mark was set, so the rest of the work that set
- *      it counts before the mark (no frame shows the mark before that ends). Besides before / after
+ *      it counts before the mark (no frame shows the mark before that ends). The time before the
+ *      mark is also given in thread time: each stretch weighted by its event's tdur / dur, the share
+ *      of it the main thread spent on a CPU (on a 2-core machine other Chromium processes, the
+ *      service worker among them, take the CPU in the middle of our script, and wall time counts
+ *      that). Besides before / after
  *      / total, the total is cut into what ScriptDuration counts (inside our outermost v8.run or
  *      FunctionCall) and what it leaves out (compiling, the checkpoints, the rest), and set against
  *      ours − empty and ours − no-op of 2.; per traced load, Σ outermost v8.run + FunctionCall of
