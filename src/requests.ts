@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { SourceRefSchema, type ExtractedDoc } from './extract/types';
-import type { PageSnapshot } from './extract/snapshot';
+import { MAX_PAGE_CHARS, type PageSnapshot } from './extract/snapshot';
 import { CheckResultSchema } from './model/result';
 import { DecisionSchema } from './model/review';
 
@@ -36,8 +36,8 @@ export const ExtractedDocSchema = z.object({
   notes: z.array(z.string()),
 });
 
-/** Bounds for a page's HTML: a 2 MB portal page is common, 16 M characters is a runaway. */
-const MAX_HTML = 16_000_000;
+/** Bounds for a page's HTML (the page refuses to send more, extract/snapshot.ts). */
+const MAX_HTML = MAX_PAGE_CHARS;
 const MAX_FRAMES = 32;
 
 /** A page as the in-page checker sends it (extract/snapshot.ts): the HTML of the page and of its same-origin frames. */

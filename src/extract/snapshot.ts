@@ -14,6 +14,14 @@ export interface PageSnapshot {
   frames: { path: number[]; html: string }[];
 }
 
+/** The most a page may weigh, in characters of HTML (its frames included): a 2 MB portal page is common, this is a runaway. */
+export const MAX_PAGE_CHARS = 16_000_000;
+
+/** The characters of HTML a snapshot holds. */
+export function snapshotChars(snap: PageSnapshot): number {
+  return snap.frames.reduce((n, f) => n + f.html.length, snap.html.length);
+}
+
 /** How deep and how many same-origin frames are read: far beyond a real report page. */
 const MAX_FRAME_DEPTH = 4;
 const MAX_FRAMES = 32;

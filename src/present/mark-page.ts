@@ -1,4 +1,4 @@
-import { snapshotDocument } from '../extract/snapshot';
+import { MAX_PAGE_CHARS, snapshotChars, snapshotDocument } from '../extract/snapshot';
 import { headText, readMarkPlan } from '../wire';
 import type { CheckPageRequest } from '../requests';
 import { applyPlan, type AppliedMarks } from './highlight';
@@ -28,18 +28,23 @@ export interface MarkedPage {
    * reads the page itself instead
    */
   stale: boolean;
+  /** the characters of HTML when the page is too large to check (nothing was sent); else absent */
+  tooLarge?: number;
 }
 
 /** Sends a message to the background and gives its raw reply. */
 export type Send = (message: unknown) => Promise<unknown>;
 
-export async function markPage(doc: Document, send: Send): Promise<MarkedPage> {
-  const url = doc.location?.href ?? '';
-  const req: CheckPageRequest = { type: 'check-page', url, page: snapshotDocument(doc) };
+export async function markPage(doc: Document, send: Send, maxChars = MAX_PAGE_CHARS): Promise<MarkedPage> {
+  const url = doc.URL;
+  const page = snapshotDocument(doc);
+  const locate = pageLocator(doc);
+  const chars = snapshotChars(page);
+  if (chars > maxChars) return { url, head: undefined, applied: null, locate, stale: false, tooLarge: chars };
+  const req: CheckPageRequest = { type: 'check-page', url, page };
   // sent as it is, not as JSON text (wrapJson): it is a few fields around one long string, which
   // the browser's own serialisation takes in one piece (JSON text would escape the HTML twice)
   const head = headText(await send(req));
-  const locate = pageLocator(doc);
   const marked: MarkedPage = { url, head, applied: null, locate, stale: false };
   const plan = readMarkPlan(head);
   if (plan) {

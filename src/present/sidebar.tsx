@@ -88,6 +88,10 @@ export class Checker {
   async adopt(marked: MarkedPage | null, mode: Mode): Promise<void> {
     let applied = marked?.applied ?? null;
     try {
+      if (marked?.tooLarge) {
+        const mb = (marked.tooLarge / 1_000_000).toFixed(0);
+        throw new TooLarge({ zh: WORDS.zh.tooLarge(mb), en: WORDS.en.tooLarge(mb) });
+      }
       let head = marked ? checkHead(marked.head, SCHEMA_VERSION) : null;
       if (!marked || !head) throw new Error(WORDS[this.lang].noEngine);
       let locate = marked.locate;
@@ -122,7 +126,8 @@ export class Checker {
       safe(() => applied?.clear(), undefined);
       this.state.reply = null;
       this.state.marks = null;
-      this.state.reason = { zh: `${WORDS.zh.failedToRun}：${String(e).slice(0, 160)}`, en: `${WORDS.en.failedToRun}: ${String(e).slice(0, 160)}` };
+      this.state.reason =
+        e instanceof TooLarge ? e.words : { zh: `${WORDS.zh.failedToRun}：${String(e).slice(0, 160)}`, en: `${WORDS.en.failedToRun}: ${String(e).slice(0, 160)}` };
     }
     const r = this.state.reply;
     this.state.attachments = safe(() => findAttachments(document, r !== null || /年度报告|年报/.test(document.title)), []);
@@ -246,6 +251,13 @@ export class Checker {
     safe(() => this.state.marks?.clear(), undefined);
     this.state.ui = null;
     this.state.marks = null;
+  }
+}
+
+/** A page over the size limit: said as it is, not as a failure. */
+class TooLarge extends Error {
+  constructor(readonly words: { zh: string; en: string }) {
+    super(words.en);
   }
 }
 
