@@ -3,6 +3,7 @@ import { browser } from 'wxt/browser';
 import { parseHTML } from 'linkedom/worker';
 import { parseToBackground } from '../src/requests';
 import { unwrapJson, wireReply, wrapJson, type CheckReplyWire, type JsonEnvelope } from '../src/messages';
+import type { CandidateReply } from '../src/wire';
 import { checkPage, decide, takeResult } from '../src/present/page-check';
 import { badgeFor } from '../src/present/badge';
 import { injectChecker, SIDEBAR } from '../src/present/inject';
@@ -33,13 +34,17 @@ export default defineBackground(() => {
     })();
   });
 
-  browser.runtime.onMessage.addListener((raw: unknown, sender: { tab?: { id?: number; url?: string; index?: number }; frameId?: number }): Promise<CheckReplyWire | JsonEnvelope | null> | undefined => {
+  browser.runtime.onMessage.addListener((raw: unknown, sender: { tab?: { id?: number; url?: string; index?: number }; frameId?: number }): Promise<CheckReplyWire | JsonEnvelope | CandidateReply | null> | undefined => {
     const msg = parseToBackground(unwrapJson(raw));
     const tabId = sender.tab?.id;
     const frameId = sender.frameId;
     if (!msg || tabId === undefined) return undefined;
     if (msg.type === 'candidate') {
-      void loadSettings().then((settings) => (autoCheckAllowed(settings, sender.tab?.url) ? injectChecker(tabId, 'auto') : false));
+      // the reply tells the detector to watch on (for a report loaded later) when the page held none
+      return loadSettings()
+        .then((settings) => (autoCheckAllowed(settings, sender.tab?.url) ? injectChecker(tabId, 'auto') : false))
+        .then((outcome): CandidateReply => ({ watch: outcome === 'none' }))
+        .catch(() => null);
     }
     if (msg.type === 'check-page' || msg.type === 'check-extracted') {
       // the engine runs here, off the page's main thread; the badge follows the outcome

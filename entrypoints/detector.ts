@@ -29,22 +29,33 @@ const SETTLE_MS = 400;
  */
 export default defineUnlistedScript(() => {
   try {
-    if (mayHoldReport(document)) return ask();
+    const candidate = mayHoldReport(document);
     // A report loaded late by the page's own scripts, or inside a frame that had not loaded yet:
     // look again when tables or iframes arrive (once the burst settles), and at the window's load
     // event if the page has frames and has not finished loading. Observing `document`, not
     // documentElement: its wrapper exists already, the <html> element's would be one more to
     // build. The observer stops itself at the first mutation after WATCH_MS (no timer to arm).
+    // A page that may hold a report is asked about at once; when the background answers that it
+    // held nothing to show (a 年报 column's listing page, say), the watch starts then.
     const until = Date.now() + WATCH_MS;
     let timer = 0;
-    let done = false;
+    let done = candidate;
+    // tables and iframes when the background was asked: any that came while it checked are looked at
+    let seen = -1;
+    const count = (): number => document.evaluate('count(//table|//iframe)', document, null, 1 /* NUMBER_TYPE */, null).numberValue;
+    const watch = (): void => {
+      done = false;
+      observer.observe(document, { childList: true, subtree: true });
+      if (!timer && count() !== seen) timer = window.setTimeout(recheck, SETTLE_MS);
+    };
     const recheck = (): void => {
       timer = 0;
       try {
         if (done || !mayHoldReport(document)) return;
         done = true;
         observer.disconnect();
-        ask();
+        seen = count();
+        ask(watch);
       } catch {
         // never throw into the page
       }
@@ -61,6 +72,10 @@ export default defineUnlistedScript(() => {
         // never throw into the page
       }
     });
+    if (candidate) {
+      seen = count();
+      return ask(watch);
+    }
     observer.observe(document, { childList: true, subtree: true });
     if (window.length > 0 && document.readyState !== 'complete') window.addEventListener('load', recheck, { once: true });
   } catch {
@@ -68,13 +83,24 @@ export default defineUnlistedScript(() => {
   }
 });
 
-/** Tells the background that this page may hold a report; it injects the checker. */
-function ask(): void {
+/**
+ * Tells the background that this page may hold a report; it injects the checker and answers when
+ * the run is over: `{ watch: true }` (src/wire.ts CandidateReply) when the page held nothing to
+ * show, and then `onNothing` starts the watch for a report loaded later.
+ */
+function ask(onNothing: () => void): void {
   try {
     const g = globalThis as unknown as { browser?: Runtime; chrome?: Runtime };
     const api = g.browser?.runtime?.id ? g.browser : g.chrome;
     const p = api?.runtime?.sendMessage({ type: 'candidate' });
-    if (p && typeof p.catch === 'function') p.catch(() => undefined);
+    if (p && typeof p.then === 'function') {
+      p.then(
+        (reply) => {
+          if (typeof reply === 'object' && reply !== null && (reply as { watch?: unknown }).watch === true) onNothing();
+        },
+        () => undefined,
+      );
+    }
   } catch {
     // extension reloaded or gone: nothing to do
   }

@@ -68,6 +68,9 @@ export const MarkPlanSchema = z.object({
  * meant to leave to the page. The head carries the result's version and error count, and the page
  * refuses a result whose text does not match them.
  */
+/** A link to a Word or PDF file that looks like the report (extract/attachments.ts). */
+export const AttachmentSchema = z.object({ url: z.string(), text: z.string(), kind: z.enum(['pdf', 'docx', 'doc']) });
+
 export const CheckHeadSchema = z.discriminatedUnion('ok', [
   z.object({
     ok: z.literal(true),
@@ -83,8 +86,10 @@ export const CheckHeadSchema = z.discriminatedUnion('ok', [
     plan: MarkPlanSchema,
     /** the whole result waits in the background under this id (ToBackground 'result') */
     resultId: z.string(),
+    /** links on the page to files that look like the report (empty after a decision) */
+    attachments: z.array(AttachmentSchema),
   }),
-  z.object({ ok: z.literal(false), reason: WordsSchema, settings: SettingsSchema }),
+  z.object({ ok: z.literal(false), reason: WordsSchema, settings: SettingsSchema, attachments: z.array(AttachmentSchema) }),
 ]);
 export type CheckHead = z.infer<typeof CheckHeadSchema>;
 

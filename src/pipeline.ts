@@ -42,14 +42,19 @@ export function checkDocument(root: Document | Element, source: Source): Pipelin
   return checkExtracted(extractHtml(root), source);
 }
 
-/** A report: at least one standard table (or its picture), or a report title with its sections. */
+/**
+ * A report: at least one standard table, or pictures of the tables under a report's section
+ * headings, or a report title with its sections. Pictures alone with a report's title are not
+ * enough: a 年报 column's listing page links each year's report by its title and shows the site's
+ * logos, and that is no report whose tables are pictures.
+ */
 export function looksLikeReport(report: Report): boolean {
   const tables = Object.values(report.tables).filter((t) => t.status !== 'missing').length;
   const t2rows = report.tables.t2.rows.filter((r) => r.placed === 'label').length;
   const sections = report.sections.filter((s) => s.heading !== null).length;
   const titled = report.title !== null && /年度报告|年度報告/.test(report.title);
   if (report.tables.t2.status === 'parsed' && t2rows >= 3) return true;
-  if (tables > 0 && report.tables.t2.status !== 'parsed' && (titled || sections >= 3)) return true;
+  if (tables > 0 && report.tables.t2.status !== 'parsed' && (sections >= 3 || (titled && sections >= 1))) return true;
   if (report.tables.t1.status === 'parsed' && report.tables.t1.rows.filter((r) => r.placed === 'label').length >= 3) return true;
   return titled && sections >= 4;
 }

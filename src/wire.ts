@@ -94,3 +94,14 @@ export function readMarkPlan(head: unknown): MarkPlan | null {
   }
   return plan as unknown as MarkPlan;
 }
+
+/** How many attachments a head names (0 when it names none or is not a head): whether a page without a report still needs the sidebar. */
+export function attachmentCount(head: unknown): number {
+  const list = isObj(head) ? head['attachments'] : undefined;
+  return Array.isArray(list) ? list.length : 0;
+}
+
+/** The background's answer to the detector's 'candidate': watch on when the page held nothing to show. */
+export interface CandidateReply {
+  watch: boolean;
+}

@@ -12,7 +12,8 @@ export interface Attachment {
 const FILE = /\.(pdf|docx?|wps)(?:$|[?#])/i;
 const REPORTISH = /年度报告|年报|政府信息公开|政務公開|信息公开工作/;
 
-export function findAttachments(doc: Document, pageLooksLikeReport: boolean): Attachment[] {
+/** `base`: what relative links resolve against (the page's URL when the document was parsed from its HTML elsewhere). */
+export function findAttachments(doc: Document, pageLooksLikeReport: boolean, base: string = doc.baseURI): Attachment[] {
   const out: Attachment[] = [];
   const links = doc.getElementsByTagName('a');
   for (let i = 0; i < links.length && out.length < 20; i++) {
@@ -23,7 +24,7 @@ export function findAttachments(doc: Document, pageLooksLikeReport: boolean): At
     if (!m) continue;
     let url: string;
     try {
-      url = new URL(href, doc.baseURI).href;
+      url = new URL(href, base).href;
     } catch {
       continue;
     }

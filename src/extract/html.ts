@@ -230,7 +230,7 @@ export type ParseHtml = (html: string) => Document;
  * (the content of <template>, and of <noscript> where scripts run) are dropped first, so that
  * tables and frames are counted as the live page counts them.
  */
-export function extractSnapshot(snap: PageSnapshot, parse: ParseHtml): HtmlExtractedDoc {
+export function extractSnapshot(snap: PageSnapshot, parse: ParseHtml): HtmlExtractedDoc & { document: Document } {
   const frames = new Map(snap.frames.map((f) => [f.path.join('.'), f.html]));
   const load = (html: string): Document => {
     const doc = parse(html);
@@ -240,10 +240,12 @@ export function extractSnapshot(snap: PageSnapshot, parse: ParseHtml): HtmlExtra
     }
     return doc;
   };
-  return extractHtml(load(snap.html), {
+  const document = load(snap.html);
+  const extracted = extractHtml(document, {
     frameDocument: (_iframe, path) => {
       const html = frames.get(path.join('.'));
       return html === undefined ? null : load(html);
     },
   });
+  return { ...extracted, document };
 }

@@ -5,8 +5,9 @@ import { recordOf } from '../model/history';
 import { CheckResultSchema, type CheckResultJson } from '../model/result';
 import { applyDecisions, figuresFingerprint } from '../model/review';
 import type { CheckHead } from '../messages';
-import { refKey, type HtmlExtractedDoc } from '../extract/html';
-import type { SourceRef } from '../extract/types';
+import { refKey } from '../extract/html';
+import { findAttachments, type Attachment } from '../extract/attachments';
+import type { ExtractedDoc, SourceRef } from '../extract/types';
 import { elementPath, planMarks, type MarkPlan } from './mark-plan';
 import type { CheckExtractedRequest, CheckPageRequest, DecideRequest } from '../requests';
 import { extractSnapshot, type ParseHtml } from '../extract/html';
@@ -23,9 +24,15 @@ import { DEFAULT_SETTINGS } from './settings';
  * CLI, the batch page and the tests.
  */
 export async function checkPage(req: CheckPageRequest | CheckExtractedRequest, parseHtml: ParseHtml, now = new Date()): Promise<PageReply> {
-  const extracted: HtmlExtractedDoc | null = req.type === 'check-page' ? extractSnapshot(req.page, parseHtml) : null;
-  const outcome = checkExtracted(req.type === 'check-page' ? (extracted as HtmlExtractedDoc) : req.doc, { kind: 'url', location: req.url, format: 'html' });
-  if (!outcome.ok) return { head: { ok: false, reason: outcome.reason, settings: await quietly(loadSettings, DEFAULT_SETTINGS) }, result: null };
+  let extracted: ReturnType<typeof extractSnapshot> | null = null;
+  let doc: ExtractedDoc;
+  if (req.type === 'check-page') doc = extracted = extractSnapshot(req.page, parseHtml);
+  else doc = req.doc;
+  const outcome = checkExtracted(doc, { kind: 'url', location: req.url, format: 'html' });
+  // the page's links to files that look like the report (the sidebar offers them; a page with
+  // none and no report gets no sidebar at all)
+  const attachments = extracted ? attachmentsOf(extracted.document, req.url, outcome.ok) : [];
+  if (!outcome.ok) return { head: { ok: false, reason: outcome.reason, settings: await quietly(loadSettings, DEFAULT_SETTINGS), attachments }, result: null };
   const compared = await againstLastYear(outcome.result, req.url, now);
   const review = await quietly(() => loadReview(req.url), undefined);
   const result = { ...compared, review: applyDecisions(compared.findings, review) };
@@ -34,7 +41,18 @@ export async function checkPage(req: CheckPageRequest | CheckExtractedRequest, p
     const el = extracted?.elements.get(refKey(src));
     return el ? elementPath(el) : null;
   };
-  return reply(result, planMarks(result, path));
+  return reply(result, planMarks(result, path), attachments);
+}
+
+/** Attachments of a page parsed from its HTML: links resolved against its <base href> or its URL. */
+function attachmentsOf(doc: Document, url: string, report: boolean): Attachment[] {
+  try {
+    const baseHref = doc.querySelector('base[href]')?.getAttribute('href');
+    const base = baseHref ? new URL(baseHref, url).href : url;
+    return findAttachments(doc, report || /年度报告|年报/.test(doc.title ?? ''), base);
+  } catch {
+    return [];
+  }
 }
 
 /** Save an auditor's decision on a finding of this page's result and give the result back with it. */
@@ -77,7 +95,7 @@ export function takeResult(id: string): CheckResultJson | null {
   return r;
 }
 
-async function reply(result: CheckResultJson, plan: MarkPlan): Promise<PageReply> {
+async function reply(result: CheckResultJson, plan: MarkPlan, attachments: Attachment[] = []): Promise<PageReply> {
   const settings = await quietly(loadSettings, DEFAULT_SETTINGS);
   // what the page receives has passed CheckResultSchema (a bug here must not reach the page or the clipboard)
   CheckResultSchema.parse(result);
@@ -90,6 +108,7 @@ async function reply(result: CheckResultJson, plan: MarkPlan): Promise<PageReply
     settings,
     plan,
     resultId: keep(result),
+    attachments,
   };
   return { head, result };
 }

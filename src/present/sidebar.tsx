@@ -87,6 +87,7 @@ export class Checker {
    */
   async adopt(marked: MarkedPage | null, mode: Mode): Promise<void> {
     let applied = marked?.applied ?? null;
+    this.state.attachments = [];
     try {
       if (marked?.tooLarge) {
         const mb = (marked.tooLarge / 1_000_000).toFixed(0);
@@ -96,6 +97,8 @@ export class Checker {
       if (!marked || !head) throw new Error(WORDS[this.lang].noEngine);
       let locate = marked.locate;
       this.state.read = 'html';
+      // the report files the page links to, found by the background in the page's HTML
+      this.state.attachments = head.attachments;
       // the cells the first script left for later: if one is not where the HTML put it either, read the page here
       applied?.finish();
       if (marked.stale || locate.stale) {
@@ -107,6 +110,7 @@ export class Checker {
         const again = parseCheckHead(await sendRaw(wrapJson(req)), SCHEMA_VERSION);
         if (!again) throw new Error(WORDS[this.lang].noEngine);
         head = again;
+        this.state.attachments = safe(() => findAttachments(document, head?.ok === true || /年度报告|年报/.test(document.title)), []);
         locate = extractedLocator(x.elements);
         applied = head.ok ? applyPlan(document, head.plan, locate) : null;
       }
@@ -130,7 +134,6 @@ export class Checker {
         e instanceof TooLarge ? e.words : { zh: `${WORDS.zh.failedToRun}：${String(e).slice(0, 160)}`, en: `${WORDS.en.failedToRun}: ${String(e).slice(0, 160)}` };
     }
     const r = this.state.reply;
-    this.state.attachments = safe(() => findAttachments(document, r !== null || /年度报告|年报/.test(document.title)), []);
     this.watch(mode);
     // nothing to say on a page that is not a report — unless its report is an attachment
     if (r === null && mode === 'auto' && this.state.attachments.length === 0) return;

@@ -123,6 +123,47 @@ window.addEventListener("load", function () {
   },
 };
 
+/** The generic words some CMSs use where the report's title belongs. */
+function genericTitles(html: string): string {
+  return html
+    .replace(/<meta name="ArticleTitle" content="[^"]*">\n?/, '')
+    .replace(/<title>[^<]*<\/title>/, '<title>详细信息_威海市某某区人民政府</title>')
+    .replace(/<h1 class="article-title">[^<]*<\/h1>/, '<h1 class="article-title">详细信息</h1>');
+}
+
+PAGES['/generic-title.html'] = () =>
+  note(genericTitles(fixture('errors')), 'errors.html whose title, ArticleTitle meta and <h1> say nothing of a report: found by its tables');
+
+/**
+ * A 政府信息公开年报 column page: its metadata names the column, its body lists the years' reports
+ * (links to pages, no files). 2.5 s after load the CMS replaces the list with one report's body
+ * (errors.html's), as some column pages show the newest report in place.
+ */
+PAGES['/column-listing.html'] = () => {
+  const { document } = parseHTML(genericTitles(fixture('errors')));
+  const head = document.querySelector('head');
+  const meta = document.createElement('meta');
+  meta.setAttribute('name', 'ColumnName');
+  meta.setAttribute('content', '政府信息公开年报');
+  head?.appendChild(meta);
+  const zoom = document.getElementById('zoom');
+  if (!zoom) throw new Error('derived page: errors.html has no #zoom');
+  const body = zoom.innerHTML;
+  zoom.innerHTML = ['2024', '2023', '2022'].map((y) => `<p><a href="/${y}/report.html">威海市某某区人民政府${y}年政府信息公开工作年度报告</a></p>`).join('\n');
+  const script = document.createElement('script');
+  script.textContent = `
+var __articleHtml = ${JSON.stringify(body).replace(/</g, '\\u003c')};
+window.addEventListener("load", function () {
+  setTimeout(function () {
+    document.getElementById("zoom").innerHTML = __articleHtml;
+    window.__reportInserted = true;
+  }, 2500);
+});
+`;
+  document.body.appendChild(script);
+  return note(`<!DOCTYPE html>\n${document.documentElement.outerHTML}`, 'a 政府信息公开年报 column listing; errors.html\'s body replaces the list 2.5 s after load');
+};
+
 const cache = new Map<string, string>();
 
 /** The page for this URL path, or null when it is not a derived one. */

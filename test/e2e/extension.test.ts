@@ -212,6 +212,27 @@ describe('pages that are hard', () => {
     await page.close();
   });
 
+  it('a page whose title, metadata and heading say nothing of a report is found by its tables', async () => {
+    const page = await openWithPanel('/generic-title.html');
+    expect(await page.locator('td[data-grc~="fail"]').count()).toBe(6);
+    await expect(page.locator(`${PANEL} .count.err b`).textContent()).resolves.toBe('5');
+    await page.close();
+  });
+
+  it('a 年报 column listing gets no sidebar; the report it loads in place later is found and marked', async () => {
+    const page = await open('/column-listing.html');
+    // checked at once (the column's metadata), nothing to show: no sidebar, no marks
+    await page.waitForTimeout(1500);
+    expect(await page.evaluate(() => (window as unknown as { __reportInserted?: boolean }).__reportInserted)).toBeUndefined();
+    expect(await page.locator('gov-report-check').count()).toBe(0);
+    expect(await page.locator('[data-grc]').count()).toBe(0);
+    // the detector watched on: the report that arrives at 2.5 s is checked
+    await page.locator(PANEL).waitFor({ timeout: 10_000 });
+    expect(await page.evaluate(() => (window as unknown as { __reportInserted?: boolean }).__reportInserted)).toBe(true);
+    await expect.poll(() => page.locator('td[data-grc~="fail"]').count(), { timeout: 5_000 }).toBe(6);
+    await page.close();
+  });
+
   it('when the page changes its table after the check, the page is checked again and the marks follow', async () => {
     const page = await openWithPanel('/errors.html');
     await expect(page.locator(`${PANEL} .count.err b`).textContent()).resolves.toBe('5');

@@ -121,6 +121,17 @@ describe('HTML fixture pages: exact findings', () => {
     const out = checkDocument(load('no-report'), { kind: 'file', location: 'no-report.html', format: 'html' });
     expect(out.ok).toBe(false);
   });
+
+  it("a 年报 column's listing page (each year's report linked by its title, the site's logos) holds no report; seed-002's pictures under its headings do", () => {
+    const listing = parseHTML(
+      `<html><head><title>政府信息公开年报_威海市某某区人民政府</title></head><body><img src="/images/logo.png" alt="威海市某某区人民政府">` +
+        ['2024', '2023', '2022'].map((y) => `<p><a href="/${y}/report.html">威海市某某区人民政府${y}年政府信息公开工作年度报告</a></p>`).join('') +
+        `<img src="/images/gongan.png"></body></html>`,
+    ).document as unknown as Document;
+    expect(checkDocument(listing, { kind: 'file', location: 'listing.html', format: 'html' }).ok).toBe(false);
+    const pictures = checkDocument(load('seed-002'), { kind: 'file', location: 'seed-002.html', format: 'html' });
+    expect(pictures.ok && Object.values(pictures.result.report.tables).map((t) => t.status)).toEqual(['image', 'image', 'image']);
+  });
 });
 
 describe('HTML fixture pages: every cell read back as the page prints it', () => {
