@@ -43,9 +43,23 @@ export default defineUnlistedScript(() => {
     // tables and iframes when the background was asked: any that came while it checked are looked at
     let seen = -1;
     const count = (): number => document.evaluate('count(//table|//iframe)', document, null, 1 /* NUMBER_TYPE */, null).numberValue;
+    const onMutations = (records: MutationRecord[]): void => {
+      try {
+        if (Date.now() > until) {
+          done = true;
+          observer?.disconnect();
+        } else if (!timer && addsTables(records)) {
+          timer = window.setTimeout(recheck, SETTLE_MS);
+        }
+      } catch {
+        // never throw into the page
+      }
+    };
+    // made when the watch starts: on a page that may hold a report, only if it held nothing
+    let observer: MutationObserver | null = null;
     const watch = (): void => {
       done = false;
-      observer.observe(document, { childList: true, subtree: true });
+      (observer ??= new MutationObserver(onMutations)).observe(document, { childList: true, subtree: true });
       if (!timer && count() !== seen) timer = window.setTimeout(recheck, SETTLE_MS);
     };
     const recheck = (): void => {
@@ -53,29 +67,18 @@ export default defineUnlistedScript(() => {
       try {
         if (done || !mayHoldReport(document)) return;
         done = true;
-        observer.disconnect();
+        observer?.disconnect();
         seen = count();
         ask(watch);
       } catch {
         // never throw into the page
       }
     };
-    const observer = new MutationObserver((records) => {
-      try {
-        if (Date.now() > until) {
-          done = true;
-          observer.disconnect();
-        } else if (!timer && addsTables(records)) {
-          timer = window.setTimeout(recheck, SETTLE_MS);
-        }
-      } catch {
-        // never throw into the page
-      }
-    });
     if (candidate) {
       seen = count();
       return ask(watch);
     }
+    observer = new MutationObserver(onMutations);
     observer.observe(document, { childList: true, subtree: true });
     if (window.length > 0 && document.readyState !== 'complete') window.addEventListener('load', recheck, { once: true });
   } catch {

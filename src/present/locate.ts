@@ -79,8 +79,13 @@ export function pageLocator(doc: Document): Locator {
     path(src, path, quote) {
       if (!src || src.kind !== 'html') return null;
       try {
-        let el: Element | null = frameDoc(src.frame)?.documentElement ?? null;
-        for (const i of path) el = el?.children[i] ?? null;
+        const d = frameDoc(src.frame);
+        if (!d) return null;
+        // one XPath (/*[1]/*[2]/…) rather than a walk down `children`: only the paragraph's element
+        // is handed to script, not one per level (each costs on the page's main thread)
+        const xpath = `/*[1]${path.map((i) => `/*[${Math.trunc(i) + 1}]`).join('')}`;
+        const node = d.evaluate(xpath, d, null, 9 /* FIRST_ORDERED_NODE_TYPE */, null).singleNodeValue;
+        const el = node && node.nodeType === 1 ? (node as Element) : null;
         return el && holds(el.textContent ?? '', quote) ? el : null;
       } catch {
         return null;
