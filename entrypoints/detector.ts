@@ -1,4 +1,4 @@
-import { addsTables, mayHoldReport } from '../src/extract/detect';
+import { addsTables, mayHoldReport, onAddedFramesLoad } from '../src/extract/detect';
 
 /**
  * Runs on every gov.cn page (listed in the manifest's content_scripts by wxt.config.ts), so it is
@@ -48,19 +48,28 @@ export default defineUnlistedScript(() => {
         if (Date.now() > until) {
           done = true;
           observer?.disconnect();
-        } else if (!timer && addsTables(records)) {
-          timer = window.setTimeout(recheck, SETTLE_MS);
+        } else if (addsTables(records)) {
+          if (!timer) timer = window.setTimeout(recheck, SETTLE_MS);
+          // a frame that is slow to fill is looked at again once it has loaded
+          onAddedFramesLoad(records, later);
         }
       } catch {
         // never throw into the page
       }
+    };
+    // a frame that loaded while the background was checking is looked at when the watch resumes
+    let pending = false;
+    const later = (): void => {
+      if (done) pending = true;
+      else if (!timer) timer = window.setTimeout(recheck, SETTLE_MS);
     };
     // made when the watch starts: on a page that may hold a report, only if it held nothing
     let observer: MutationObserver | null = null;
     const watch = (): void => {
       done = false;
       (observer ??= new MutationObserver(onMutations)).observe(document, { childList: true, subtree: true });
-      if (!timer && count() !== seen) timer = window.setTimeout(recheck, SETTLE_MS);
+      if (!timer && (pending || count() !== seen)) timer = window.setTimeout(recheck, SETTLE_MS);
+      pending = false;
     };
     const recheck = (): void => {
       timer = 0;

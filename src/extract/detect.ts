@@ -107,3 +107,25 @@ export function addsTables(records: readonly MutationRecord[]): boolean {
   }
   return false;
 }
+
+/**
+ * Call `onLoad` once when an iframe these mutations added (or one inside what they added) has
+ * loaded: a frame inserted after the page loaded may take longer to fill than the look that its
+ * insertion triggers. Never throws.
+ */
+export function onAddedFramesLoad(records: readonly MutationRecord[], onLoad: () => void): void {
+  try {
+    for (const r of records) {
+      const added = r.addedNodes;
+      for (let i = 0; i < added.length; i++) {
+        const n = added[i];
+        if (!n || n.nodeType !== 1) continue;
+        const el = n as Element;
+        const frames = el.nodeName === 'IFRAME' ? [el] : el.nodeName === 'GOV-REPORT-CHECK' ? [] : Array.from(el.getElementsByTagName('iframe'));
+        for (const f of frames) f.addEventListener('load', onLoad, { once: true });
+      }
+    }
+  } catch {
+    // an odd node: no signal
+  }
+}

@@ -164,6 +164,27 @@ window.addEventListener("load", function () {
   return note(`<!DOCTYPE html>\n${document.documentElement.outerHTML}`, 'a 政府信息公开年报 column listing; errors.html\'s body replaces the list 2.5 s after load');
 };
 
+/**
+ * iframe-host.html whose frame a page script inserts 300 ms after load, pointing at a slow URL:
+ * the report (seed-004's article) arrives in the frame 1.5 s later, long after the insertion.
+ */
+PAGES['/late-frame-host.html'] = () => {
+  const html = readFileSync(join(import.meta.dirname, 'pages', 'iframe-host.html'), 'utf8');
+  const frame = /<iframe id="xxgk-frame"[^>]*><\/iframe>/;
+  if (!frame.test(html)) throw new Error('derived page: iframe-host.html has no #xxgk-frame');
+  const script = `<div id="xxgk-slot"></div><script>
+window.addEventListener("load", function () {
+  setTimeout(function () {
+    var f = document.createElement("iframe");
+    f.id = "xxgk-frame"; f.title = "政府信息公开内容"; f.setAttribute("frameborder", "0");
+    f.src = "/slow/iframe-report.html";
+    document.getElementById("xxgk-slot").appendChild(f);
+  }, 300);
+});
+</script>`;
+  return note(html.replace(frame, script), 'iframe-host.html whose report frame is inserted 300 ms after load and fills 1.5 s later');
+};
+
 const cache = new Map<string, string>();
 
 /** The page for this URL path, or null when it is not a derived one. */

@@ -219,6 +219,14 @@ describe('pages that are hard', () => {
     await page.close();
   });
 
+  it('a report frame inserted after load that fills slowly is checked once it has loaded', async () => {
+    const page = await open('/late-frame-host.html');
+    await page.locator(PANEL).waitFor({ timeout: 15_000 });
+    const frame = page.frames().find((f) => f.url().endsWith('iframe-report.html'));
+    await expect.poll(async () => (await frame?.locator('td[data-grc~="fail"]').count()) ?? 0, { timeout: 5_000 }).toBe(1);
+    await page.close();
+  });
+
   it('a 年报 column listing gets no sidebar; the report it loads in place later is found and marked', async () => {
     const page = await open('/column-listing.html');
     // checked at once (the column's metadata), nothing to show: no sidebar, no marks

@@ -112,8 +112,9 @@ export function startServer(): Promise<TestServer> {
       send(res, 200, 'text/html; charset=utf-8', bigNewsCache);
       return;
     }
-    const derived = derivedPage(path);
+    const derived = derivedPage(path.startsWith('/slow/') ? path.slice('/slow'.length) : path);
     if (derived !== null) {
+      if (path.startsWith('/slow/')) await new Promise((r) => setTimeout(r, SLOW_DELAY_MS));
       send(res, 200, 'text/html; charset=utf-8', derived);
       return;
     }

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { JSDOM } from 'jsdom';
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { addsTables, mayHoldReport, REPORT_XPATH, TABLE_WORDS } from '../../src/extract/detect';
+import { addsTables, mayHoldReport, onAddedFramesLoad, REPORT_XPATH, TABLE_WORDS } from '../../src/extract/detect';
 
 // jsdom, not linkedom or happy-dom: the detector reads the page through one XPath
 // (document.evaluate), which only jsdom implements. In real Chromium: test/e2e/extension.test.ts
@@ -229,5 +229,34 @@ describe('addsTables: which mutations earn a second look', () => {
         }),
       ),
     ).toBe(true);
+  });
+});
+
+describe('onAddedFramesLoad: a frame inserted late is looked at again once it has loaded', () => {
+  it('listens once on each added iframe, alone or inside what was added; not on our sidebar or on text', () => {
+    const { window } = new JSDOM(shell('<div id="zoom"></div>'));
+    const doc = window.document;
+    const observer = new window.MutationObserver(() => undefined);
+    observer.observe(doc, { childList: true, subtree: true });
+    const zoom = doc.getElementById('zoom') as HTMLElement;
+    const alone = doc.createElement('iframe');
+    zoom.appendChild(alone);
+    const wrapper = doc.createElement('div');
+    wrapper.innerHTML = '<p>正文</p><iframe></iframe>';
+    zoom.appendChild(wrapper);
+    const ours = doc.createElement('gov-report-check');
+    ours.appendChild(doc.createElement('iframe'));
+    doc.body.appendChild(ours);
+    zoom.appendChild(doc.createTextNode('文字'));
+    const records = observer.takeRecords();
+    observer.disconnect();
+    let loads = 0;
+    onAddedFramesLoad(records, () => loads++);
+    expect(loads).toBe(0);
+    alone.dispatchEvent(new window.Event('load'));
+    alone.dispatchEvent(new window.Event('load')); // once
+    (wrapper.querySelector('iframe') as HTMLIFrameElement).dispatchEvent(new window.Event('load'));
+    (ours.querySelector('iframe') as HTMLIFrameElement).dispatchEvent(new window.Event('load'));
+    expect(loads).toBe(2);
   });
 });
