@@ -29,6 +29,8 @@ export default defineConfig({
   // MV3 for every browser: WXT's default for Firefox would be MV2.
   manifestVersion: 3,
   modules: ['@wxt-dev/webextension-polyfill'],
+  // GRC_NOMINIFY=1 npx wxt build: readable bundles with source maps, for a CPU profile that names
+  // our functions (never for a release: the bench measures the minified build)
   vite: () => ({ plugins: [preact()], ...(process.env.GRC_NOMINIFY ? { build: { minify: false, sourcemap: true } } : {}) }),
   hooks: {
     // The in-page sidebar uses the browser's own API object, not the polyfill: see
