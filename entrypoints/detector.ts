@@ -31,64 +31,62 @@ export default defineUnlistedScript(() => {
   try {
     const candidate = mayHoldReport(document);
     // A report loaded late by the page's own scripts, or inside a frame that had not loaded yet:
-    // look again when tables or iframes arrive (once the burst settles), and at the window's load
-    // event if the page has frames and has not finished loading. Observing `document`, not
-    // documentElement: its wrapper exists already, the <html> element's would be one more to
-    // build. The observer stops itself at the first mutation after WATCH_MS (no timer to arm).
-    // A page that may hold a report is asked about at once; when the background answers that it
-    // held nothing to show (a 年报 column's listing page, say), the watch starts then.
+    // look again when tables or iframes arrive (once the burst settles), when an iframe that came
+    // late has loaded, and at the window's load event if the page has frames and has not finished
+    // loading. Observing `document`, not documentElement: its wrapper exists already, the <html>
+    // element's would be one more to build. The observer stops itself at the first mutation after
+    // WATCH_MS (no timer to arm). A page that may hold a report is asked about at once; while the
+    // background checks it, what arrives waits for the answer: when the page held nothing to show
+    // (a 年报 column's listing page, say), the watch goes on and looks at it; when a report was
+    // shown, the sidebar watches from then on and this observer stops.
     const until = Date.now() + WATCH_MS;
     let timer = 0;
-    let done = candidate;
-    // tables and iframes when the background was asked: any that came while it checked are looked at
-    let seen = -1;
-    const count = (): number => document.evaluate('count(//table|//iframe)', document, null, 1 /* NUMBER_TYPE */, null).numberValue;
-    const onMutations = (records: MutationRecord[]): void => {
-      try {
-        if (Date.now() > until) {
-          done = true;
-          observer?.disconnect();
-        } else if (addsTables(records)) {
-          if (!timer) timer = window.setTimeout(recheck, SETTLE_MS);
-          // a frame that is slow to fill is looked at again once it has loaded
-          onAddedFramesLoad(records, later);
-        }
-      } catch {
-        // never throw into the page
-      }
-    };
-    // a frame that loaded while the background was checking is looked at when the watch resumes
+    let asking = false;
     let pending = false;
-    const later = (): void => {
-      if (done) pending = true;
+    let finished = false;
+    const look = (): void => {
+      if (finished) return;
+      if (asking) pending = true;
       else if (!timer) timer = window.setTimeout(recheck, SETTLE_MS);
     };
-    // made when the watch starts: on a page that may hold a report, only if it held nothing
-    let observer: MutationObserver | null = null;
-    const watch = (): void => {
-      done = false;
-      (observer ??= new MutationObserver(onMutations)).observe(document, { childList: true, subtree: true });
-      if (!timer && (pending || count() !== seen)) timer = window.setTimeout(recheck, SETTLE_MS);
-      pending = false;
+    const answered = (watchOn: boolean): void => {
+      asking = false;
+      if (!watchOn) {
+        finished = true;
+        observer.disconnect();
+      } else if (pending) {
+        pending = false;
+        look();
+      }
     };
     const recheck = (): void => {
       timer = 0;
       try {
-        if (done || !mayHoldReport(document)) return;
-        done = true;
-        observer?.disconnect();
-        seen = count();
-        ask(watch);
+        if (finished || asking || !mayHoldReport(document)) return;
+        asking = true;
+        ask(answered);
       } catch {
         // never throw into the page
       }
     };
-    if (candidate) {
-      seen = count();
-      return ask(watch);
-    }
-    observer = new MutationObserver(onMutations);
+    const observer = new MutationObserver((records) => {
+      try {
+        if (Date.now() > until) {
+          finished = true;
+          observer.disconnect();
+        } else if (addsTables(records)) {
+          look();
+          onAddedFramesLoad(records, look);
+        }
+      } catch {
+        // never throw into the page
+      }
+    });
     observer.observe(document, { childList: true, subtree: true });
+    if (candidate) {
+      asking = true;
+      return ask(answered);
+    }
     if (window.length > 0 && document.readyState !== 'complete') window.addEventListener('load', recheck, { once: true });
   } catch {
     // never throw into the page
@@ -98,22 +96,21 @@ export default defineUnlistedScript(() => {
 /**
  * Tells the background that this page may hold a report; it injects the checker and answers when
  * the run is over: `{ watch: true }` (src/wire.ts CandidateReply) when the page held nothing to
- * show, and then `onNothing` starts the watch for a report loaded later.
+ * show. `answered` hears whether to watch on (no answer, or a broken one: no).
  */
-function ask(onNothing: () => void): void {
+function ask(answered: (watchOn: boolean) => void): void {
   try {
     const g = globalThis as unknown as { browser?: Runtime; chrome?: Runtime };
     const api = g.browser?.runtime?.id ? g.browser : g.chrome;
     const p = api?.runtime?.sendMessage({ type: 'candidate' });
     if (p && typeof p.then === 'function') {
       p.then(
-        (reply) => {
-          if (typeof reply === 'object' && reply !== null && (reply as { watch?: unknown }).watch === true) onNothing();
-        },
-        () => undefined,
+        (reply) => answered(typeof reply === 'object' && reply !== null && (reply as { watch?: unknown }).watch === true),
+        () => answered(false),
       );
-    }
+    } else answered(false);
   } catch {
-    // extension reloaded or gone: nothing to do
+    // extension reloaded or gone: nothing more to do
+    answered(false);
   }
 }
