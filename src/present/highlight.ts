@@ -1,5 +1,5 @@
 import type { SourceRef } from '../extract/types';
-import type { Locator } from './locate';
+import { wideDigits, type Locator } from './locate';
 import { keyText } from '../model/keys';
 import type { CellKey } from '../model/report';
 import type { Finding } from '../model/finding';
@@ -109,6 +109,7 @@ export function applyPlan(doc: Document, plan: MarkPlan, locate: Locator): Appli
       write();
     },
     finish() {
+      if (later.length === 0) return; // called again (the sidebar, then completeMarks): nothing to rewrite
       for (const i of later.splice(0)) place(i);
       write();
     },
@@ -239,7 +240,7 @@ function findText(doc: Document, el: Element, quote: string): Range | null {
     nodes.push({ node: n as Text, start: text.length });
     text += n.nodeValue ?? '';
   }
-  const wide = quote.replace(/[0-9]/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0));
+  const wide = wideDigits(quote);
   let at = text.indexOf(quote);
   if (at < 0) at = text.indexOf(wide);
   if (at < 0) return null;

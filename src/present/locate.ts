@@ -104,7 +104,8 @@ export function pageLocator(doc: Document): Locator {
 }
 
 const BLOCKS = /^(P|DIV|LI|TD|TH|H[1-6]|SECTION|ARTICLE|BLOCKQUOTE|DD|DT|BODY)$/;
-const WIDE_DIGITS = (s: string): string => s.replace(/[0-9]/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0));
+/** The same words with full-width digits (０–９), as Word-exported prose often prints them. */
+export const wideDigits = (s: string): string => s.replace(/[0-9]/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0));
 
 /**
  * The nearest block around the first text node run that holds `quote` (as printed, or with
@@ -113,11 +114,11 @@ const WIDE_DIGITS = (s: string): string => s.replace(/[0-9]/g, (d) => String.fro
 function holds(text: string, quote: string): boolean {
   const t = squash(text);
   const q = squash(quote);
-  return q !== '' && (t.includes(q) || t.includes(WIDE_DIGITS(q)));
+  return q !== '' && (t.includes(q) || t.includes(wideDigits(q)));
 }
 
 function blockHolding(doc: Document, body: Element, quote: string): Element | null {
-  const wanted = [squash(quote), squash(WIDE_DIGITS(quote))];
+  const wanted = [squash(quote), squash(wideDigits(quote))];
   const walker = doc.createTreeWalker(body, 4 /* NodeFilter.SHOW_TEXT */);
   let block: Element | null = null;
   let text = '';

@@ -40,6 +40,22 @@ function cellElement(doc: Document, table: TableId, row: string, col: string): E
   return td;
 }
 
+/** A page script that puts `html` into #zoom `ms` after load and sets window.__reportInserted (a CMS loading the article by ajax). */
+function insertLater(doc: Document, html: string, ms: number): void {
+  const script = doc.createElement('script');
+  script.setAttribute('type', 'text/javascript');
+  script.textContent = `
+var __articleHtml = ${JSON.stringify(html).replace(/</g, '\\u003c')};
+window.addEventListener("load", function () {
+  setTimeout(function () {
+    document.getElementById("zoom").innerHTML = __articleHtml;
+    window.__reportInserted = true;
+  }, ${ms});
+});
+`;
+  doc.body.appendChild(script);
+}
+
 function innermost(el: Element): Element {
   let e = el;
   while (e.firstElementChild) e = e.firstElementChild;
@@ -106,19 +122,8 @@ const PAGES: Record<string, () => string> = {
     if (!zoom) throw new Error('derived page: errors.html has no #zoom');
     const body = zoom.innerHTML;
     zoom.innerHTML = '';
-    const script = document.createElement('script');
-    script.setAttribute('type', 'text/javascript');
-    script.textContent = `
-// The CMS loads the article body over ajax: at load time #zoom is empty; the report arrives 800 ms later.
-var __articleHtml = ${JSON.stringify(body).replace(/</g, '\\u003c')};
-window.addEventListener("load", function () {
-  setTimeout(function () {
-    document.getElementById("zoom").innerHTML = __articleHtml;
-    window.__reportInserted = true;
-  }, 800);
-});
-`;
-    document.body.appendChild(script);
+    // The CMS loads the article body over ajax: at load time #zoom is empty; the report arrives 800 ms later.
+    insertLater(document as unknown as Document, body, 800);
     return note(`<!DOCTYPE html>\n${document.documentElement.outerHTML}`, 'errors.html, its article body inserted by a page script 800 ms after load');
   },
 };
@@ -150,17 +155,7 @@ PAGES['/column-listing.html'] = () => {
   if (!zoom) throw new Error('derived page: errors.html has no #zoom');
   const body = zoom.innerHTML;
   zoom.innerHTML = ['2024', '2023', '2022'].map((y) => `<p><a href="/${y}/report.html">威海市某某区人民政府${y}年政府信息公开工作年度报告</a></p>`).join('\n');
-  const script = document.createElement('script');
-  script.textContent = `
-var __articleHtml = ${JSON.stringify(body).replace(/</g, '\\u003c')};
-window.addEventListener("load", function () {
-  setTimeout(function () {
-    document.getElementById("zoom").innerHTML = __articleHtml;
-    window.__reportInserted = true;
-  }, 2500);
-});
-`;
-  document.body.appendChild(script);
+  insertLater(document as unknown as Document, body, 2500);
   return note(`<!DOCTYPE html>\n${document.documentElement.outerHTML}`, 'a 政府信息公开年报 column listing; errors.html\'s body replaces the list 2.5 s after load');
 };
 
