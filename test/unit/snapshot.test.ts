@@ -76,11 +76,14 @@ describe('a page sent as HTML reads in the background as it reads in the page', 
       ['其中：网络申请', '4\n件'],
       ['上年结转政府信息公开申请数量', '7'],
     ]);
-    // the snapshot drops style attributes but those that hide
+    // the snapshot drops style attributes but those that hide, and attributes extraction never reads
     const sent = snapshotDocument(doc).html;
     expect(sent).not.toContain('padding:0cm');
     expect(sent).not.toContain('mso-yfti-irow');
     expect(sent).toContain('DISPLAY : None');
+    expect(sent).not.toContain('MsoNormal');
+    expect(sent).not.toMatch(/ border=/);
+    expect(sent).toContain('hidden');
     const locate = pageLocator(doc);
     for (const c of originCells(doc)) expect(locate.cell(c.src, c.raw)).toBe(c.el);
     // the paragraph a prose finding quotes is found by its words, spans and all
