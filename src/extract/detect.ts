@@ -69,36 +69,24 @@ export const REPORT_XPATH =
   " or contains(substring(.,1,600),'本年新制作数量') or contains(substring(.,1,600),'上年結轉') or contains(substring(.,1,600),'行政複議')]" +
   ')';
 
-/** True when the page (or a same-origin frame in it) may hold a report. Never throws. */
+/**
+ * True when the page (or a same-origin frame in it) may hold a report. Never throws. One function,
+ * not one per step: it runs at start-up on every gov.cn page, and each function costs its own
+ * compile on its first call (entrypoints/detector.ts).
+ */
 export function mayHoldReport(doc: Document, depth = 0): boolean {
-  return titleSays(doc.title ?? '') || xpathSays(doc) || framesHold(doc, depth);
-}
-
-/**
- * 1. The title: a string, no DOM object. The regex only runs when the title holds 报告 at all
- * (built and first run it costs ~0.15 ms; most pages' titles do not get that far).
- */
-function titleSays(title: string): boolean {
-  return (title.includes('报告') || title.includes('報告')) && isReportTitle(title);
-}
-
-/**
- * 2. <head> metadata, the first headings and the first tables, in one XPath (REPORT_XPATH). A DOM
- * without XPath, or one that throws, says no.
- */
-function xpathSays(doc: Document): boolean {
+  // 1. the title: a string, no DOM object. The regex is built and run only when the title holds
+  //    报告 at all (~0.15 ms the first time; most pages' titles do not get that far).
+  const title = doc.title ?? '';
+  if ((title.includes('报告') || title.includes('報告')) && isReportTitle(title)) return true;
+  // 2. <head> metadata, the first headings and the first tables, in one XPath; a DOM without
+  //    XPath, or one that throws, says no
   try {
-    return doc.evaluate(REPORT_XPATH, doc, null, BOOLEAN_TYPE, null).booleanValue;
+    if (typeof doc.evaluate === 'function' && doc.evaluate(REPORT_XPATH, doc, null, BOOLEAN_TYPE, null).booleanValue) return true;
   } catch {
-    return false; // no XPath here, or an odd document: no signal
+    // an odd document: no signal
   }
-}
-
-/**
- * 3. Same-origin frames, counted by the window (no DOM walk), `depth` levels in already (two at
- * most, the first eight frames); cross-origin ones throw.
- */
-function framesHold(doc: Document, depth: number): boolean {
+  // 3. same-origin frames, counted by the window (no DOM walk); cross-origin ones throw
   const frames = depth < MAX_FRAME_DEPTH ? doc.defaultView?.frames : undefined;
   const count = frames ? Math.min(frames.length, MAX_FRAMES) : 0;
   for (let i = 0; i < count; i++) {
