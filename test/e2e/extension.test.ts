@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page, Worker } from 'playwright-core';
 import { CheckResultSchema } from '../../src/model/result';
-import { launchBrowser, screenshot, startServer, type LaunchedBrowser, type TestServer } from './harness';
+import { clickToolbarButton, launchBrowser, screenshot, startServer, type LaunchedBrowser, type TestServer } from './harness';
 
 // The built extension in real headless Chromium, on fixture pages served under gov.cn host names
 // (so the production match patterns decide where it runs).
@@ -336,6 +336,26 @@ describe('pages that are hard', () => {
     const page = await open('/errors.html', 'gov-mirror.test');
     await page.waitForTimeout(1000);
     expect(await page.locator('gov-report-check').count()).toBe(0);
+    await page.close();
+  });
+
+  it('the toolbar button checks a report on a host that is not gov.cn, with activeTab alone (no host permission asked)', async () => {
+    const page = await open('/errors.html?on-demand', 'gov-mirror.test');
+    const granted = (): Promise<boolean> =>
+      worker().evaluate((origin) => {
+        const c = (globalThis as unknown as { chrome: { permissions: { contains(p: { origins: string[] }): Promise<boolean> } } }).chrome;
+        return c.permissions.contains({ origins: [origin] });
+      }, `${new URL(page.url()).origin}/*`);
+    expect(await granted()).toBe(false);
+    expect(await page.locator('gov-report-check').count()).toBe(0);
+    await clickToolbarButton(browser.context, browser.extensionId, page);
+    await page.locator(PANEL).waitFor({ timeout: 10_000 });
+    // the same check as on gov.cn: five errors, the failing cells marked, the badge on this tab
+    expect(await page.locator(`${PANEL} .count.err b`).textContent()).toBe('5');
+    expect(await page.locator('td[data-grc~="fail"]').count()).toBe(6);
+    await expect.poll(() => badgeOf(page.url())).toBe('5');
+    // the button granted this tab for now; the extension still holds no permission for the site
+    expect(await granted()).toBe(false);
     await page.close();
   });
 });

@@ -335,12 +335,35 @@ export function chromiumArgs(lang: string): string[] {
     '--disable-background-networking',
     '--disable-component-update',
     '--disable-sync',
+    // lets the tests press the toolbar button (Extensions.triggerAction, see clickToolbarButton);
+    // Playwright drives Chromium over --remote-debugging-pipe, which that command also needs
+    '--enable-unsafe-extension-debugging',
     // E2E_CHROMIUM_LOG=1 (with DEBUG=pw:browser) prints Chromium's log, e.g. why it refused the extension
     ...(process.env.E2E_CHROMIUM_LOG ? ['--enable-logging=stderr', '--v=0'] : []),
   ];
 }
 
 const SERVICE_WORKER_TIMEOUT_MS = 20_000;
+
+/**
+ * Presses the extension's toolbar button for `page`'s tab, as a user would: Chromium opens the
+ * popup and grants activeTab for that tab (CDP Extensions.triggerAction, which wants the page's
+ * *tab* target, found here by its URL: give the page a URL no other tab has).
+ */
+export async function clickToolbarButton(context: BrowserContext, extensionId: string, page: Page): Promise<void> {
+  const owner = context.browser();
+  if (!owner) throw new Error('clickToolbarButton: this context has no browser to send browser-level CDP commands to');
+  const cdp = await owner.newBrowserCDPSession();
+  try {
+    // the default filter leaves tab targets out: [{}] is "every target"
+    const { targetInfos } = await cdp.send('Target.getTargets', { filter: [{}] });
+    const tabs = targetInfos.filter((t) => t.type === 'tab' && t.url === page.url());
+    if (tabs.length !== 1) throw new Error(`clickToolbarButton: ${tabs.length} tabs show ${page.url()} (want exactly one)`);
+    await cdp.send('Extensions.triggerAction', { id: extensionId, targetId: (tabs[0] as { targetId: string }).targetId });
+  } finally {
+    await cdp.detach().catch(() => undefined);
+  }
+}
 
 /** Cheap checks for the ways a build makes Chromium drop the extension without a word. */
 function checkBuild(): void {
