@@ -41,6 +41,21 @@ describe('e2e harness smoke test', () => {
     }
   });
 
+  it('the detector, which runs on every gov.cn page, is a plain script: no WXT wrapper, polyfill or engine', () => {
+    const detector = readFileSync(join(EXTENSION_DIR, 'detector.js'), 'utf8');
+    const checker = readFileSync(join(EXTENSION_DIR, 'checker.js'), 'utf8');
+    // WXT's unlisted-script wrapper reports a crash on startup (checker.js is one, so the marker is live)
+    const wrapper = 'crashed on startup';
+    expect(checker).toContain(wrapper);
+    expect(detector).not.toContain(wrapper);
+    expect(detector).not.toContain('This script should only be loaded in a browser extension');
+    expect(detector).not.toContain('review-litigation-total');
+    // what it does carry: the one XPath and the message that asks for the checker
+    expect(detector).toContain('boolean(/html/head/meta');
+    expect(detector).toContain('candidate');
+    expect(detector.length).toBeLessThan(5000);
+  });
+
   it('loads the extension and its service worker', async () => {
     expect(browser.extensionId).toMatch(/^[a-p]{32}$/);
     const workers = browser.context.serviceWorkers();
