@@ -25,10 +25,8 @@ const GECKO = {
 };
 
 /**
- * The detector (entrypoints/detector/main.ts) runs on every gov.cn page, so it is bundled here as a
- * plain IIFE rather than as a WXT unlisted script: WXT's wrapper around one (defineUnlistedScript,
- * a logger, a crash report) cost ~0.15 ms of main-thread time per page in Chromium 156
- * (scripts/bench-browser.ts). Written into every build as a generated public file, `detector.js`.
+ * The detector (entrypoints/detector/main.ts, which says why) is bundled here as a plain IIFE, not
+ * as a WXT unlisted script, and written into every build as a generated public file, `detector.js`.
  */
 async function buildDetector(): Promise<string> {
   const out = await esbuild({
