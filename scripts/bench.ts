@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: how fast the pipeline reads and checks a report, stage by stage.
  *
- * Inputs: every .txt seed in ../shared/seeds, every .html page in test/fixtures/html/, and a few
+ * Inputs: every .txt seed in test/fixtures/seeds (copies of ../shared/seeds), every .html page in test/fixtures/html/, and a few
  * generated reports (test/support/render.ts) in both forms, so there is always a full three-table
  * report to time. Each group runs for a fixed time budget after a warm-up; the figures are for
  * reading, never asserted. The aim is ≥ 500 reports/s for a full three-table report; in the
@@ -28,7 +28,7 @@ const STAGE_MS = 200; // per stage
 const PIPELINE_MS = 400; // whole pipeline, and again without the HTML parse
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
-const SEEDS = join(ROOT, '..', 'shared', 'seeds');
+const SEEDS = join(ROOT, 'test', 'fixtures', 'seeds');
 const HTML_FIXTURES = join(ROOT, 'test', 'fixtures', 'html');
 
 type Kind = 'text' | 'html';

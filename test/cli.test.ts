@@ -10,8 +10,8 @@ import { CheckResultSchema } from '../src/model/result';
 import { parseCsv } from '../src/present/csv';
 import { FIXTURES } from './fixtures/html/specs';
 import { makeDocx, oleBytes } from './support/make-docx';
+import { SEED_DIR as SEEDS } from './support/seeds';
 
-const SEEDS = new URL('../../shared/seeds/', import.meta.url).pathname;
 const FIX = new URL('./fixtures/html/', import.meta.url).pathname;
 
 async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {

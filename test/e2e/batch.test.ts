@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { parseCsv } from '../../src/present/csv';
 import { launchBrowser, screenshot, startServer, type LaunchedBrowser, type TestServer } from './harness';
+import { seedText } from '../support/seeds';
 
 // The batch page driven end to end in real Chromium: 50 URLs with mixed outcomes from the local
 // server (UTF-8 and GBK pages, a 404, a 500, a page slower than the timeout, a redirect, pictures,
@@ -107,7 +108,7 @@ describe('batch page', () => {
   it('checks a pasted report text and a dropped file', async () => {
     await page.locator('textarea').first().fill('');
     await page.locator('input[type=file]').setInputFiles([]);
-    const seed = readFileSync(new URL('../../../shared/seeds/004_383c93ca4b8bd76d.txt', import.meta.url), 'utf8');
+    const seed = seedText('004_383c93ca4b8bd76d.txt');
     await page.locator('details.paste summary').click();
     await page.locator('details.paste textarea').fill(seed);
     const html = readFileSync(new URL('../fixtures/html/errors.html', import.meta.url), 'utf8');

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page, Worker } from 'playwright-core';
 import { CheckResultSchema } from '../../src/model/result';
 import { clickToolbarButton, launchBrowser, screenshot, startServer, type LaunchedBrowser, type TestServer } from './harness';
+import { seedText } from '../support/seeds';
 
 // The built extension in real headless Chromium, on fixture pages served under gov.cn host names
 // (so the production match patterns decide where it runs).
@@ -385,7 +386,7 @@ describe('the toolbar popup', () => {
     const popup = await browser.context.newPage();
     await popup.goto(`chrome-extension://${browser.extensionId}/popup.html`);
     await popup.locator('details.paste summary').click();
-    const seed = readFileSync(new URL('../../../shared/seeds/004_383c93ca4b8bd76d.txt', import.meta.url), 'utf8');
+    const seed = seedText('004_383c93ca4b8bd76d.txt');
     await popup.locator('details.paste textarea').fill(seed);
     await popup.locator('details.paste button', { hasText: '检查文字' }).click();
     await popup.locator('.pasted-result .counts').waitFor();

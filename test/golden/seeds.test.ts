@@ -1,14 +1,14 @@
-import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkText } from '../../src/pipeline';
 import { CheckResultSchema, type CheckResultJson } from '../../src/model/result';
 import { main } from '../../src/cli/main';
 import { SEEDS } from './seeds.expected';
+import { SEED_DIR, seedText } from '../support/seeds';
 
-const SEED_DIR = new URL('../../../shared/seeds/', import.meta.url);
 
 function run(file: string): CheckResultJson {
-  const text = readFileSync(new URL(file, SEED_DIR), 'utf8');
+  const text = seedText(file);
   const out = checkText(text, { kind: 'file', location: file, format: 'text' });
   if (!out.ok) throw new Error(`no report in ${file}: ${out.reason.en}`);
   return out.result;
@@ -29,7 +29,7 @@ describe('seeds: exact findings, worked out by hand (seeds.expected.ts)', () => 
         [...exp.findings].sort((a, b) => a.id.localeCompare(b.id)),
       );
       const lines: string[] = [];
-      const code = await main([new URL(exp.file, SEED_DIR).pathname], (s) => lines.push(s), () => {});
+      const code = await main([join(SEED_DIR, exp.file)], (s) => lines.push(s), () => {});
       expect(code).toBe(exp.exit);
     });
   }

@@ -5,6 +5,7 @@ import { readStatements, type ProsePara } from '../../src/recognise/prose';
 import { findSections } from '../../src/recognise/sections';
 import { normalizeText } from '../../src/text/normalize';
 import type { Statement } from '../../src/model/report';
+import { SEED_DIR } from '../support/seeds';
 
 interface Case<I, E> {
   description: string;
@@ -241,7 +242,7 @@ describe('readStatements: what a statement carries', () => {
 // ---------------------------------------------------------------------------------------------
 // Whole seeds: the prose lines of each real report (lines without a tab are not table cells).
 
-const SEEDS = '/work/shared/seeds';
+const SEEDS = SEED_DIR;
 
 function seedParas(prefix: string): ProsePara[] {
   const file = readdirSync(SEEDS).find((f) => f.startsWith(prefix));

@@ -1,14 +1,14 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { checkText } from '../../src/pipeline';
 import { RULES, runChecks } from '../../src/check/index';
 import type { Rule } from '../../src/check/rule';
 import type { CellKey, Report, Statement } from '../../src/model/report';
 import { ReportSchema } from '../../src/model/report';
+import { seedText } from '../support/seeds';
 
 /** Seed 004 (real, non-zero figures, every hard rule holds) as a parsed Report. */
 function sound(): Report {
-  const text = readFileSync(new URL('../../../shared/seeds/004_383c93ca4b8bd76d.txt', import.meta.url), 'utf8');
+  const text = seedText('004_383c93ca4b8bd76d.txt');
   const out = checkText(text, { kind: 'text', location: null, format: 'text' });
   if (!out.ok) throw new Error('seed 004 must be a report');
   const r = structuredClone(out.result.report);

@@ -1,11 +1,11 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { checkText } from '../../src/pipeline';
 import { tablesToTsv } from '../../src/present/tsv';
+import { seedText } from '../support/seeds';
 
 describe('tables as TSV', () => {
   it('prints the real figures of seed 004, a header per block, blanks kept as page text', () => {
-    const text = readFileSync(new URL('../../../shared/seeds/004_383c93ca4b8bd76d.txt', import.meta.url), 'utf8');
+    const text = seedText('004_383c93ca4b8bd76d.txt');
     const out = checkText(text, { kind: 'text', location: null, format: 'text' });
     if (!out.ok) throw new Error('seed 004 is a report');
     const r = structuredClone(out.result);
