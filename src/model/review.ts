@@ -91,3 +91,20 @@ export function applyDecisions(findings: Finding[], review: ReportReview | undef
   const stale = (review?.decisions ?? []).filter((d) => !used.has(d.fingerprint) && (d.state !== 'pending' || d.note !== ''));
   return { decisions, stale };
 }
+
+/**
+ * A result's review with decisions laid over it that were made in the page and are not saved yet
+ * (the sidebar shows, and copies, what the auditor did at once; the background's reply confirms it).
+ */
+export function overlayDecisions(review: ReviewJson | undefined, findings: Finding[], unsaved: readonly Decision[]): ReviewJson {
+  const base = review ?? applyDecisions(findings, undefined);
+  if (unsaved.length === 0) return base;
+  const by = new Map(unsaved.map((d) => [d.fingerprint, d]));
+  return {
+    decisions: base.decisions.map((d) => {
+      const u = by.get(d.fingerprint);
+      return u ? { ...d, state: u.state, note: u.note, at: u.at } : d;
+    }),
+    stale: base.stale,
+  };
+}

@@ -1,9 +1,13 @@
 import { browser } from 'wxt/browser';
 import { migrateHistory, upsert, merge, previousYear, EMPTY_HISTORY, HistorySchema, YearRecordSchema, type History, type YearRecord } from '../model/history';
 import * as z from 'zod/mini';
+import { serialQueue } from './serial';
 
 /** Where the checked reports are remembered, in browser.storage.local. */
 export const HISTORY_KEY = 'history';
+
+/** Every read-change-write of the history goes through this queue (src/present/serial.ts): two checks at once must not lose a record. */
+const queue = serialQueue();
 
 export async function loadHistory(): Promise<History | null> {
   const stored = await browser.storage.local.get(HISTORY_KEY);
@@ -14,16 +18,18 @@ export async function loadHistory(): Promise<History | null> {
  * Remember a checked report and return last year's record of the same body, if any. A stored
  * value this version cannot read is left as it is (never overwritten).
  */
-export async function remember(rec: YearRecord): Promise<YearRecord | null> {
-  const history = await loadHistory();
-  if (history === null) return null;
-  const last = previousYear(history, rec.bodyKey, rec.year);
-  await browser.storage.local.set({ [HISTORY_KEY]: upsert(history, rec) });
-  return last;
+export function remember(rec: YearRecord): Promise<YearRecord | null> {
+  return queue(async () => {
+    const history = await loadHistory();
+    if (history === null) return null;
+    const last = previousYear(history, rec.bodyKey, rec.year);
+    await browser.storage.local.set({ [HISTORY_KEY]: upsert(history, rec) });
+    return last;
+  });
 }
 
-export async function clearHistory(): Promise<void> {
-  await browser.storage.local.set({ [HISTORY_KEY]: EMPTY_HISTORY });
+export function clearHistory(): Promise<void> {
+  return queue(() => browser.storage.local.set({ [HISTORY_KEY]: EMPTY_HISTORY }));
 }
 
 /** The export file: the history itself, so an import is the same shape. */
@@ -44,7 +50,9 @@ export async function importHistory(text: string): Promise<{ ok: true; count: nu
   const parsed = ImportSchema.safeParse(raw);
   if (!parsed.success) return { ok: false, error: 'not a history file of this extension' };
   const incoming = Array.isArray(parsed.data) ? parsed.data : parsed.data.records;
-  const history = (await loadHistory()) ?? EMPTY_HISTORY;
-  await browser.storage.local.set({ [HISTORY_KEY]: merge(history, incoming) });
-  return { ok: true, count: incoming.length };
+  return queue(async () => {
+    const history = (await loadHistory()) ?? EMPTY_HISTORY;
+    await browser.storage.local.set({ [HISTORY_KEY]: merge(history, incoming) });
+    return { ok: true as const, count: incoming.length };
+  });
 }

@@ -12,7 +12,7 @@ import { elementPath, planMarks, type MarkPlan } from './mark-plan';
 import type { CheckExtractedRequest, CheckPageRequest, DecideRequest } from '../requests';
 import { extractSnapshot, type ParseHtml } from '../extract/html';
 import { remember } from './history-store';
-import { loadReview, saveDecision } from './review-store';
+import { loadReview, saveDecisionAndRead } from './review-store';
 import { loadSettings } from './sites';
 import { DEFAULT_SETTINGS } from './settings';
 
@@ -57,8 +57,9 @@ function attachmentsOf(doc: Document, url: string, report: boolean): Attachment[
 
 /** Save an auditor's decision on a finding of this page's result and give the result back with it. */
 export async function decide(req: DecideRequest): Promise<PageReply> {
-  await quietly(() => saveDecision(req.url, req.figures, req.decision), false);
-  const review = await quietly(() => loadReview(req.url), undefined);
+  // saved and read back in one turn of the store's queue: overlapping decisions never lose one another
+  const saved = await quietly(() => saveDecisionAndRead(req.url, req.figures, req.decision), null);
+  const review = saved ?? (await quietly(() => loadReview(req.url), undefined));
   const result = { ...req.result, review: applyDecisions(req.result.findings, review) };
   return reply(result, planMarks(result));
 }

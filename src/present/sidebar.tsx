@@ -17,7 +17,8 @@ import { tablesToTsv } from './tsv';
 import { SIDEBAR_CSS } from './sidebar/styles';
 import { DEFAULT_SETTINGS, SETTINGS_KEY, type Settings } from './settings';
 import { tableSignature, watchPage } from './watch';
-import type { Decision, DecisionState } from '../model/review';
+import { overlayDecisions, type Decision, type DecisionState } from '../model/review';
+import { serialQueue } from './serial';
 import type { Finding } from '../model/finding';
 import { auditRecord } from './audit';
 import { PRINT_KEY } from './print-key';
@@ -50,6 +51,13 @@ export class Checker {
   private stopWatching: (() => void) | null = null;
   private checkedAt = new Date();
   private view: { container: HTMLElement; shadow: ShadowRoot; collapsed: boolean } | null = null;
+  /** decisions go to the background one at a time, in the order they were made */
+  private readonly decisions = serialQueue();
+  /** decisions made here and not yet confirmed by the background (by fingerprint), shown and copied meanwhile */
+  private readonly unsaved = new Map<string, { decision: Decision; seq: number }>();
+  private decisionSeq = 0;
+  /** the reply as the background last sent it (state.reply is this with the unsaved decisions laid over) */
+  private confirmed: Extract<CheckReply, { ok: true }> | null = null;
 
   private readonly listener = (raw: unknown, _sender: unknown, sendResponse: (r: ResultReply | null) => void): true | undefined => {
     const msg = parseToTab(raw);
@@ -119,7 +127,7 @@ export class Checker {
       this.settings = reply.settings;
       this.checkedAt = new Date();
       if (reply.ok) {
-        this.state.reply = reply;
+        this.state.reply = this.confirmed = reply;
         this.state.reason = null;
         this.state.marks = applied ? completeMarks(document, applied, reply.result, locate) : null;
       } else {
@@ -231,15 +239,37 @@ export class Checker {
     );
   }
 
-  /** Save an auditor's decision on a finding (in the background) and show it; the copied JSON carries it too. */
-  private async decide(f: Finding, state: DecisionState, note: string): Promise<void> {
-    const reply = this.state.reply;
-    if (!reply || !f.fingerprint) return;
-    const decision: Decision = { fingerprint: f.fingerprint, state, note, at: new Date().toISOString(), rule: f.rule, message: f.message };
-    const req: DecideRequest = { type: 'decide', url: location.href, figures: reply.figures, decision, result: reply.result };
-    const next = await safeAsync(() => ask(req), null);
-    if (next?.ok) this.state.reply = next;
+  /**
+   * Save an auditor's decision on a finding (in the background) and show it; the copied JSON and
+   * record carry it at once, before the background confirms. Decisions are sent one at a time, in
+   * order (a note's save on blur and the next click never overtake each other), and a reply
+   * never hides a decision made after the one it answers.
+   */
+  private decide(f: Finding, state: DecisionState, note: string): Promise<void> {
+    const fingerprint = f.fingerprint;
+    if (!this.confirmed || !fingerprint) return Promise.resolve();
+    const decision: Decision = { fingerprint, state, note, at: new Date().toISOString(), rule: f.rule, message: f.message };
+    const seq = ++this.decisionSeq;
+    this.unsaved.set(fingerprint, { decision, seq });
+    this.state.reply = this.withUnsaved(this.confirmed);
     this.rerender();
+    return this.decisions(async () => {
+      const base = this.confirmed;
+      if (!base) return;
+      const req: DecideRequest = { type: 'decide', url: location.href, figures: base.figures, decision, result: base.result };
+      const next = await safeAsync(() => ask(req), null);
+      if (this.unsaved.get(fingerprint)?.seq === seq) this.unsaved.delete(fingerprint);
+      // not saved (no answer that holds): the finding shows what is stored again, not what was clicked
+      if (next?.ok) this.confirmed = next;
+      this.state.reply = this.withUnsaved(this.confirmed ?? base);
+      this.rerender();
+    });
+  }
+
+  private withUnsaved(reply: Extract<CheckReply, { ok: true }>): Extract<CheckReply, { ok: true }> {
+    const r = reply.result;
+    const review = overlayDecisions(r.review, r.findings, [...this.unsaved.values()].map((u) => u.decision));
+    return { ...reply, result: { ...r, review } };
   }
 
   /** The printable findings page: the result goes through storage, the background opens the tab. */

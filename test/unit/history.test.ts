@@ -84,6 +84,11 @@ describe('history in browser.storage.local (fakeBrowser)', () => {
     expect((await fakeBrowser.storage.local.get(HISTORY_KEY))[HISTORY_KEY]).toEqual(future);
   });
 
+  it('two reports checked at once (two tabs) are both remembered (one queue per store, issue 16)', async () => {
+    await Promise.all([remember(record('huancui-2023')), remember(record('seed-004'))]);
+    expect((await loadHistory())?.records.map((r) => r.year).sort()).toEqual([2023, 2024]);
+  });
+
   it('export, clear, import round-trips; a bad file is refused with a reason', async () => {
     await remember(record('huancui-2023'));
     await remember(record('seed-004'));

@@ -99,6 +99,38 @@ describe('the engine behind the in-page checker (background side)', () => {
   });
 });
 
+describe('overlapping decisions (issue 16, item 1)', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  it('a note on finding A and a decision on finding B sent without waiting: both are stored, and both replies say so', async () => {
+    const first = await checked(request('errors'));
+    if (!first.ok) throw new Error('no result');
+    const [a, b] = first.result.findings;
+    if (!a?.fingerprint || !b?.fingerprint) throw new Error('fewer than two findings');
+    const at = '2026-11-23T08:00:00.000Z';
+    const req = (f: typeof a, state: 'pending' | 'rejected', note: string) =>
+      ({ type: 'decide' as const, url: URL_, figures: first.figures, decision: { fingerprint: f.fingerprint ?? '', state, note, at, rule: f.rule, message: f.message }, result: first.result });
+    // the sidebar as the auditor leaves it: the note's blur, then the click on the next finding's 驳回, neither awaited
+    const [ra, rb] = await Promise.all([decide(req(a, 'pending', '已电话核实，待补材料')), decide(req(b, 'rejected', ''))]);
+    const stored = ((await fakeBrowser.storage.local.get(REVIEWS_KEY))[REVIEWS_KEY] as { reports: Record<string, { decisions: { fingerprint: string; state: string; note: string }[] }> }).reports[URL_];
+    expect(stored?.decisions.map((d) => [d.fingerprint, d.state, d.note]).sort()).toEqual(
+      [
+        [a.fingerprint, 'pending', '已电话核实，待补材料'],
+        [b.fingerprint, 'rejected', ''],
+      ].sort(),
+    );
+    // the later reply holds both (it was read after both saves)
+    const later = overTheWire(rb);
+    expect(later?.ok && later.result.review?.decisions.filter((d) => d.note !== '' || d.state !== 'pending').map((d) => d.fingerprint).sort()).toEqual([a.fingerprint, b.fingerprint].sort());
+    expect(overTheWire(ra)?.ok).toBe(true);
+    // and a fresh check of the page (a reload) shows both
+    const again = await checked(request('errors'));
+    const review = again.ok ? again.result.review?.decisions : [];
+    expect(review?.find((d) => d.fingerprint === a.fingerprint)?.note).toBe('已电话核实，待补材料');
+    expect(review?.find((d) => d.fingerprint === b.fingerprint)?.state).toBe('rejected');
+  });
+});
+
 describe('messages are validated by their receiver', () => {
   it('the background refuses malformed or oversized requests', () => {
     const page = request('errors');

@@ -6,7 +6,7 @@ import { checkDocument } from '../../src/pipeline';
 import { runChecks } from '../../src/check/index';
 import { applyDecisions, figuresFingerprint, type Decision } from '../../src/model/review';
 import { auditRecord } from '../../src/present/audit';
-import { importReviews, loadReview, loadReviews, REVIEWS_KEY, saveDecision } from '../../src/present/review-store';
+import { clearReviews, importReviews, loadReview, loadReviews, REVIEWS_KEY, saveDecision } from '../../src/present/review-store';
 import type { CheckResultJson } from '../../src/model/result';
 import type { Report } from '../../src/model/report';
 
@@ -90,6 +90,47 @@ describe('decisions on findings', () => {
     await fakeBrowser.storage.local.set({ [REVIEWS_KEY]: corrupt });
     expect(await saveDecision('http://a.gov.cn/x.html', 'f1', decision('aa', 'confirmed'))).toBe(false);
     expect((await fakeBrowser.storage.local.get(REVIEWS_KEY))[REVIEWS_KEY]).toEqual(corrupt);
+  });
+});
+
+describe('saves that overlap (issue 16, item 1)', () => {
+  const decision = (fingerprint: string, state: Decision['state'], note = ''): Decision => ({
+    fingerprint,
+    state,
+    note,
+    at: '2026-01-01T00:00:00.000Z',
+    rule: 'balance',
+    message: { zh: 'x', en: 'x' },
+  });
+
+  it('interleaved saves on one report and on two reports, none awaited before the next starts: nothing lost', async () => {
+    fakeBrowser.reset();
+    const url = 'http://a.gov.cn/x.html';
+    // a note on finding A, then a decision on finding B, then a second report and an import, all at once
+    const saves = [
+      saveDecision(url, 'f1', decision('aa', 'pending', '已电话核实')),
+      saveDecision(url, 'f1', decision('bb', 'rejected')),
+      saveDecision('http://b.gov.cn/y.html', 'f2', decision('cc', 'confirmed')),
+      importReviews(JSON.stringify({ version: 1, reports: { [url]: { figures: 'f1', decisions: [decision('dd', 'confirmed', '导入')] } } })),
+      saveDecision(url, 'f1', decision('ee', 'confirmed', '第三条')),
+    ];
+    await Promise.all(saves);
+    const raw = (await fakeBrowser.storage.local.get(REVIEWS_KEY))[REVIEWS_KEY] as { reports: Record<string, { decisions: Decision[] }> };
+    const of = (u: string) => raw.reports[u]?.decisions.map((d) => `${d.fingerprint}:${d.state}:${d.note}`).sort();
+    expect(of(url)).toEqual(['aa:pending:已电话核实', 'bb:rejected:', 'dd:confirmed:导入', 'ee:confirmed:第三条']);
+    expect(of('http://b.gov.cn/y.html')).toEqual(['cc:confirmed:']);
+  });
+
+  it('a save that fails does not stop the queue', async () => {
+    fakeBrowser.reset();
+    await fakeBrowser.storage.local.set({ [REVIEWS_KEY]: { version: 99 } });
+    const bad = saveDecision('http://a.gov.cn/x.html', 'f', decision('aa', 'confirmed'));
+    const cleared = clearReviews();
+    const good = saveDecision('http://a.gov.cn/x.html', 'f', decision('bb', 'confirmed'));
+    expect(await bad).toBe(false);
+    await cleared;
+    expect(await good).toBe(true);
+    expect((await loadReview('http://a.gov.cn/x.html'))?.decisions.map((d) => d.fingerprint)).toEqual(['bb']);
   });
 });
 

@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { CheckResultJson } from '../../model/result';
 import type { Finding } from '../../model/finding';
 import { TEMPLATES, type TableId } from '../../recognise/templates';
@@ -242,15 +242,52 @@ function Body(props: { result: CheckResultJson; lang: Lang; show: SidebarProps['
   );
 }
 
-/** 待核 / 确认 / 驳回 with a note: the auditor's decision on one finding. */
+/** How long typing may pause before the note is saved (it is saved on blur at once). */
+export const NOTE_SAVE_MS = 600;
+
+/**
+ * 待核 / 确认 / 驳回 with a note: the auditor's decision on one finding. The note is saved while it
+ * is typed (once the typing pauses, NOTE_SAVE_MS), when the field loses focus and when the
+ * sidebar goes away — never only with the next click on a state button, so a note is not lost
+ * when the auditor moves on to another finding, reloads or copies the record.
+ */
 function Decide(props: { finding: Finding; lang: Lang; decision: ReviewJson['decisions'][number] | undefined; onDecision: SidebarProps['onDecision'] }) {
   const w = WORDS[props.lang];
   const state = props.decision?.state ?? 'pending';
   const [note, setNote] = useState(props.decision?.note ?? '');
+  /** the note as last handed to onDecision (or as stored) */
+  const saved = useRef(props.decision?.note ?? '');
+  const typed = useRef(note);
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const latest = useRef({ finding: props.finding, state, onDecision: props.onDecision });
+  latest.current = { finding: props.finding, state, onDecision: props.onDecision };
+  const cancel = (): void => {
+    if (timer.current !== undefined) clearTimeout(timer.current);
+    timer.current = undefined;
+  };
+  const flush = (): void => {
+    cancel();
+    if (typed.current === saved.current) return;
+    saved.current = typed.current;
+    const l = latest.current;
+    l.onDecision(l.finding, l.state, typed.current);
+  };
+  // a note still waiting for its pause is saved when the sidebar closes or re-renders without this finding
+  useLayoutEffect(() => flush, []);
   return (
     <div class="decide" role="group" aria-label={w.decision}>
       {(['pending', 'confirmed', 'rejected'] as DecisionState[]).map((s) => (
-        <button key={s} class={`state ${s} ${state === s ? 'on' : ''}`} aria-pressed={state === s} data-state={s} onClick={() => props.onDecision(props.finding, s, note)}>
+        <button
+          key={s}
+          class={`state ${s} ${state === s ? 'on' : ''}`}
+          aria-pressed={state === s}
+          data-state={s}
+          onClick={() => {
+            cancel();
+            saved.current = typed.current;
+            props.onDecision(props.finding, s, typed.current);
+          }}
+        >
           {w.states[s]}
         </button>
       ))}
@@ -259,8 +296,13 @@ function Decide(props: { finding: Finding; lang: Lang; decision: ReviewJson['dec
         type="text"
         placeholder={w.notePlaceholder}
         value={note}
-        onInput={(e) => setNote((e.currentTarget as HTMLInputElement).value)}
-        onChange={(e) => props.onDecision(props.finding, state, (e.currentTarget as HTMLInputElement).value)}
+        onInput={(e) => {
+          typed.current = (e.currentTarget as HTMLInputElement).value;
+          setNote(typed.current);
+          cancel();
+          timer.current = setTimeout(flush, NOTE_SAVE_MS);
+        }}
+        onBlur={flush}
       />
     </div>
   );
