@@ -6,6 +6,16 @@ import { SCANNED_REASON } from '../extract/pdf';
 import type { ExtractedDoc } from '../extract/types';
 import type { Source } from '../model/result';
 
+/**
+ * A saved page fragment — a CMS article body, HTML kept in a portal's script — has no <html> or
+ * <body>: given to a parser as it is, linkedom puts nothing in the body. Wrapped, it reads as a page.
+ */
+export function asDocument(html: string): string {
+  const head = html.slice(0, 4096).toLowerCase();
+  if (/<(html|body|head)[\s>]|<!doctype/.test(head)) return html;
+  return `<!DOCTYPE html><html><head><meta charset="utf-8"></head><body>${html}</body></html>`;
+}
+
 /** What a host provides to turn bytes into a report: an HTML parser (DOMParser, linkedom) and a PDF reader. */
 export interface DocumentReaders {
   parseHtml(html: string): Document;
@@ -28,7 +38,7 @@ export async function checkBytes(
 ): Promise<DocumentOutcome> {
   try {
     if (kind === 'html') {
-      return checkDocument(readers.parseHtml(decodeHtml(bytes, contentType)), { kind: sourceKind, location, format: 'html' });
+      return checkDocument(readers.parseHtml(asDocument(decodeHtml(bytes, contentType))), { kind: sourceKind, location, format: 'html' });
     }
     if (kind === 'text') return checkText(decodeText(bytes, contentType), { kind: sourceKind, location, format: 'text' });
     if (kind === 'docx') {

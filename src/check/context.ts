@@ -1,6 +1,6 @@
 import type { CellKey, Report, ReportCell, ReportRow } from '../model/report';
 import type { Finding, Severity } from '../model/finding';
-import { TEMPLATES, type TableId, type TemplateSpec, type Words } from '../recognise/templates';
+import { templateFor, type TableId, type TemplateSpec, type Words } from '../recognise/templates';
 import { describeCells, keyText } from './messages';
 
 /** What a rule sees: the report, its template, and cell lookup by key. */
@@ -12,7 +12,7 @@ export class CheckContext {
 
   constructor(report: Report) {
     this.report = report;
-    this.template = TEMPLATES[report.template ?? '2021'];
+    this.template = templateFor(report);
     for (const table of Object.values(report.tables)) {
       for (const row of table.rows) {
         this.rows.set(`${table.id}.${row.key}`, row);

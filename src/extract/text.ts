@@ -35,12 +35,17 @@ export function extractText(input: string): ExtractedDoc {
 
   // A one-cell-per-line row is being built while `block` is non-null.
   let block: GridRow | null = null;
+  // …built from cells that each end in a pipe (`58 |`).
+  let pipeBlock = false;
   const endBlock = (): void => {
     if (block && block.length > 0) rows.push(block);
     block = null;
+    pipeBlock = false;
   };
 
+  const between = cellSeparators(lines);
   for (let i = 0; i < lines.length; i++) {
+    if (between.has(i)) continue;
     const line = lines[i] ?? '';
     const lineNo = i + 1;
     const trimmed = normalizeText(line);
@@ -59,15 +64,38 @@ export function extractText(input: string): ExtractedDoc {
     const wasBlank = blankRun;
     blankRun = 0;
 
-    // `| a | b |` rows
-    if (/^\s*\|.*\|\s*$/.test(line) && line.split('|').length > 3) {
-      endBlock();
-      const parts = line.trim().slice(1, -1).split('|');
-      rows.push(parts.map((p, k) => cell(p, lineNo, k)));
+    // A lone `|`: after every cell, a cell separator inside a one-cell-per-line block; where each
+    // cell ends in its own pipe (`58 |`), an empty cell (or the opening of the next row, whose
+    // label then starts it: the empty cell left behind is padding the fitting drops).
+    if (/^\s*\|\s*$/.test(line)) {
+      const open: GridRow | null = block;
+      if (pipeBlock && open) open.push(cell('', lineNo, open.length));
       continue;
     }
-    // A lone `|` after every cell: a cell separator inside a one-cell-per-line block.
-    if (/^\s*\|\s*$/.test(line)) continue;
+    if (line.includes('|')) {
+      const pipe = pipeCells(line);
+      // A markdown separator row (`|---|:--:|`) holds no data.
+      if (pipe.kind === 'rule') continue;
+      if (pipe.kind === 'row') {
+        // `| a | b |`, `a | b | c |` (crawled pages: no leading pipe), `| a | b | ||`
+        endBlock();
+        rows.push(pipe.cells.map((p, k) => cell(p, lineNo, k)));
+        continue;
+      }
+      if (pipe.kind === 'cell') {
+        // `58 |`: one cell per line, each ended by a pipe. A label starts a row, values follow it.
+        const text = normalizeText(pipe.cells[0] ?? '');
+        const current: GridRow | null = block;
+        if (!current || (!isValueLike(text) && current.some((c) => isValueLike(c.text) && c.text !== ''))) {
+          endBlock();
+          block = [];
+        }
+        const open = block as GridRow | null;
+        if (open) open.push(cell(pipe.cells[0] ?? '', lineNo, open.length));
+        pipeBlock = true;
+        continue;
+      }
+    }
 
     const tabs = line.split('\t');
     if (tabs.length > 1) {
@@ -114,19 +142,81 @@ export function extractText(input: string): ExtractedDoc {
       prev.push(cell(line, lineNo, prev.length));
       continue;
     }
-    if (isShortLabel(trimmed) && nextLineIsValue(lines, i)) {
+    if (isShortLabel(trimmed) && nextLineIsValue(lines, i, between)) {
       rows.push([cell(line, lineNo, 0)]);
       continue;
     }
 
     flushGrid();
-    items.push({ kind: 'para', text: trimmed, src: { kind: 'text', line: lineNo, cell: 0 } });
+    items.push({ kind: 'para', text: unMarkdown(trimmed), src: { kind: 'text', line: lineNo, cell: 0 } });
   }
   endBlock();
   flushGrid();
 
   const title = findTitle(items);
   return { items, title, notes };
+}
+
+/**
+ * Lines that only separate the cells of a table flattened one cell per line — a blank line or a
+ * lone `|` between two cells (crawled pages, Word tables pasted as text) — so that the cells read
+ * as one stream: a label starts a row and the figures after it fill it. A separator counts only
+ * between two short cell-like lines of which one is a figure, so prose keeps its paragraphs and
+ * the tab-separated forms (where a blank line ends a row) are left alone.
+ */
+function cellSeparators(lines: string[]): Set<number> {
+  const out = new Set<number>();
+  const cellish = (l: string): boolean => {
+    if (l.includes('\t') || (l.includes('|') && !/^\s*\|\s*$/.test(l))) return false;
+    const t = normalizeText(l);
+    return t !== '' && t.length <= 40 && !/[。；:：]$/.test(t);
+  };
+  const figure = (l: string): boolean => VALUE_TOKEN.test(normalizeText(l));
+  let i = 0;
+  while (i < lines.length) {
+    const line = lines[i] ?? '';
+    const sep = normalizeText(line) === '' || /^\s*\|\s*$/.test(line);
+    if (!sep || i === 0 || line.includes('\t')) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < lines.length && (normalizeText(lines[j] ?? '') === '' || /^\s*\|\s*$/.test(lines[j] ?? '')) && !(lines[j] ?? '').includes('\t')) j++;
+    const before = lines[i - 1] ?? '';
+    const after = lines[j] ?? '';
+    if (j < lines.length && j - i <= 2 && cellish(before) && cellish(after) && (figure(before) || figure(after))) {
+      for (let k = i; k < j; k++) out.add(k);
+    }
+    i = j;
+  }
+  return out;
+}
+
+type PipeLine = { kind: 'rule' | 'none' } | { kind: 'row' | 'cell'; cells: string[] };
+
+/**
+ * A line with pipes: a markdown rule (`|---|---|`), a row of cells — with or without the leading
+ * and trailing pipe, trailing empty cells kept (`| a | 0 | ||`) — or one cell ended by a pipe
+ * (`58 |`, the one-cell-per-line form of crawled pages).
+ */
+function pipeCells(line: string): PipeLine {
+  let t = line.trim();
+  if (/^\|?(\s*:?-{2,}:?\s*\|)+\s*(:?-{2,}:?)?\s*$/.test(t)) return { kind: 'rule' };
+  const lead = t.startsWith('|');
+  if (lead) t = t.slice(1);
+  const trail = t.endsWith('|');
+  if (trail) t = t.slice(0, -1);
+  const parts = t.split('|').map((p) => unMarkdown(p.replace(/<br\s*\/?>/gi, ' ')));
+  // `8 | ||||||`: the last cell of a row, then the empty cells a crawler made of colspans.
+  if (!lead && parts.length >= 2 && parts.slice(1).every((p) => p.trim() === '')) return { kind: 'cell', cells: [parts[0] ?? ''] };
+  if (parts.length >= 2 || (lead && trail)) return { kind: 'row', cells: parts };
+  if (trail && !lead && parts[0] !== undefined && normalizeText(parts[0]) !== '') return { kind: 'cell', cells: parts };
+  return { kind: 'none' };
+}
+
+/** Markdown decoration on a heading or a cell: `## 一、总体情况`, `**一、总体情况**`. */
+function unMarkdown(s: string): string {
+  return s.replace(/^\s*#{1,6}\s+/, '').replace(/^(\s*)\*\*(.*?)\*\*(\s*)$/, '$1$2$3');
 }
 
 /** A cell broken over two lines: the previous part is a label and this line is short text. */
@@ -158,8 +248,10 @@ function isShortLabel(t: string): boolean {
   return t.length > 0 && t.length <= 60 && /[\u4e00-\u9fff]/.test(t) && !isValueLike(t) && !/[。；]$/.test(t);
 }
 
-function nextLineIsValue(lines: string[], i: number): boolean {
-  const next = normalizeText(lines[i + 1] ?? '');
+function nextLineIsValue(lines: string[], i: number, skip: Set<number>): boolean {
+  let n = i + 1;
+  while (skip.has(n)) n++;
+  const next = normalizeText(lines[n] ?? '');
   return next !== '' && !next.includes('\t') && VALUE_TOKEN.test(next);
 }
 

@@ -50,6 +50,7 @@ export const StructureIssueSchema = z.object({
     'table-missing',
     'table-image',
     'template-mixed',
+    'truncated',
   ]),
   table: z.nullable(TableIdSchema),
   row: z.nullable(z.string()),
@@ -111,6 +112,8 @@ export type Statement = z.infer<typeof StatementSchema>;
 
 export const ReportSchema = z.object({
   template: z.nullable(TemplateVersionSchema),
+  /** each of tables 1 and 2 by its own headers, when they differ from `template` (a mixed report) */
+  tableTemplates: z.optional(z.object({ t1: TemplateVersionSchema, t2: TemplateVersionSchema })),
   /** header words and rows the version was decided from */
   templateEvidence: z.array(z.string()),
   title: z.nullable(z.string()),
@@ -127,6 +130,14 @@ export const ReportSchema = z.object({
   /** pictures found in the report, by file name or alt text */
   images: z.array(z.string()),
   structure: z.array(StructureIssueSchema),
+  /**
+   * The text ends before the report does (a stored excerpt, a page cut off): what it never
+   * reached — these sections and tables, and in the table it ends in the rows after `lastRow` —
+   * cannot be checked, and is not reported missing.
+   */
+  cut: z.optional(
+    z.object({ sections: z.array(z.string()), tables: z.array(TableIdSchema), table: z.nullable(TableIdSchema), lastRow: z.nullable(z.string()) }),
+  ),
   /** figures stated in the prose */
   statements: z.array(StatementSchema),
 });

@@ -1,5 +1,5 @@
 import type { CheckResultJson } from '../model/result';
-import { TEMPLATES, columnsOf, type TableId } from '../recognise/templates';
+import { templateFor, columnsOf, type TableId } from '../recognise/templates';
 
 /**
  * The parsed tables as tab-separated text for a spreadsheet: one block per table, a header row of
@@ -7,7 +7,7 @@ import { TEMPLATES, columnsOf, type TableId } from '../recognise/templates';
  * its page text so nothing is silently turned into 0.
  */
 export function tablesToTsv(result: CheckResultJson, lang: 'zh' | 'en' = 'zh'): string {
-  const tpl = TEMPLATES[result.report.template ?? '2021'];
+  const tpl = templateFor(result.report);
   const out: string[] = [];
   const clean = (s: string): string => s.replace(/[\t\r\n]+/g, ' ').trim();
   for (const id of ['t1', 't2', 't3'] as TableId[]) {

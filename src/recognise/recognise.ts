@@ -1,4 +1,5 @@
 import { parseCellValue } from '../text/cell-value';
+import { labelKey } from '../text/normalize';
 import type { ExtractedDoc, GridCell, SourceRef } from '../extract/types';
 import type { Report, ReportRow, ReportTable, StructureIssue } from '../model/report';
 import { findMeta } from './meta';
@@ -30,7 +31,30 @@ interface Placed {
 
 /** Rows collected for one table, in page order; `spec` null for a row whose label was not read. */
 interface Collected {
-  seq: { spec: RowSpec | null; split: SplitRow }[];
+  seq: { spec: RowSpec | null; split: SplitRow; fuzzy?: boolean }[];
+}
+
+type T3Group = 'review' | 'direct' | 'after-review';
+interface T3Part {
+  group: T3Group | null;
+  split: SplitRow;
+}
+
+/** Which of table 3's three groups a heading names: 复议后起诉, 未经复议直接起诉, 行政复议. */
+function t3GroupOf(key: string): T3Group | null {
+  if (key.includes('复议后起诉')) return 'after-review';
+  if (key.includes('直接起诉')) return 'direct';
+  if (key.includes('行政复议') && !key.includes('行政诉讼')) return 'review';
+  return null;
+}
+
+/** Value cells without the empty ones at the ends. */
+function trimmedLength(values: GridCell[]): number {
+  let a = 0;
+  let b = values.length;
+  while (a < b && values[a]?.text === '') a++;
+  while (b > a && values[b - 1]?.text === '') b--;
+  return b - a;
 }
 
 /**
@@ -62,8 +86,12 @@ export function recognise(doc: ExtractedDoc): Report {
   const specs = { t1: TEMPLATES[versions.t1].tables.t1, t2: TEMPLATES[versions.t2].tables.t2 };
   const collected: Record<'t1' | 't2', Collected> = { t1: { seq: [] }, t2: { seq: [] } };
   const t3rows: SplitRow[] = [];
+  const t3parts: T3Part[] = [];
+  let t3group: T3Group | null = null;
   let ctx: TableId | null = null;
   let group: string | null = null;
+  // Where the text's last table row went: a cut-off text is read as far as it goes.
+  let last: { table: TableId; spec: RowSpec | null; at: number } | null = null;
 
   entries.forEach((entry, i) => {
     if (entry.kind === 'para') {
@@ -72,6 +100,7 @@ export function recognise(doc: ExtractedDoc): Report {
       else if (key === 'applications') ctx = 't2';
       else if (key === 'review') ctx = 't3';
       else if (key === 'problems' || key === 'other') ctx = null;
+      if (ctx === 't3') t3group = t3GroupOf(labelKey(entry.text)) ?? t3group;
       return;
     }
     if (entry.kind !== 'row') return;
@@ -80,43 +109,53 @@ export function recognise(doc: ExtractedDoc): Report {
     if (/第二十条/.test(joined) || VERSION_SIGNS['2021'].slice(0, 5).some((s) => joined.includes(s))) ctx = 't1';
     if (/申请人情况|勾稽关系/.test(joined)) ctx = 't2';
     if (joined.includes('行政复议') && (joined.includes('行政诉讼') || ctx !== 't1')) ctx = 't3';
+    if (ctx === 't3' && split.values.every((c) => c.text === '')) t3group = t3GroupOf(joined) ?? t3group;
     if (split.values.length === 0) return;
     const nonEmpty = split.values.filter((c) => c.text !== '').length;
 
     const order: ('t1' | 't2')[] = ctx === 't2' ? ['t2', 't1'] : ['t1', 't2'];
     for (const t of order) {
-      const m = matchRow(specs[t], split, t === 't2' ? group : null);
+      const m = matchRow(specs[t], split, t === 't2' ? group : null, ctx === t);
       if (!m) continue;
       // Header rows carry labels such as 总计 and a trailing empty cell: a row without a single
       // number counts only when it has a cell for every column (a blank data row).
       if (nonEmpty === 0 && split.values.length < columnsOf(specs[t], m.spec).length) continue;
       // Under table 3's headers, only a full label takes a row back to tables 1 and 2.
-      if (ctx === 't3' && m.spec.exact) continue;
+      if (ctx === 't3' && (m.spec.exact || m.fuzzy)) continue;
       if (t === 't2') group = m.group;
-      collected[t].seq.push({ spec: m.spec, split });
+      collected[t].seq.push({ spec: m.spec, split, fuzzy: m.fuzzy });
+      last = { table: t, spec: m.spec, at: i };
       ctx = t;
       return;
     }
-    if (nonEmpty === 0) return;
+    const wide = split.values.length >= 13 && split.labels.length === 0;
     if (ctx === 't3' || (ctx === null && nonEmpty >= 10 && split.labels.length === 0)) {
-      if (nonEmpty >= 10) t3rows.push(split);
+      // Table 3's row of 15 — blank cells and all (a blank template is still table 3) — or, where
+      // a conversion split table 3 in three (行政复议 / 未经复议直接起诉 / 复议后起诉), rows of 5.
+      if (nonEmpty >= 10 || (ctx === 't3' && wide)) t3rows.push(split);
+      else if (ctx === 't3' && trimmedLength(split.values) === 5) t3parts.push({ group: t3GroupOf(joined) ?? t3group, split });
+      else return;
+      last = { table: 't3', spec: null, at: i };
       return;
     }
+    if (nonEmpty === 0) return;
     if (ctx === 't1' || ctx === 't2') {
-      // A row with numbers but no label of its own: placed by position later (seed 000).
-      const ownLabel = split.labels.filter((l) => !specs.t2.rows.some((r) => r.heading && r.match.some((m) => l.includes(m))));
-      if (ownLabel.length === 0 || ctx === 't1') collected[ctx].seq.push({ spec: null, split });
-      else structure.push(issue('row-unrecognised', ctx, null, rowText(split), split.cells[0]?.src ?? null));
+      // A row with numbers whose label is lost or unreadable (seed 000; a PDF's garbled text
+      // layer): placed by its position among the rows around it, later.
+      collected[ctx].seq.push({ spec: null, split });
+      last = { table: ctx, spec: null, at: i };
     }
   });
 
   const images = imagesInTables(entries, headingAt);
   const t1 = buildTable(specs.t1, collected.t1, structure, images.length > 0);
   const t2 = buildTable(specs.t2, collected.t2, structure, images.length > 0);
-  const t3 = buildT3(TEMPLATES[versions.t2].tables.t3, t3rows, structure, images.length > 0);
+  const t3 = buildT3(TEMPLATES[versions.t2].tables.t3, t3rows, t3parts, structure, images.length > 0);
+  const cut = cutOff(sections, { t1, t2, t3 }, entries, last, specs, structure);
 
   return {
     template,
+    ...(versions.mixed ? { tableTemplates: { t1: versions.t1, t2: versions.t2 } } : {}),
     templateEvidence: versions.evidence,
     statements: readStatements(prose(paraEntries, sections)),
     title: meta.title,
@@ -129,6 +168,7 @@ export function recognise(doc: ExtractedDoc): Report {
     tables: { t1, t2, t3 },
     images: images,
     structure,
+    ...(cut ? { cut } : {}),
   };
 }
 
@@ -302,6 +342,17 @@ function buildTable(table: TableSpec, got: Collected, structure: StructureIssue[
     return { id: table.id, status: hasImages ? 'image' : 'missing', rows: [], extras };
   }
 
+  // A row named only by likeness must sit where its template row sits: after the rows named
+  // outright above it and before those below it. Otherwise it is placed by position.
+  const indexOf = (spec: RowSpec): number => numeric.findIndex((r) => r.key === spec.key);
+  got.seq.forEach((item, k) => {
+    if (!item.fuzzy || !item.spec) return;
+    const lo = got.seq.slice(0, k).reverse().find((x) => x.spec && !x.fuzzy)?.spec;
+    const hi = got.seq.slice(k + 1).find((x) => x.spec && !x.fuzzy)?.spec;
+    const at = indexOf(item.spec);
+    if ((lo && indexOf(lo) >= at) || (hi && indexOf(hi) <= at)) item.spec = null;
+  });
+
   const byKey = new Map<string, Placed>();
   for (const item of got.seq) {
     if (!item.spec) continue;
@@ -310,12 +361,14 @@ function buildTable(table: TableSpec, got: Collected, structure: StructureIssue[
       item.spec = null;
       continue;
     }
-    byKey.set(item.spec.key, { spec: item.spec, split: item.split, placed: 'label' });
+    byKey.set(item.spec.key, { spec: item.spec, split: item.split, placed: item.fuzzy ? 'position' : 'label' });
+    if (item.fuzzy) {
+      structure.push(issue('row-placed-by-position', table.id, item.spec.key, valuesText(item.split, columnsOf(table, item.spec).length), item.split.values[0]?.src ?? null));
+    }
   }
 
   // Rows whose label was lost: placed by position when the gap between the recognised rows
   // around them has exactly as many unfilled template rows as there are such rows.
-  const indexOf = (spec: RowSpec): number => numeric.findIndex((r) => r.key === spec.key);
   let i = 0;
   while (i < got.seq.length) {
     if (got.seq[i]?.spec) {
@@ -361,10 +414,11 @@ function buildTable(table: TableSpec, got: Collected, structure: StructureIssue[
   return { id: table.id, status: 'parsed', rows, extras };
 }
 
-function buildT3(table: TableSpec, rows: SplitRow[], structure: StructureIssue[], hasImages: boolean): ReportTable {
+function buildT3(table: TableSpec, rows: SplitRow[], parts: T3Part[], structure: StructureIssue[], hasImages: boolean): ReportTable {
   const extras: ReportTable['extras'] = [];
   const spec = table.rows[0];
   const first = rows[0];
+  if (spec && !first && parts.length > 0) return t3FromParts(table, spec, parts, structure);
   if (!spec || !first) {
     structure.push(issue(hasImages ? 'table-image' : 'table-missing', 't3', null, null));
     return { id: 't3', status: hasImages ? 'image' : 'missing', rows: [], extras };
@@ -377,5 +431,120 @@ function buildT3(table: TableSpec, rows: SplitRow[], structure: StructureIssue[]
     status: 'parsed',
     rows: [{ key: spec.key, label: labelOf(first), placed: 'label', cells: cellsFor(table, spec, first, structure, extras) }],
     extras,
+  };
+}
+
+/**
+ * Table 3 published as three small tables of five (行政复议 / 未经复议直接起诉 / 复议后起诉, as
+ * conversions of PDFs make it): each part goes to the group its heading names, parts without a
+ * heading fill the groups left, in page order.
+ */
+function t3FromParts(table: TableSpec, spec: RowSpec, parts: T3Part[], structure: StructureIssue[]): ReportTable {
+  const groups: T3Group[] = ['review', 'direct', 'after-review'];
+  const byGroup = new Map<T3Group, T3Part>();
+  for (const p of parts) if (p.group && !byGroup.has(p.group)) byGroup.set(p.group, p);
+  const rest = parts.filter((p) => !p.group || byGroup.get(p.group) !== p);
+  for (const g of groups) {
+    if (byGroup.has(g)) continue;
+    const next = rest.shift();
+    if (next) byGroup.set(g, next);
+  }
+  for (const p of rest) structure.push(issue('row-unrecognised', 't3', null, rowText(p.split), p.split.cells[0]?.src ?? null));
+  const slots: (GridCell | undefined)[] = [];
+  for (const g of groups) {
+    const part = byGroup.get(g);
+    const fitted = part ? fitValues(part.split.values, 5).fitted : [];
+    for (let k = 0; k < 5; k++) slots.push(fitted[k]);
+  }
+  const read = groups.filter((g) => byGroup.has(g)).length;
+  if (read < 3) structure.push(issue('cells-short', 't3', spec.key, `${read * 5}/15`, parts[0]?.split.cells[0]?.src ?? null));
+  const cells = table.columns.map((col, k) => {
+    const cell = slots[k];
+    return cell
+      ? { col: col.key, value: parseCellValue(cell.raw, { decimal: col.kind === 'amount', signed: col.kind === 'signed' }), src: cell.src }
+      : { col: col.key, value: { kind: 'missing' as const, raw: '' }, src: null };
+  });
+  const first = byGroup.get('review') ?? parts[0];
+  return { id: 't3', status: 'parsed', rows: [{ key: spec.key, label: first ? labelOf(first.split) : null, placed: 'label', cells }], extras: [] };
+}
+
+/** The entry index of the `n`th paragraph. */
+function entryOfPara(entries: Entry[], n: number): number {
+  let seen = -1;
+  for (let i = 0; i < entries.length; i++) {
+    if (entries[i]?.kind === 'para' && ++seen === n) return i;
+  }
+  return -1;
+}
+
+type Outline = { kind: 'section'; key: string } | { kind: 'table'; id: TableId };
+
+/** The report's parts in the template's order: sections, each table under its section. */
+const OUTLINE: Outline[] = [
+  { kind: 'section', key: 'overview' },
+  { kind: 'section', key: 'proactive' },
+  { kind: 'table', id: 't1' },
+  { kind: 'section', key: 'applications' },
+  { kind: 'table', id: 't2' },
+  { kind: 'section', key: 'review' },
+  { kind: 'table', id: 't3' },
+  { kind: 'section', key: 'problems' },
+  { kind: 'section', key: 'other' },
+];
+
+/**
+ * A text that stops before the report does — a stored excerpt cut after a few KB, a page cut
+ * off — is read as far as it goes. It is taken for cut when every part after the last one found
+ * is missing and either a table is among them or the text ends inside a table; a report that only
+ * lacks its closing sections (五, 六) is not cut, and those stay missing. What the text never
+ * reached is said once (a `truncated` warning), not as one error per part.
+ */
+function cutOff(
+  sections: SectionHit[],
+  tables: Record<TableId, ReportTable>,
+  entries: Entry[],
+  last: { table: TableId; spec: RowSpec | null; at: number } | null,
+  specs: { t1: TableSpec; t2: TableSpec },
+  structure: StructureIssue[],
+): Report['cut'] | null {
+  const present = (o: Outline): boolean =>
+    o.kind === 'section' ? (sections.find((s) => s.key === o.key)?.heading ?? null) !== null : tables[o.id].status !== 'missing';
+  let lastFound = -1;
+  OUTLINE.forEach((o, i) => {
+    if (present(o)) lastFound = i;
+  });
+  const after = OUTLINE.slice(lastFound + 1);
+  if (lastFound < 0 || after.length === 0) return null;
+  // The text ends inside the table its last row went to when no section heading follows that row.
+  const lastHeading = Math.max(-1, ...sections.map((s) => (s.index === null ? -1 : entryOfPara(entries, s.index))));
+  const endsInTable = last !== null && last.at > lastHeading;
+  if (!endsInTable && !after.some((o) => o.kind === 'table')) return null;
+
+  const cutTable = endsInTable && last ? last.table : null;
+  const lastRow = cutTable && cutTable !== 't3' && last?.spec ? last.spec.key : null;
+  if (cutTable === 't1' || cutTable === 't2') {
+    const rows = numericRows(specs[cutTable]);
+    const from = lastRow ? rows.findIndex((r) => r.key === lastRow) + 1 : rows.length;
+    const unreached = new Set(rows.slice(from).map((r) => r.key));
+    for (let i = structure.length - 1; i >= 0; i--) {
+      const s = structure[i];
+      if (!s || s.table !== cutTable || !s.row) continue;
+      // Rows after the last one read were never reached; the last one may be cut in the middle.
+      if ((s.code === 'row-missing' && unreached.has(s.row)) || (s.code === 'cells-short' && s.row === lastRow)) structure.splice(i, 1);
+    }
+  }
+  const reached = OUTLINE[lastFound];
+  const where =
+    cutTable && lastRow
+      ? `${cutTable === 't1' ? '表一' : '表二'}「${numericRows(specs[cutTable as 't1' | 't2']).find((r) => r.key === lastRow)?.name.zh ?? lastRow}」行`
+      : reached?.kind === 'table'
+        ? reached.id === 't1' ? '表一' : reached.id === 't2' ? '表二' : '表三'
+        : `“${sections.find((s) => reached?.kind === 'section' && s.key === reached.key)?.heading ?? ''}”`;
+  structure.push(issue('truncated', cutTable, null, where));
+  return {
+    sections: after.flatMap((o) => (o.kind === 'section' ? [o.key] : [])),
+    tables: after.flatMap((o) => (o.kind === 'table' ? [o.id] : [])),
+    table: cutTable,
+    lastRow,
   };
 }

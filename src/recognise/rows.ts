@@ -27,6 +27,9 @@ function dedupe(row: GridRow): GridCell[] {
   return out;
 }
 
+/** A label with one figure after a space: `行政许可 97`, `行政事业性收费 0.35`. */
+const LABEL_THEN_NUMBER = /^(.*[\u4e00-\u9fff）)])\s+(\d[\d,]*(?:\.\d+)?)$/;
+
 /**
  * Leading cells are labels until the first value-like cell; empty cells among the leading ones are
  * skipped (merged label columns). Everything from the first value-like non-empty cell on — or,
@@ -42,13 +45,22 @@ export function splitRow(row: GridRow): SplitRow {
     if (isValueLike(c.text)) break;
     labelEnd = i + 1;
   }
-  const labelCells = cells.slice(0, labelEnd).filter((c) => c.text !== '');
+  let labelCells = cells.slice(0, labelEnd).filter((c) => c.text !== '');
+  let values = cells.slice(labelEnd);
+  // `行政许可 97` in one cell (markdown conversions of PDFs): the label and its one figure.
+  const last = labelCells[labelCells.length - 1];
+  const tail = last && values.every((c) => c.text === '') ? LABEL_THEN_NUMBER.exec(last.text) : null;
+  if (last && tail) {
+    const [, label = '', figure = ''] = tail;
+    labelCells = [...labelCells.slice(0, -1), { ...last, text: label, raw: label }];
+    values = [{ ...last, text: figure, raw: figure }, ...values.filter((c) => c.text !== '')];
+  }
   const labels: string[] = [];
   for (const c of labelCells) {
     const k = labelKey(c.text);
     if (k !== '' && labels[labels.length - 1] !== k) labels.push(k);
   }
-  return { labels, labelCells, values: cells.slice(labelEnd), cells };
+  return { labels, labelCells, values, cells };
 }
 
 /** Does a label key name this template row? */
@@ -60,13 +72,17 @@ export function rowMatches(spec: RowSpec, key: string): boolean {
 /**
  * The template row that a split row's labels name, the most specific label first. Group context
  * (the heading this row sits under, from this row's own cells or from the rows above it) decides
- * short labels such as 3.其他.
+ * short labels such as 3.其他. Inside the table's own context (`near`), a label that names no row
+ * outright is compared with every row's full name: a fragment of exactly one name (a label wrapped
+ * onto the line of its values: `形，不计其他情形）`) or a close likeness (a PDF text layer's
+ * `其他法律行政止公开`) names that row — `fuzzy`, for the caller to hold against the row order.
  */
 export function matchRow(
   table: TableSpec,
   split: SplitRow,
   group: string | null,
-): { spec: RowSpec; group: string | null } | null {
+  near = false,
+): { spec: RowSpec; group: string | null; fuzzy: boolean } | null {
   let ctx = group;
   for (const key of split.labels) {
     const heading = table.rows.find((r) => r.heading && rowMatches(r, key));
@@ -79,9 +95,47 @@ export function matchRow(
     // Short, exact labels (其他, 总计) need their group; longer ones stand alone.
     const inGroup = candidates.filter((r) => !r.exact || r.group === undefined || r.group === ctx || r.group === 'results');
     const pick = inGroup.find((r) => r.group === ctx) ?? inGroup.find((r) => !r.exact) ?? inGroup[0];
-    if (pick) return { spec: pick, group: ctx };
+    if (pick) return { spec: pick, group: ctx, fuzzy: false };
   }
+  const key = split.labels[split.labels.length - 1] ?? '';
+  if (!near || key.length < 4) return null;
+  const rows = table.rows.filter((r) => !r.heading);
+  const fragmentOf = rows.filter((r) => nameKey(r).includes(key));
+  if (fragmentOf.length === 1 && fragmentOf[0]) return { spec: fragmentOf[0], group: fragmentOf[0].group ?? ctx, fuzzy: true };
+  const scored = rows.map((r) => ({ r, score: likeness(key, nameKey(r)) })).sort((x, y) => y.score - x.score);
+  const [best, second] = scored;
+  if (best && best.score >= 0.6 && best.score - (second?.score ?? 0) >= 0.15) return { spec: best.r, group: best.r.group ?? ctx, fuzzy: true };
   return null;
+}
+
+const nameKeys = new WeakMap<RowSpec, string>();
+function nameKey(r: RowSpec): string {
+  let k = nameKeys.get(r);
+  if (k === undefined) {
+    k = labelKey(r.name.zh);
+    nameKeys.set(r, k);
+  }
+  return k;
+}
+
+/** Dice's coefficient over character bigrams: 1 for the same text, 0 for nothing in common. */
+export function likeness(a: string, b: string): number {
+  if (a.length < 2 || b.length < 2) return a === b ? 1 : 0;
+  const grams = new Map<string, number>();
+  for (let i = 0; i < a.length - 1; i++) {
+    const g = a.slice(i, i + 2);
+    grams.set(g, (grams.get(g) ?? 0) + 1);
+  }
+  let common = 0;
+  for (let i = 0; i < b.length - 1; i++) {
+    const g = b.slice(i, i + 2);
+    const n = grams.get(g) ?? 0;
+    if (n > 0) {
+      common++;
+      grams.set(g, n - 1);
+    }
+  }
+  return (2 * common) / (a.length - 1 + b.length - 1);
 }
 
 /**

@@ -26,6 +26,7 @@ export const sectionsPresent: Rule = {
     }
     for (const s of ctx.report.sections) {
       if (s.heading !== null) continue;
+      if (ctx.report.cut?.sections.includes(s.key)) continue; // the text never reached it
       const spec = SECTIONS.find((x) => x.key === s.key);
       out.add({
         anchor: s.key,

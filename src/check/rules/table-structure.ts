@@ -88,6 +88,14 @@ function describe(issue: StructureIssue, where: (lang: 'zh' | 'en') => string, d
           en: `${where('en')} has fewer numbers than the template has columns (${detail}); the missing cells cannot be checked.`,
         },
       };
+    case 'truncated':
+      return {
+        severity: 'warning',
+        message: {
+          zh: `文字在${detail}之后中断，后面的内容无法核对。`,
+          en: `The text stops after ${detail}; what follows cannot be checked.`,
+        },
+      };
     case 'template-mixed':
       return {
         severity: 'warning',

@@ -2,36 +2,41 @@ import type { ColumnSpec, RowSpec, SectionSpec, TableSpec } from './types';
 
 /** The six sections, in order. Section 四 has a 2019 wording; numbering drifts (5、 for 五). */
 export const SECTIONS: SectionSpec[] = [
-  { key: 'overview', number: '一', name: { zh: '总体情况', en: 'Overview' }, match: ['总体情况'] },
+  { key: 'overview', number: '一', name: { zh: '总体情况', en: 'Overview' }, match: ['总体情况'], words: [['总体情况', '总体概况', '工作概况']] },
   {
     key: 'proactive',
     number: '二',
     name: { zh: '主动公开政府信息情况', en: 'Proactive disclosure' },
     match: ['主动公开政府信息情况'],
+    words: [['主动公开']],
   },
   {
     key: 'applications',
     number: '三',
     name: { zh: '收到和处理政府信息公开申请情况', en: 'Applications received and handled' },
     match: ['收到和处理政府信息公开申请情况'],
+    words: [['申请'], ['收到', '处理', '办理', '受理']],
   },
   {
     key: 'review',
     number: '四',
     name: { zh: '政府信息公开行政复议、行政诉讼情况', en: 'Administrative review and litigation' },
     match: ['政府信息公开行政复议行政诉讼情况', '因政府信息公开工作被申请行政复议提起行政诉讼情况', '行政复议行政诉讼情况'],
+    words: [['复议', '诉讼']],
   },
   {
     key: 'problems',
     number: '五',
     name: { zh: '存在的主要问题及改进情况', en: 'Main problems and improvements' },
     match: ['存在的主要问题及改进情况', '存在的主要问题及改进措施', '存在的主要问题和改进情况'],
+    words: [['问题', '不足'], ['改进', '整改', '措施', '方向']],
   },
   {
     key: 'other',
     number: '六',
     name: { zh: '其他需要报告的事项', en: 'Other matters to report' },
     match: ['其他需要报告的事项'],
+    words: [['其他'], ['事项', '报告']],
   },
 ];
 

@@ -55,6 +55,11 @@ export interface SectionSpec {
   name: Words;
   /** label keys that identify the heading, in any template version */
   match: string[];
+  /**
+   * Key words of the published variants (`五、存在问题及改进情况`, `五、政府信息公开工作存在的主要
+   * 问题及改进情况`, typos such as `行政法复议`): every group must have one of its words.
+   */
+  words: string[][];
 }
 
 export interface TemplateSpec {
