@@ -81,7 +81,8 @@ export default defineConfig({
     optional_host_permissions: ['http://*/*', 'https://*/*'],
     action: { default_title: '__MSG_name__', default_icon: ICONS },
     // The detector: a plain script built by buildDetector above (no WXT context, no polyfill: it runs on every gov.cn page).
-    content_scripts: [{ matches: GOV_CN_MATCHES, js: ['detector.js'], run_at: 'document_idle' }],
+    // document_start: the extension's world is made before the page's markup can shadow its API (entrypoints/detector/main.ts)
+    content_scripts: [{ matches: GOV_CN_MATCHES, js: ['detector.js'], run_at: 'document_start' }],
     commands: {
       'check-page': { suggested_key: { default: 'Alt+Shift+K' }, description: '__MSG_checkPage__' },
     },

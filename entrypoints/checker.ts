@@ -1,5 +1,6 @@
 import { markPage, type MarkedPage } from '../src/present/mark-page';
 import { attachmentCount, readMarkPlan } from '../src/wire';
+import { extensionApi } from '../src/extension-api';
 
 /** What the script's run came to (its result for scripting.executeScript, src/present/inject.ts). */
 export type CheckerOutcome = 'shown' | 'none';
@@ -15,8 +16,6 @@ export type CheckerOutcome = 'shown' | 'none';
  */
 type Runtime = { runtime?: { id?: string; sendMessage(m: unknown): Promise<unknown> } };
 type Global = typeof globalThis & {
-  browser?: Runtime;
-  chrome?: Runtime;
   __govReportCheckMode?: string;
   __govReportRunMode?: 'auto' | 'manual';
   __govReportMarked?: MarkedPage | null;
@@ -26,8 +25,8 @@ type Global = typeof globalThis & {
 export default defineUnlistedScript((): Promise<CheckerOutcome> | undefined => {
   const g = globalThis as Global;
   try {
-    const api = g.browser?.runtime?.id ? g.browser : g.chrome;
-    const runtime = api?.runtime;
+    // the real extension global, never a page element that answers to its name (src/extension-api.ts)
+    const runtime = extensionApi<Runtime>()?.runtime;
     if (!runtime) return undefined;
     const send = (m: unknown): Promise<unknown> => runtime.sendMessage(m);
     // the mode this injection was asked for (inject.ts), for the sidebar; a note is used once

@@ -1,4 +1,5 @@
 import { addsTables, documentSaysReport, framesSayReport, mayHoldReport, onAddedFramesLoad } from '../../src/extract/detect';
+import { extensionApi } from '../../src/extension-api';
 
 /**
  * The detector: runs on every gov.cn page (listed in the manifest's content_scripts by
@@ -29,75 +30,86 @@ const WATCH_MS = 60_000;
 const SETTLE_MS = 400;
 
 /**
- * The start-up path is this try block plus documentSaysReport: V8 compiles each function on its
+ * The start-up path is `start` plus documentSaysReport: V8 compiles each function on its
  * first call, ~0.04 ms apiece in a fresh isolated world (measured in Chromium 156), so the watch
  * below is written inline rather than as a helper. The frames are looked into only when the window
  * has some (window.length, read once); the observer's callback and the recheck are compiled only if
  * the page mutates.
+ *
+ * Run at document_start (wxt.config.ts, and the extra sites' registration in src/present/sites.ts),
+ * so that the extension's isolated world, and its `chrome` / `browser` globals, are made before the
+ * page has any markup: made later, a page element named `chrome` or `browser` (a hidden
+ * `<form id="chrome">`) is what Chromium finds under that name and installs the API on, or next to
+ * (src/extension-api.ts; issue 16). The look at the page waits for DOMContentLoaded, as it did
+ * at document_idle.
  */
-try {
-  const framed = window.length > 0;
-  const candidate = documentSaysReport(document) || (framed && framesSayReport(window));
-  // A report loaded late by the page's own scripts, or inside a frame that had not loaded yet:
-  // look again when tables or iframes arrive (once the burst settles), when an iframe that came
-  // late has loaded, and at the window's load event if the page has frames and has not finished
-  // loading. Observing `document`, not documentElement: its wrapper exists already, the <html>
-  // element's would be one more to build. The observer stops itself at the first mutation after
-  // WATCH_MS (no timer to arm). A page that may hold a report is asked about at once; while the
-  // background checks it, what arrives waits for the answer: when the page held nothing to show
-  // (a 年报 column's listing page, say), the watch goes on and looks at it; when a report was
-  // shown, the sidebar watches from then on and this observer stops.
-  const until = Date.now() + WATCH_MS;
-  let timer = 0;
-  let asking = false;
-  let pending = false;
-  let finished = false;
-  const look = (): void => {
-    if (finished) return;
-    if (asking) pending = true;
-    else if (!timer) timer = window.setTimeout(recheck, SETTLE_MS);
-  };
-  const answered = (watchOn: boolean): void => {
-    asking = false;
-    if (!watchOn) {
-      finished = true;
-      observer.disconnect();
-    } else if (pending) {
-      pending = false;
-      look();
-    }
-  };
-  const recheck = (): void => {
-    timer = 0;
-    try {
-      if (finished || asking || !mayHoldReport(document)) return;
-      asking = true;
-      ask(answered);
-    } catch {
-      // never throw into the page
-    }
-  };
-  const observer = new MutationObserver((records) => {
-    try {
-      if (Date.now() > until) {
+const start = (): void => {
+  try {
+    const framed = window.length > 0;
+    const candidate = documentSaysReport(document) || (framed && framesSayReport(window));
+    // A report loaded late by the page's own scripts, or inside a frame that had not loaded yet:
+    // look again when tables or iframes arrive (once the burst settles), when an iframe that came
+    // late has loaded, and at the window's load event if the page has frames and has not finished
+    // loading. Observing `document`, not documentElement: its wrapper exists already, the <html>
+    // element's would be one more to build. The observer stops itself at the first mutation after
+    // WATCH_MS (no timer to arm). A page that may hold a report is asked about at once; while the
+    // background checks it, what arrives waits for the answer: when the page held nothing to show
+    // (a 年报 column's listing page, say), the watch goes on and looks at it; when a report was
+    // shown, the sidebar watches from then on and this observer stops.
+    const until = Date.now() + WATCH_MS;
+    let timer = 0;
+    let asking = false;
+    let pending = false;
+    let finished = false;
+    const look = (): void => {
+      if (finished) return;
+      if (asking) pending = true;
+      else if (!timer) timer = window.setTimeout(recheck, SETTLE_MS);
+    };
+    const answered = (watchOn: boolean): void => {
+      asking = false;
+      if (!watchOn) {
         finished = true;
         observer.disconnect();
-      } else if (addsTables(records)) {
+      } else if (pending) {
+        pending = false;
         look();
-        onAddedFramesLoad(records, look);
       }
-    } catch {
-      // never throw into the page
-    }
-  });
-  observer.observe(document, { childList: true, subtree: true });
-  if (candidate) {
-    asking = true;
-    ask(answered);
-  } else if (framed && document.readyState !== 'complete') window.addEventListener('load', recheck, { once: true });
-} catch {
-  // never throw into the page
-}
+    };
+    const recheck = (): void => {
+      timer = 0;
+      try {
+        if (finished || asking || !mayHoldReport(document)) return;
+        asking = true;
+        ask(answered);
+      } catch {
+        // never throw into the page
+      }
+    };
+    const observer = new MutationObserver((records) => {
+      try {
+        if (Date.now() > until) {
+          finished = true;
+          observer.disconnect();
+        } else if (addsTables(records)) {
+          look();
+          onAddedFramesLoad(records, look);
+        }
+      } catch {
+        // never throw into the page
+      }
+    });
+    observer.observe(document, { childList: true, subtree: true });
+    if (candidate) {
+      asking = true;
+      ask(answered);
+    } else if (framed && document.readyState !== 'complete') window.addEventListener('load', recheck, { once: true });
+  } catch {
+    // never throw into the page
+  }
+};
+if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start, { once: true });
+else start();
 
 /**
  * Tells the background that this page may hold a report; it injects the checker and answers when
@@ -106,9 +118,8 @@ try {
  */
 function ask(answered: (watchOn: boolean) => void): void {
   try {
-    const g = globalThis as unknown as { browser?: Runtime; chrome?: Runtime };
-    const api = g.browser?.runtime?.id ? g.browser : g.chrome;
-    const p = api?.runtime?.sendMessage({ type: 'candidate' });
+    // never `browser ?? chrome` by name: a page's <form id="browser"> answers to it (src/extension-api.ts)
+    const p = extensionApi<Runtime>()?.runtime?.sendMessage({ type: 'candidate' });
     if (p && typeof p.then === 'function') {
       p.then(
         (reply) => answered(typeof reply === 'object' && reply !== null && (reply as { watch?: unknown }).watch === true),

@@ -1,4 +1,5 @@
 import type { browser as PolyfilledBrowser } from 'wxt/browser';
+import { extensionApi } from '../extension-api';
 
 /**
  * The extension API object for the in-page sidebar: the browser's own (`browser` in Firefox and
@@ -15,6 +16,11 @@ import type { browser as PolyfilledBrowser } from 'wxt/browser';
  * promises in Chrome and Firefox alike.
  */
 type Api = typeof PolyfilledBrowser;
-const g = globalThis as unknown as { browser?: Api; chrome?: Api };
 
-export const browser: Api = (g.browser?.runtime?.id ? g.browser : g.chrome) as Api;
+/**
+ * Taken from the real extension global only (src/extension-api.ts): a page's `<form id="browser">`
+ * must not become the sidebar's API. WXT's own content-script helpers import `wxt/browser` too,
+ * so they get this object as well. When no genuine API is found (the extension was reloaded), an
+ * empty object: every call throws, and every call is caught.
+ */
+export const browser: Api = extensionApi<Api>() ?? ({} as Api);

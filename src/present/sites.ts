@@ -21,7 +21,7 @@ export async function syncExtraSites(settings: Settings): Promise<void> {
   if (existing.length > 0) await browser.scripting.unregisterContentScripts({ ids: [EXTRA_ID] }).catch(() => undefined);
   if (allowed.length === 0) return;
   await browser.scripting
-    .registerContentScripts([{ id: EXTRA_ID, matches: allowed, js: ['detector.js'], runAt: 'document_idle', persistAcrossSessions: true }])
+    .registerContentScripts([{ id: EXTRA_ID, matches: allowed, js: ['detector.js'], runAt: 'document_start', persistAcrossSessions: true }])
     .catch(() => undefined);
 }
 

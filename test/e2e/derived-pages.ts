@@ -180,6 +180,36 @@ window.addEventListener("load", function () {
   return note(html.replace(frame, script), 'iframe-host.html whose report frame is inserted 300 ms after load and fills 1.5 s later');
 };
 
+/**
+ * Markup a page can use to shadow the extension API in the content script's world (issue 16, item
+ * 2): named access makes an element with id or name browser / chrome / runtime a global there, and
+ * a form's controls its properties. Each shape is hidden (display:none) at the top of errors.html's
+ * body, served as /clobber/<shape>.html.
+ */
+export const CLOBBER_SHAPES: Record<string, string> = {
+  /** the issue's line: browser.runtime is the <input> */
+  'form-browser': '<form id="browser"><input name="runtime"></form>',
+  /** browser.runtime.id is a truthy string (the input's id) */
+  'form-browser-id': '<form id="browser"><input name="runtime" id="rt-1"><input name="sendMessage"></form>',
+  /** by name, not id, with a <fieldset> holding id and sendMessage controls */
+  'form-name-browser': '<form name="browser"><fieldset name="runtime" id="rt-2"><input name="id" value="x"><input name="sendMessage"></fieldset></form>',
+  /** chrome shadowed the same way */
+  'form-chrome-id': '<form id="chrome"><input name="runtime" id="rt-3"><input name="sendMessage"></form>',
+  /** both at once */
+  'form-both': '<form id="browser"><input name="runtime" id="rt-4"></form><form id="chrome"><input name="runtime" id="rt-5"></form>',
+  /** the named-access elements other than forms: img, embed, object, and id on any element */
+  'named-elements': '<img name="browser" alt=""><embed name="chrome" type="text/plain"><object name="runtime" type="text/plain"></object><div id="runtime"></div>',
+  /** a named iframe: browser is the frame's window */
+  'iframe-browser': '<iframe name="browser" src="about:blank"></iframe><iframe name="chrome" src="about:blank"></iframe><iframe id="runtime" src="about:blank"></iframe>',
+  /** two elements named browser: an HTMLCollection, with a runtime item */
+  'collection': '<a id="browser" href="#"></a><form name="browser"><input name="runtime" id="rt-6"></form><a id="runtime" name="id" href="#"></a>',
+};
+
+for (const [shape, markup] of Object.entries(CLOBBER_SHAPES)) {
+  PAGES[`/clobber/${shape}.html`] = () =>
+    note(fixture('errors').replace(/<body([^>]*)>/, `<body$1>\n<div style="display:none">${markup}</div>`), `errors.html with page markup that shadows the extension API: ${shape}`);
+}
+
 const cache = new Map<string, string>();
 
 /** The page for this URL path, or null when it is not a derived one. */
