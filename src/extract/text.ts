@@ -73,9 +73,11 @@ export function extractText(input: string): ExtractedDoc {
       continue;
     }
     if (line.includes('|')) {
-      const pipe = pipeCells(line);
+      const parsed = pipeCells(line);
       // A markdown separator row (`|---|:--:|`) holds no data.
-      if (pipe.kind === 'rule') continue;
+      if (parsed.kind === 'rule') continue;
+      const pipe: PipeLine =
+        parsed.kind !== 'filled' ? parsed : pipeBlock ? { kind: 'cell', cells: parsed.cells } : { kind: 'row', cells: parsed.all };
       if (pipe.kind === 'row') {
         // `| a | b |`, `a | b | c |` (crawled pages: no leading pipe), `| a | b | ||`
         endBlock();
@@ -192,7 +194,7 @@ function cellSeparators(lines: string[]): Set<number> {
   return out;
 }
 
-type PipeLine = { kind: 'rule' | 'none' } | { kind: 'row' | 'cell'; cells: string[] };
+type PipeLine = { kind: 'rule' | 'none' } | { kind: 'row' | 'cell'; cells: string[] } | { kind: 'filled'; cells: string[]; all: string[] };
 
 /**
  * A line with pipes: a markdown rule (`|---|---|`), a row of cells — with or without the leading
@@ -207,8 +209,9 @@ function pipeCells(line: string): PipeLine {
   const trail = t.endsWith('|');
   if (trail) t = t.slice(0, -1);
   const parts = t.split('|').map((p) => unMarkdown(p.replace(/<br\s*\/?>/gi, ' ')));
-  // `8 | ||||||`: the last cell of a row, then the empty cells a crawler made of colspans.
-  if (!lead && parts.length >= 2 && parts.slice(1).every((p) => p.trim() === '')) return { kind: 'cell', cells: [parts[0] ?? ''] };
+  // `8 | ||||||` where each cell has its own line: the row's last cell, then the empty cells a
+  // crawler made of colspans (the caller knows whether cells are one per line).
+  if (!lead && parts.length >= 2 && parts.slice(1).every((p) => p.trim() === '')) return { kind: 'filled', cells: [parts[0] ?? ''], all: parts };
   if (parts.length >= 2 || (lead && trail)) return { kind: 'row', cells: parts };
   if (trail && !lead && parts[0] !== undefined && normalizeText(parts[0]) !== '') return { kind: 'cell', cells: parts };
   return { kind: 'none' };

@@ -10,7 +10,7 @@ export interface ReportMeta {
   published: string | null;
 }
 
-const TITLE = /^(.*?)\s*((?:19|20)\d{2})\s*年(?:度)?\s*(?:的)?\s*政府信息公[开開]\s*(?:工作)?\s*年[度度]?\s*[报報]告/;
+const TITLE = /^(.*?)\s*((?:19|20)\d{2})\s*年(?:度)?\s*(?:的)?\s*([^\d\s年]{2,16}?)??政府信息公[开開]\s*(?:工作)?\s*年[度度]?\s*[报報]告/;
 const BODY_LINE = /(?:人民政府|政府|镇|乡|街道办事处|街道|局|委员会|委|办公室|办|厅|署|中心|院|部|区|县|市)$/;
 
 /**
@@ -32,7 +32,8 @@ export function findMeta(paras: string[], pageTitle: string | null): ReportMeta 
     const m = TITLE.exec(line);
     if (!m) continue;
     year = Number(m[2]);
-    const prefix = (m[1] ?? '').trim();
+    // `威海市环翠区2024年…` or `2022年上海市政府信息公开…`: the body before or after the year.
+    const prefix = ((m[1] ?? '').trim() || (m[3] ?? '').trim()).replace(/[关于的]+$/, '');
     if (prefix !== '') {
       body = prefix.replace(/\s+/g, '');
       title = line;

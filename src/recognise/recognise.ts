@@ -120,6 +120,8 @@ export function recognise(doc: ExtractedDoc): Report {
       // Header rows carry labels such as 总计 and a trailing empty cell: a row without a single
       // number counts only when it has a cell for every column (a blank data row).
       if (nonEmpty === 0 && split.values.length < columnsOf(specs[t], m.spec).length) continue;
+      // …and a header row of column names (自然人 | 法人或其他组织 | 总计) is no blank 总计 row.
+      if (nonEmpty === 0 && m.spec.exact && split.labels.length > 1) continue;
       // Under table 3's headers, only a full label takes a row back to tables 1 and 2.
       if (ctx === 't3' && (m.spec.exact || m.fuzzy)) continue;
       if (t === 't2') group = m.group;
@@ -322,7 +324,7 @@ function cellsFor(
   }
   return cols.map((col, k) => {
     const cell: GridCell | undefined = fitted[k];
-    const opts = { decimal: col.kind === 'amount', signed: col.kind === 'signed' };
+    const opts = { decimal: col.kind === 'amount', signed: col.kind === 'signed', unit: col.unit };
     return cell
       ? { col: col.key, value: parseCellValue(cell.raw, opts), src: cell.src }
       : { col: col.key, value: { kind: 'missing' as const, raw: '' }, src: null };
@@ -461,7 +463,7 @@ function t3FromParts(table: TableSpec, spec: RowSpec, parts: T3Part[], structure
   const cells = table.columns.map((col, k) => {
     const cell = slots[k];
     return cell
-      ? { col: col.key, value: parseCellValue(cell.raw, { decimal: col.kind === 'amount', signed: col.kind === 'signed' }), src: cell.src }
+      ? { col: col.key, value: parseCellValue(cell.raw, { decimal: col.kind === 'amount', signed: col.kind === 'signed', unit: col.unit }), src: cell.src }
       : { col: col.key, value: { kind: 'missing' as const, raw: '' }, src: null };
   });
   const first = byGroup.get('review') ?? parts[0];
@@ -514,7 +516,7 @@ function cutOff(
     if (present(o)) lastFound = i;
   });
   const after = OUTLINE.slice(lastFound + 1);
-  if (lastFound < 0 || after.length === 0) return null;
+  if (after.length === 0) return null;
   // The text ends inside the table its last row went to when no section heading follows that row.
   const lastHeading = Math.max(-1, ...sections.map((s) => (s.index === null ? -1 : entryOfPara(entries, s.index))));
   const endsInTable = last !== null && last.at > lastHeading;
@@ -530,7 +532,9 @@ function cutOff(
       const s = structure[i];
       if (!s || s.table !== cutTable || !s.row) continue;
       // Rows after the last one read were never reached; the last one may be cut in the middle.
-      if ((s.code === 'row-missing' && unreached.has(s.row)) || (s.code === 'cells-short' && s.row === lastRow)) structure.splice(i, 1);
+      if ((s.code === 'row-missing' && unreached.has(s.row)) || ((s.code === 'cells-short' || s.code === 'cells-extra') && s.row === lastRow)) {
+        structure.splice(i, 1);
+      }
     }
   }
   const reached = OUTLINE[lastFound];
@@ -539,7 +543,9 @@ function cutOff(
       ? `${cutTable === 't1' ? '表一' : '表二'}「${numericRows(specs[cutTable as 't1' | 't2']).find((r) => r.key === lastRow)?.name.zh ?? lastRow}」行`
       : reached?.kind === 'table'
         ? reached.id === 't1' ? '表一' : reached.id === 't2' ? '表二' : '表三'
-        : `“${sections.find((s) => reached?.kind === 'section' && s.key === reached.key)?.heading ?? ''}”`;
+        : reached
+          ? `“${sections.find((s) => reached.kind === 'section' && s.key === reached.key)?.heading ?? ''}”`
+          : '标题';
   structure.push(issue('truncated', cutTable, null, where));
   return {
     sections: after.flatMap((o) => (o.kind === 'section' ? [o.key] : [])),

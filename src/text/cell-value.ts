@@ -9,7 +9,8 @@ import * as z from 'zod/mini';
 import { normalizeText } from './normalize';
 
 export const CellValueSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('number'), value: z.number(), raw: z.string() }),
+  /** `unit`: the money unit the cell wrote after an amount (`251000元`); `value` is in the column's unit */
+  z.object({ kind: z.literal('number'), value: z.number(), raw: z.string(), unit: z.optional(z.enum(['元', '万元'])) }),
   z.object({ kind: z.literal('missing'), raw: z.string() }),
   z.object({ kind: z.literal('text'), raw: z.string() }),
 ]);
@@ -20,6 +21,8 @@ export interface CellValueOptions {
   decimal?: boolean;
   /** Allow a sign (2019 template's 本年增/减, "减用负值表示"). */
   signed?: boolean;
+  /** The column's money unit: an amount written in 元 in a 万元 column is converted. */
+  unit?: '万元' | undefined;
 }
 
 /**
@@ -51,9 +54,21 @@ function isMissingCore(s: string): boolean {
 
 const MAX_PLAUSIBLE = Number.MAX_SAFE_INTEGER;
 
+const MONEY = /^(.*?\d)\s*(万元|元)$/;
+
 export function parseCellValue(raw: string, opts: CellValueOptions = {}): CellValue {
   const s = core(raw);
   if (isMissingCore(s)) return { kind: 'missing', raw };
+  // An amount that states its unit (`75394432.52元`, `12.5万元`) is that amount, not text; in a
+  // column kept in 万元 a figure in 元 is converted (FORMAT.md, "Learned from real reports").
+  const money = opts.decimal ? MONEY.exec(s) : null;
+  if (money) {
+    const inner = parseCellValue(money[1] ?? '', { ...opts, unit: undefined });
+    if (inner.kind !== 'number') return { kind: 'text', raw };
+    const unit = money[2] === '万元' ? '万元' : '元';
+    const value = opts.unit === '万元' && unit === '元' ? Math.round((inner.value / 10_000) * 1e6) / 1e6 : inner.value;
+    return { kind: 'number', value, raw, unit };
+  }
   const m = NUMBER.exec(s);
   if (!m) return { kind: 'text', raw };
   const [, sign, whole = '', fraction = ''] = m;

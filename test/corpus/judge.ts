@@ -52,6 +52,8 @@ export function findingKey(f: Finding, result: CheckResultJson): string {
       const [code, table, row] = anchor.split(':');
       if (code === 'row-missing') return `missing-row:${table}:${row}`;
       if (code === 'cells-extra') return `extra-cells:${table}`;
+      // A row with fewer cells than columns: those cells hold no number, as blank ones do.
+      if (code === 'cells-short') return `cells-filled:${table}`;
       if (code === 'template-mixed') return 'mixed-template';
       return `${f.rule}/${anchor}`;
     }

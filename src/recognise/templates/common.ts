@@ -36,7 +36,7 @@ export const SECTIONS: SectionSpec[] = [
     number: '六',
     name: { zh: '其他需要报告的事项', en: 'Other matters to report' },
     match: ['其他需要报告的事项'],
-    words: [['其他'], ['事项', '报告']],
+    words: [['其他需要报告', '其他需报告', '其他需要说明', '其他事项']],
   },
 ];
 

@@ -6,7 +6,7 @@ import { col, T1_NAME, T2_COLUMNS, T2_HEAD, T2_NAME, T2_TAIL, T3, t1row } from '
 const c = col;
 const B1 = [c('issued', '本年制发件数', 'issued this year'), c('repealed', '本年废止件数', 'repealed this year'), c('in-force', '现行有效件数', 'in force')];
 const DECISIONS = [c('decisions', '本年处理决定数量', 'decisions this year')];
-const FEES = [c('amount', '本年收费金额（单位：万元）', 'fees collected (10,000 yuan)', 'amount')];
+const FEES = [{ ...c('amount', '本年收费金额（单位：万元）', 'fees collected (10,000 yuan)', 'amount'), unit: '万元' as const }];
 
 
 const OTHER_2021: RowSpec[] = [

@@ -16,6 +16,8 @@ export interface ColumnSpec {
   name: Words;
   /** count: non-negative whole number; amount: decimal (万元 or 元); signed: whole, may be negative */
   kind: 'count' | 'amount' | 'signed';
+  /** amounts: the unit the template states for the column (2021 fees: 万元) */
+  unit?: '万元';
   /** for sums: `part` columns add up to the `total` column of the same group */
   role?: 'part' | 'total';
   /** table 3: 复议 / 直接起诉 / 复议后起诉 */
