@@ -1,6 +1,7 @@
 import { extractHtml } from './extract/html';
 import { extractText } from './extract/text';
 import type { ExtractedDoc } from './extract/types';
+import { isLimitNote, LIMIT_MARK } from './extract/limits';
 import { recognise } from './recognise/recognise';
 import { runChecks } from './check/index';
 import { SCHEMA_VERSION, type CheckResultJson, type Source } from './model/result';
@@ -17,9 +18,21 @@ export type PipelineOutcome = { ok: true; result: CheckResultJson } | { ok: fals
 export function checkExtracted(doc: ExtractedDoc, source: Source): PipelineOutcome {
   const report = recognise(doc);
   const refusal = whyNotReport(report, doc);
-  if (refusal) return { ok: false, reason: refusal };
+  if (refusal) return { ok: false, reason: withLimits(refusal, doc.notes) };
   const { findings, runs } = runChecks(report);
   return { ok: true, result: { schemaVersion: SCHEMA_VERSION, source, report, findings, checks: runs, summary: summarise(findings, runs) } };
+}
+
+/**
+ * When extraction stopped at a bound (a table too large, nesting too deep: src/extract/limits.ts),
+ * the reason there is no report says so first: what was not read may have been the report.
+ */
+function withLimits(reason: { zh: string; en: string }, notes: readonly string[]): { zh: string; en: string } {
+  const limits = notes.filter(isLimitNote).slice(0, 3);
+  if (limits.length === 0) return reason;
+  const zh = limits.map((n) => n.slice(LIMIT_MARK.length).split(' / ')[0] ?? '').join('；');
+  const en = limits.map((n) => n.split(' / ').slice(1).join(' / ')).join('; ');
+  return { zh: `${LIMIT_MARK}${zh}。${reason.zh}`, en: `too large or too deep to read in full: ${en}. ${reason.en}` };
 }
 
 export function summarise(findings: Finding[], runs: RuleRun[]): CheckResultJson['summary'] {

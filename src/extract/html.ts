@@ -4,6 +4,7 @@ import { refKey, rowCells, sameOriginDocument, tableRows, upperName } from './do
 export { refKey };
 import type { DocItem, ExtractedDoc, Grid, GridCell, SourceRef } from './types';
 import type { PageSnapshot } from './snapshot';
+import { limitNote, MAX_COLUMNS, MAX_DEPTH, MAX_DOC_CELLS, MAX_GRID_CELLS, MAX_SPAN } from './limits';
 
 /**
  * A DOM subtree (the browser's document, or linkedom/happy-dom in Node) → paragraphs, grids and
@@ -35,9 +36,6 @@ const BLOCK = new Set([
   'NAV', 'MAIN', 'ASIDE', 'CENTER', 'BLOCKQUOTE', 'PRE', 'TR', 'TD', 'TH', 'DL', 'DT', 'DD', 'FORM', 'HR', 'BR',
   'TABLE', 'FIGURE', 'FIGCAPTION', 'ADDRESS', 'FIELDSET',
 ]);
-/** Guards against pathological pages: no table is expanded beyond this many cells. */
-const MAX_GRID_CELLS = 20000;
-
 
 export function extractHtml(root: Document | Element, options: HtmlExtractOptions = {}): HtmlExtractedDoc {
   const doc: Document = 'documentElement' in root ? root : root.ownerDocument;
@@ -47,6 +45,9 @@ export function extractHtml(root: Document | Element, options: HtmlExtractOption
   if (!start) return out;
 
   const tableIndex = indexOf(doc.getElementsByTagName('table'));
+  /** cells left for this document's tables (src/extract/limits.ts) */
+  const budget = { cells: MAX_DOC_CELLS };
+  let tooDeep = false;
   const frameIndex = indexOf(doc.getElementsByTagName('iframe'));
   const frameDocument = options.frameDocument ?? sameOriginDocument;
 
@@ -64,7 +65,7 @@ export function extractHtml(root: Document | Element, options: HtmlExtractOption
     bufEl = null;
   };
 
-  const walk = (node: Node, blockEl: Element): void => {
+  const walk = (node: Node, blockEl: Element, depth: number): void => {
     if (node.nodeType === 3) {
       buf += node.nodeValue ?? '';
       if (!bufEl) bufEl = blockEl;
@@ -72,6 +73,11 @@ export function extractHtml(root: Document | Element, options: HtmlExtractOption
     }
     if (node.nodeType !== 1) return;
     const el = node as Element;
+    if (depth > MAX_DEPTH) {
+      // nesting no report has (1,000 tables one inside the next): not walked, so no stack overflow
+      tooDeep = true;
+      return;
+    }
     const tag = upperName(el);
     if (SKIP.has(tag) || isHidden(el)) return;
     if (tag === 'IMG') {
@@ -95,18 +101,19 @@ export function extractHtml(root: Document | Element, options: HtmlExtractOption
     }
     if (tag === 'TABLE' && !containsTable(el)) {
       flush();
-      const grid = buildGrid(el, tableIndex.get(el) ?? -1, frame, out);
+      const grid = buildGrid(el, tableIndex.get(el) ?? -1, frame, out, budget);
       if (grid.rows.length > 0) out.items.push({ kind: 'grid', grid });
       return;
     }
     const block = BLOCK.has(tag);
     if (block) flush();
-    for (let c = el.firstChild; c; c = c.nextSibling) walk(c, block ? el : blockEl);
+    for (let c = el.firstChild; c; c = c.nextSibling) walk(c, block ? el : blockEl, depth + 1);
     if (block) flush();
   };
 
-  walk(start, start);
+  walk(start, start, 0);
   flush();
+  if (tooDeep) out.notes.push(limitNote(`网页元素嵌套超过 ${MAX_DEPTH} 层，更深处的内容未读取`, `elements nested more than ${MAX_DEPTH} deep; what lies deeper was not read`));
   out.title = pageTitle(doc, out.items);
   return out;
 }
@@ -142,31 +149,51 @@ function span(el: Element, name: string): number {
   if (v === null) return 1;
   const m = /\d+/.exec(v);
   const n = m ? parseInt(m[0], 10) : 1;
-  return n >= 1 ? Math.min(n, 500) : 1;
+  return n >= 1 ? Math.min(n, MAX_SPAN) : 1;
 }
 
-function buildGrid(table: Element, index: number, frame: number[], out: HtmlExtractedDoc): Grid {
+/**
+ * One <table> → a rectangle of cells, spans expanded. Bounded (src/extract/limits.ts): spans are
+ * capped, columns past MAX_COLUMNS are not read, and a table whose rectangle (rows × its widest
+ * row) would exceed MAX_GRID_CELLS, or the document's remaining budget, is not read at all (a note
+ * says so): a row of 40 `colspan=500` cells over 2,000 one-cell rows once padded every row to
+ * 20,000 cells and took the process down.
+ */
+function buildGrid(table: Element, index: number, frame: number[], out: HtmlExtractedDoc, budget: { cells: number }): Grid {
   const trs = tableRows(table);
+  const tooLarge = (what: string, whatEn: string): Grid => {
+    out.notes.push(limitNote(`第 ${index + 1} 个表格${what}，未读取`, `table ${index + 1} ${whatEn}; not read`));
+    return { rows: [] };
+  };
+  // a first bound before anything is built: the rows alone
+  if (trs.length > MAX_GRID_CELLS || trs.length > budget.cells) return tooLarge(`行数过多（${trs.length} 行）`, `has too many rows (${trs.length})`);
   const matrix: (GridCell | undefined)[][] = [];
   let cellBudget = MAX_GRID_CELLS;
-  for (let r = 0; r < trs.length; r++) {
+  let width = 0;
+  let cut = false;
+  for (let r = 0; r < trs.length && cellBudget >= 0; r++) {
     const tr = trs[r];
     if (!tr) continue;
     matrix[r] ??= [];
     let col = 0;
     const cells = rowCells(tr);
-    for (let k = 0; k < cells.length; k++) {
+    for (let k = 0; k < cells.length && cellBudget >= 0; k++) {
       const td = cells[k];
       if (!td) continue;
       const row = matrix[r] ?? [];
       while (row[col] !== undefined) col++;
+      if (col >= MAX_COLUMNS) {
+        cut = true;
+        break;
+      }
       const raw = cellText(td);
       const src: SourceRef = { kind: 'html', frame: frame.length ? frame : undefined, table: index, row: r, cell: k };
       out.elements.set(refKey(src), td);
       const rs = Math.min(span(td, 'rowspan'), trs.length - r);
-      const cs = span(td, 'colspan');
+      const cs = Math.min(span(td, 'colspan'), MAX_COLUMNS - col);
+      if (cs < span(td, 'colspan')) cut = true;
       const text = normalizeText(raw);
-      for (let dr = 0; dr < rs; dr++) {
+      for (let dr = 0; dr < rs && cellBudget >= 0; dr++) {
         const target = (matrix[r + dr] ??= []);
         for (let dc = 0; dc < cs; dc++) {
           if (--cellBudget < 0) break;
@@ -174,10 +201,15 @@ function buildGrid(table: Element, index: number, frame: number[], out: HtmlExtr
         }
       }
       col += cs;
+      width = Math.max(width, col);
     }
   }
-  if (cellBudget < 0) out.notes.push(`table ${index} is too large; only part of it was read`);
-  const width = matrix.reduce((w, row) => Math.max(w, row.length), 0);
+  // padded to a rectangle, the table holds rows × width cells: bounded before a cell of padding is made
+  const padded = matrix.length * width;
+  if (cellBudget < 0 || padded > MAX_GRID_CELLS) return tooLarge(`过大（${matrix.length} 行 × ${width} 列）`, `is too large (${matrix.length} rows × ${width} columns)`);
+  if (padded > budget.cells) return tooLarge(`超出整页的表格总量`, `goes past the page's total of table cells`);
+  budget.cells -= padded;
+  if (cut) out.notes.push(limitNote(`第 ${index + 1} 个表格超过 ${MAX_COLUMNS} 列，其后的列未读取`, `table ${index + 1} has more than ${MAX_COLUMNS} columns; the rest were not read`));
   const rows = matrix.map((row, r) => {
     const filled: GridCell[] = [];
     for (let c = 0; c < width; c++) {
@@ -192,12 +224,12 @@ function buildGrid(table: Element, index: number, frame: number[], out: HtmlExtr
 /** Cell text with <br> and paragraph breaks kept as line breaks (labels are matched without them). */
 function cellText(el: Element): string {
   let s = '';
-  const walk = (n: Node): void => {
+  const walk = (n: Node, depth: number): void => {
     if (n.nodeType === 3) {
       s += n.nodeValue ?? '';
       return;
     }
-    if (n.nodeType !== 1) return;
+    if (n.nodeType !== 1 || depth > MAX_DEPTH) return;
     const e = n as Element;
     const tag = upperName(e);
     if (SKIP.has(tag)) return;
@@ -207,10 +239,10 @@ function cellText(el: Element): string {
     }
     const block = tag === 'P' || tag === 'DIV';
     if (block && s !== '' && !s.endsWith('\n')) s += '\n';
-    for (let c = e.firstChild; c; c = c.nextSibling) walk(c);
+    for (let c = e.firstChild; c; c = c.nextSibling) walk(c, depth + 1);
     if (block && !s.endsWith('\n')) s += '\n';
   };
-  walk(el);
+  walk(el, 0);
   return s.replace(/\n+$/, '');
 }
 
