@@ -52,7 +52,7 @@ export function checkDocument(root: Document | Element, source: Source): Pipelin
 const REPORT_TITLE = /(?:19|20)\d{2}\s*年.{0,4}政府信息公开.{0,6}(?:年度报告|年报)(?:[（(][^）)]*[）)])?\s*$/;
 
 export function isReportTitle(title: string | null): boolean {
-  return title !== null && REPORT_TITLE.test(title) && !/关于|通知|调研|评估|比较|对比/.test(title);
+  return title !== null && REPORT_TITLE.test(title) && !/关于|通知|调研|评估|比较|对比|解读|图解/.test(title);
 }
 
 /**
@@ -91,6 +91,8 @@ export function introSaysReport(doc: ExtractedDoc): boolean {
     if (text.length > 800) break;
   }
   if (/关于.{0,40}(年度报告|年报).{0,20}通知/.test(text.slice(0, 200))) return false;
+  // An explainer published beside the report (文字解读, 图解) quotes its title and its sections.
+  if (/解读|图解/.test(text.slice(0, 80))) return false;
   return (
     /本(年度)?报告(是)?(根据|依据|按照)/.test(text) ||
     /现(予以?)?公布.{0,40}(年度报告|年报)/.test(text) ||
@@ -106,6 +108,13 @@ export function whyNotReport(report: Report, doc: ExtractedDoc): { zh: string; e
   const runTogether = cellsRunTogether(doc);
   const zh: string[] = ['未发现政府信息公开工作年度报告：'];
   const en: string[] = ['No government-information-disclosure annual report found:'];
+  const head = doc.items.find((i) => i.kind === 'para');
+  if (/解读|图解/.test(`${report.title ?? ''}${head?.kind === 'para' ? head.text.slice(0, 80) : ''}`)) {
+    return {
+      zh: '这是对年报的解读（文字解读或图解），不是年报本身：请检查年报原文。',
+      en: 'This is an explainer of the annual report (文字解读 / 图解), not the report itself: check the report.',
+    };
+  }
   if (runTogether) {
     zh.push(`表格的单元格连在了一起，无法分开（如“${runTogether}”）；请从网页或原文件重新复制，或直接检查网页、Word、PDF 文件。`);
     en.push(`the table's cells run together and cannot be told apart (e.g. "${runTogether}"); copy the text again from the page or file, or check the page, Word or PDF file itself.`);

@@ -1,5 +1,5 @@
 import { normalizeText } from '../text/normalize';
-import { isValueLike } from '../text/cell-value';
+import { isValueLike, looksLikeFigure } from '../text/cell-value';
 import type { DocItem, ExtractedDoc, GridCell, GridRow } from './types';
 
 /**
@@ -88,7 +88,7 @@ export function extractText(input: string): ExtractedDoc {
         // `58 |`: one cell per line, each ended by a pipe. A label starts a row, values follow it.
         const text = normalizeText(pipe.cells[0] ?? '');
         const current: GridRow | null = block;
-        if (!current || (!isValueLike(text) && current.some((c) => isValueLike(c.text) && c.text !== ''))) {
+        if (!current || (!looksLikeFigure(text) && current.some((c) => isValueLike(c.text) && c.text !== ''))) {
           endBlock();
           block = [];
         }
@@ -171,7 +171,7 @@ function cellSeparators(lines: string[]): Set<number> {
   const cellish = (l: string): boolean => {
     if (l.includes('\t') || (l.includes('|') && !/^\s*\|\s*$/.test(l))) return false;
     const t = normalizeText(l);
-    return t !== '' && t.length <= 40 && !/[。；:：]$/.test(t);
+    return t !== '' && t.replace(/[（(][^（）()]*[）)]/g, '').length <= 40 && !/[。；:：]$/.test(t);
   };
   const figure = (l: string): boolean => VALUE_TOKEN.test(normalizeText(l));
   let i = 0;
@@ -242,13 +242,17 @@ function splitInlineRow(line: string): { label: string; values: string[] } | nul
     values.unshift(parts.pop() ?? '');
   }
   const label = parts.join(' ');
-  if (values.length < 2 || label === '' || !/[\u4e00-\u9fff]/.test(label)) return null;
+  if (label === '' || !/[\u4e00-\u9fff]/.test(label)) return null;
+  // One figure after a short label (`行政处罚 3985758`: table 1's one-column blocks in PDF text).
+  if (values.length < 2 && !(values.length === 1 && label.length <= 20 && !/[，,。；：:]/.test(label) && /[\u4e00-\u9fff]$/.test(label))) return null;
   if (/[。；]/.test(label)) return null;
   return { label, values };
 }
 
 function isShortLabel(t: string): boolean {
-  return t.length > 0 && t.length <= 60 && /[\u4e00-\u9fff]/.test(t) && !isValueLike(t) && !/[。；]$/.test(t);
+  // A bracketed filling instruction does not make a label long (`规范性文件（行政机关制定发布的…）`).
+  const words = t.replace(/[（(][^（）()]*[）)]/g, '');
+  return t.length > 0 && words.length <= 60 && t.length <= 300 && /[\u4e00-\u9fff]/.test(t) && !isValueLike(t) && !/[。；]$/.test(t);
 }
 
 function nextLineIsValue(lines: string[], i: number, skip: Set<number>): boolean {

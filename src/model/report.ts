@@ -51,6 +51,7 @@ export const StructureIssueSchema = z.object({
     'table-image',
     'template-mixed',
     'truncated',
+    'truncated-start',
   ]),
   table: z.nullable(TableIdSchema),
   row: z.nullable(z.string()),
@@ -127,6 +128,8 @@ export const ReportSchema = z.object({
   published: z.nullable(z.string()),
   sections: z.array(SectionFoundSchema),
   tables: z.object({ t1: ReportTableSchema, t2: ReportTableSchema, t3: ReportTableSchema }),
+  /** characters of prose (paragraphs outside the tables): tells a report's text from a table copied alone */
+  proseChars: z.optional(z.number()),
   /** pictures found in the report, by file name or alt text */
   images: z.array(z.string()),
   structure: z.array(StructureIssueSchema),

@@ -169,6 +169,7 @@ export function recognise(doc: ExtractedDoc): Report {
     sections: sections.map((s: SectionHit) => ({ key: s.key, number: s.number, heading: s.heading, index: s.index, chars: sectionChars(s, sections, paras) })),
     tables: { t1, t2, t3 },
     images: images,
+    proseChars: paras.reduce((n, p) => n + p.length, 0),
     structure,
     ...(cut ? { cut } : {}),
   };
@@ -470,6 +471,22 @@ function t3FromParts(table: TableSpec, spec: RowSpec, parts: T3Part[], structure
   return { id: 't3', status: 'parsed', rows: [{ key: spec.key, label: first ? labelOf(first.split) : null, placed: 'label', cells }], extras: [] };
 }
 
+/**
+ * The text stops inside a sentence: its last paragraph is prose that ends without a full stop
+ * (`仍存在一些亟需解决的问`) — a store's excerpt, not the end of a report, which closes with a
+ * sentence, a heading, a date or the body's name.
+ */
+function endsMidSentence(entries: Entry[]): boolean {
+  for (let i = entries.length - 1; i >= 0; i--) {
+    const e = entries[i];
+    if (!e || e.kind !== 'para') return false;
+    const t = e.text.trim();
+    if (t === '') continue;
+    return t.length >= 20 && /[\u4e00-\u9fff，、,]$/.test(t) && !/(年|月|日|政府|局|办|委|处|镇|乡|街道|中心)$/.test(t);
+  }
+  return false;
+}
+
 /** The entry index of the `n`th paragraph. */
 function entryOfPara(entries: Entry[], n: number): number {
   let seen = -1;
@@ -511,46 +528,72 @@ function cutOff(
 ): Report['cut'] | null {
   const present = (o: Outline): boolean =>
     o.kind === 'section' ? (sections.find((s) => s.key === o.key)?.heading ?? null) !== null : tables[o.id].status !== 'missing';
-  let lastFound = -1;
-  OUTLINE.forEach((o, i) => {
-    if (present(o)) lastFound = i;
-  });
-  const after = OUTLINE.slice(lastFound + 1);
-  if (after.length === 0) return null;
-  // The text ends inside the table its last row went to when no section heading follows that row.
-  const lastHeading = Math.max(-1, ...sections.map((s) => (s.index === null ? -1 : entryOfPara(entries, s.index))));
-  const endsInTable = last !== null && last.at > lastHeading;
-  if (!endsInTable && !after.some((o) => o.kind === 'table')) return null;
-
-  const cutTable = endsInTable && last ? last.table : null;
-  const lastRow = cutTable && cutTable !== 't3' && last?.spec ? last.spec.key : null;
-  if (cutTable === 't1' || cutTable === 't2') {
-    const rows = numericRows(specs[cutTable]);
-    const from = lastRow ? rows.findIndex((r) => r.key === lastRow) + 1 : rows.length;
-    const unreached = new Set(rows.slice(from).map((r) => r.key));
+  const found = OUTLINE.map(present);
+  const firstFound = found.indexOf(true);
+  const lastFound = found.lastIndexOf(true);
+  const read = (t: TableId): string[] => tables[t].rows.filter((r) => r.placed !== 'absent').map((r) => r.key);
+  // Drop the structure issues of rows a cut text never reached: `from`/`to` bound the rows read.
+  const unreachedRows = (t: 't1' | 't2', keep: (index: number) => boolean, edge: string | null): void => {
+    const rows = numericRows(specs[t]);
     for (let i = structure.length - 1; i >= 0; i--) {
       const s = structure[i];
-      if (!s || s.table !== cutTable || !s.row) continue;
-      // Rows after the last one read were never reached; the last one may be cut in the middle.
-      if ((s.code === 'row-missing' && unreached.has(s.row)) || ((s.code === 'cells-short' || s.code === 'cells-extra') && s.row === lastRow)) {
-        structure.splice(i, 1);
+      if (!s || s.table !== t || !s.row) continue;
+      const at = rows.findIndex((r) => r.key === s.row);
+      if ((s.code === 'row-missing' && !keep(at)) || ((s.code === 'cells-short' || s.code === 'cells-extra') && s.row === edge)) structure.splice(i, 1);
+    }
+  };
+  const where = (o: Outline | undefined): string =>
+    !o ? '标题' : o.kind === 'table' ? TABLE_WORD[o.id] : `“${sections.find((s) => s.key === o.key)?.heading ?? ''}”`;
+
+  // The end: everything after the last part found.
+  let tail: Outline[] = [];
+  let cutTable: TableId | null = null;
+  let lastRow: string | null = null;
+  const after = OUTLINE.slice(lastFound + 1);
+  if (after.length > 0) {
+    // The text ends inside the table its last row went to when no section heading follows that row.
+    const lastHeading = Math.max(-1, ...sections.map((s) => (s.index === null ? -1 : entryOfPara(entries, s.index))));
+    const endsInTable = last !== null && last.at > lastHeading;
+    if (endsInTable || after.some((o) => o.kind === 'table') || endsMidSentence(entries)) {
+      tail = after;
+      cutTable = endsInTable && last ? last.table : null;
+      if (cutTable === 't1' || cutTable === 't2') {
+        const rows = numericRows(specs[cutTable]);
+        const keys = read(cutTable);
+        lastRow = keys[keys.length - 1] ?? null;
+        const end = lastRow ? rows.findIndex((r) => r.key === lastRow) : -1;
+        unreachedRows(cutTable, (i) => i <= end, lastRow);
       }
+      const rowWord = cutTable && lastRow && cutTable !== 't3' ? numericRows(specs[cutTable]).find((r) => r.key === lastRow)?.name.zh : null;
+      structure.push(issue('truncated', cutTable, null, rowWord ? `${TABLE_WORD[cutTable ?? 't1']}「${rowWord}」行` : where(OUTLINE[lastFound])));
     }
   }
-  const reached = OUTLINE[lastFound];
-  const where =
-    cutTable && lastRow
-      ? `${cutTable === 't1' ? '表一' : '表二'}「${numericRows(specs[cutTable as 't1' | 't2']).find((r) => r.key === lastRow)?.name.zh ?? lastRow}」行`
-      : reached?.kind === 'table'
-        ? reached.id === 't1' ? '表一' : reached.id === 't2' ? '表二' : '表三'
-        : reached
-          ? `“${sections.find((s) => reached.kind === 'section' && s.key === reached.key)?.heading ?? ''}”`
-          : '标题';
-  structure.push(issue('truncated', cutTable, null, where));
+
+  // The start: a page of a PDF, an excerpt that begins inside a table.
+  let head: Outline[] = [];
+  if (firstFound > 0) {
+    const first = entries.find((e) => e.kind === 'row' || (e.kind === 'para' && e.text.trim() !== ''));
+    const startsInside = first?.kind === 'row' || (first?.kind === 'para' && /^[-—–\s]*\d{1,3}[-—–\s]*$/.test(first.text));
+    if (startsInside) {
+      head = OUTLINE.slice(0, firstFound);
+      const startTable = OUTLINE[firstFound];
+      if (startTable?.kind === 'table' && startTable.id !== 't3') {
+        const rows = numericRows(specs[startTable.id]);
+        const firstRow = read(startTable.id)[0] ?? null;
+        const start = firstRow ? rows.findIndex((r) => r.key === firstRow) : rows.length;
+        unreachedRows(startTable.id, (i) => i >= start, null);
+      }
+      structure.push(issue('truncated-start', startTable?.kind === 'table' ? startTable.id : null, null, where(startTable)));
+    }
+  }
+  if (tail.length === 0 && head.length === 0) return null;
+  const unreached = [...head, ...tail];
   return {
-    sections: after.flatMap((o) => (o.kind === 'section' ? [o.key] : [])),
-    tables: after.flatMap((o) => (o.kind === 'table' ? [o.id] : [])),
+    sections: unreached.flatMap((o) => (o.kind === 'section' ? [o.key] : [])),
+    tables: unreached.flatMap((o) => (o.kind === 'table' ? [o.id] : [])),
     table: cutTable,
     lastRow,
   };
 }
+
+const TABLE_WORD: Record<TableId, string> = { t1: '表一', t2: '表二', t3: '表三' };

@@ -1,4 +1,4 @@
-import { isValueLike } from '../text/cell-value';
+import { isValueLike, looksLikeFigure } from '../text/cell-value';
 import { labelKey } from '../text/normalize';
 import { refKey } from '../extract/html';
 import type { GridCell, GridRow } from '../extract/types';
@@ -27,6 +27,16 @@ function dedupe(row: GridRow): GridCell[] {
   return out;
 }
 
+/**
+ * A label without the filling instructions some bodies print in it (`规章（设区的市、自治州人民政府
+ * 应提供相关数据）`, `上一年项目数量（指2018年事项数）`): the words outside the brackets name the
+ * row. Numbering such as `（三）` stays (labelKey drops it); a label that is all note stays whole.
+ */
+export function withoutNotes(text: string): string {
+  const out = text.replace(/[（(][^（）()]{4,}[）)]/g, '');
+  return out.trim() === '' ? text : out;
+}
+
 /** A label with one figure after a space: `行政许可 97`, `行政事业性收费 0.35`. */
 const LABEL_THEN_NUMBER = /^(.*[\u4e00-\u9fff）)])\s+(\d[\d,]*(?:\.\d+)?)$/;
 
@@ -42,7 +52,7 @@ export function splitRow(row: GridRow): SplitRow {
     const c = cells[i];
     if (!c) continue;
     if (c.text === '') continue;
-    if (isValueLike(c.text)) break;
+    if (isValueLike(c.text) || (labelEnd > 0 && looksLikeFigure(c.text))) break;
     labelEnd = i + 1;
   }
   let labelCells = cells.slice(0, labelEnd).filter((c) => c.text !== '');
@@ -57,7 +67,7 @@ export function splitRow(row: GridRow): SplitRow {
   }
   const labels: string[] = [];
   for (const c of labelCells) {
-    const k = labelKey(c.text);
+    const k = labelKey(withoutNotes(c.text));
     if (k !== '' && labels[labels.length - 1] !== k) labels.push(k);
   }
   return { labels, labelCells, values, cells };

@@ -107,3 +107,18 @@ export function isValueLike(text: string): boolean {
   if (withoutUnit !== s && /\d$/.test(withoutUnit) && isNumberOrMissing(withoutUnit)) return true;
   return s.includes(' ') && s.split(' ').every((part) => NUMBER.test(part));
 }
+
+/**
+ * A figure with something stuck to it (`152*`, `约152`, `减4`, `1e308`, 400 digits) — a value cell
+ * whose text is not a clean number, never a label: read as a label it would shift the row's
+ * values one column along and blame the wrong cells. Numbering (`2.`, `（三）`, `第（八）项`)
+ * and labels with a number in them (`2.重复申请`) are not figures.
+ */
+export function looksLikeFigure(text: string): boolean {
+  const s = core(text);
+  if (isValueLike(s)) return true;
+  if (/^\d[\d,.\s]*$/.test(s)) return true;
+  if (s.length > 12 || !/\d/.test(s)) return false;
+  if (/^(\d{1,2}|[一二三四五六七八九十]+)\s*[.、．]/.test(s) || /^[（(][\d一二三四五六七八九十]+[）)]/.test(s) || /第.{0,4}[项条]/.test(s)) return false;
+  return (s.match(/[\u4e00-\u9fff]/g) ?? []).length <= 2;
+}

@@ -13,7 +13,9 @@ export const sectionsPresent: Rule = {
   run(ctx, out) {
     const found = ctx.report.sections.filter((s) => s.heading !== null);
     out.checked += SECTIONS.length;
-    if (found.length === 0) {
+    // A page holding only the tables (an extract, a table copied alone) is told once; a report
+    // with its own title and no section heading at all lacks them, each one an error.
+    if (found.length === 0 && ctx.report.title === null && (ctx.report.proseChars ?? 0) < 200) {
       out.add({
         anchor: 'none',
         severity: 'info',

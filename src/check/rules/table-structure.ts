@@ -96,6 +96,14 @@ function describe(issue: StructureIssue, where: (lang: 'zh' | 'en') => string, d
           en: `The text stops after ${detail}; what follows cannot be checked.`,
         },
       };
+    case 'truncated-start':
+      return {
+        severity: 'warning',
+        message: {
+          zh: `文字从${detail}开始，前面的内容无法核对。`,
+          en: `The text starts at ${detail}; what comes before it cannot be checked.`,
+        },
+      };
     case 'template-mixed':
       return {
         severity: 'warning',

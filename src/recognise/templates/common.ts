@@ -2,7 +2,7 @@ import type { ColumnSpec, RowSpec, SectionSpec, TableSpec } from './types';
 
 /** The six sections, in order. Section 四 has a 2019 wording; numbering drifts (5、 for 五). */
 export const SECTIONS: SectionSpec[] = [
-  { key: 'overview', number: '一', name: { zh: '总体情况', en: 'Overview' }, match: ['总体情况'], words: [['总体情况', '总体概况', '工作概况']] },
+  { key: 'overview', number: '一', name: { zh: '总体情况', en: 'Overview' }, match: ['总体情况'], words: [['总体情况', '总体概况', '工作概况', '基本情况']] },
   {
     key: 'proactive',
     number: '二',
