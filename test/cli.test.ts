@@ -65,7 +65,7 @@ describe('CLI', () => {
     for (const [file, reason] of [
       [join(dir, 'nope.txt'), '文件不存在'],
       [dir, '目录'],
-      [empty, '未发现政府信息公开工作年度报告'],
+      [empty, '文件为空（0 字节）'], // said as it is (issue 16), not "no report"
       [join(FIX, 'no-report.html'), '未发现政府信息公开工作年度报告'],
       [join(dir, 'old.doc'), '文件不存在'],
     ] as const) {

@@ -1,14 +1,17 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { parseHTML } from 'linkedom';
 import type { PipelineOutcome } from '../pipeline';
 import { checkBytes, type DocumentReaders } from '../batch/check-document';
 import { renderSummary, type Lang } from '../present/summary';
 import { toJson } from '../present/json';
 import { findingsToCsv, type CsvEntry } from '../present/csv';
-import type { CheckResultJson } from '../model/result';
+import { CheckResultSchema, type CheckResultJson } from '../model/result';
 import { fetchDocument, kindOf, parseHttpUrl } from '../fetch';
 import { recordOf, type YearRecord } from '../model/history';
 import { withLastYear } from '../check/cross-year';
+import { MAX_FILE_BYTES } from '../extract/limits';
+import { SCHEMA_VERSION } from '../model/version';
+import { printable } from './printable';
 
 const USAGE = `用法 / usage: npm run check -- [--json | --csv] [--lang zh|en] [--concurrency N] [--progress] [--timeout S] FILE_OR_URL...
 
@@ -116,6 +119,11 @@ export async function checkInput(input: string, args: Pick<Args, 'lang' | 'timeo
     } else {
       let bytes: Uint8Array;
       try {
+        // the size first: a 60 MB page once took 4.8 GB and five minutes
+        const size = (await stat(input)).size;
+        const mb = Math.round(MAX_FILE_BYTES / 1_000_000);
+        if (size > MAX_FILE_BYTES) return fail(words(lang, `文件过大（${(size / 1_000_000).toFixed(1)} MB，上限 ${mb} MB），未读取`, `too large (${(size / 1_000_000).toFixed(1)} MB, the limit is ${mb} MB); not read`));
+        if (size === 0) return fail(words(lang, '文件为空（0 字节），没有可检查的内容', 'the file is empty (0 bytes): nothing to check'));
         bytes = new Uint8Array(await readFile(input));
       } catch (e) {
         const code = (e as NodeJS.ErrnoException).code ?? '';
@@ -175,7 +183,25 @@ function progressWord(o: InputOutcome, lang: Lang): string {
   return 'ok';
 }
 
-export async function main(argv: string[], out: (s: string) => void, err: (s: string) => void, env: CliEnv = {}): Promise<number> {
+/**
+ * One `--json` entry for an input that could not be checked: where it came from and why, so the
+ * output always has one entry per input, in input order.
+ */
+export interface JsonFailure {
+  schemaVersion: number;
+  source: { kind: 'url' | 'file'; location: string };
+  error: string;
+}
+
+function jsonFailure(o: InputOutcome & { ok: false }): JsonFailure {
+  return { schemaVersion: SCHEMA_VERSION, source: { kind: /^https?:\/\//i.test(o.input) ? 'url' : 'file', location: o.input }, error: o.reason };
+}
+
+export async function main(argv: string[], rawOut: (s: string) => void, rawErr: (s: string) => void, env: CliEnv = {}): Promise<number> {
+  // everything printed passes here: a report's title, a file name or a server's words can hold
+  // terminal escape sequences (clear the screen, retitle the window); they are dropped
+  const out = (s: string): void => rawOut(printable(s));
+  const err = (s: string): void => rawErr(printable(s));
   const args = parseArgs(argv);
   if (typeof args === 'string') {
     err(`${args}\n\n${USAGE}`);
@@ -202,8 +228,13 @@ export async function main(argv: string[], out: (s: string) => void, err: (s: st
     // `out` ends the last line itself.
     out(findingsToCsv(entries, { lang: args.lang }).replace(/\r\n$/, ''));
   } else if (args.json) {
-    const results = ok.map((o) => o.result);
-    if (results.length > 0 || total > 1) out(toJson(total > 1 ? results : (results[0] ?? results)));
+    // one entry per input, in input order: a result, or where the input came from and why it failed
+    const entries: (CheckResultJson | JsonFailure)[] = outcomes.map((o) => (o.ok ? o.result : jsonFailure(o)));
+    if (ok.length === outcomes.length) out(toJson(total > 1 ? ok.map((o) => o.result) : (ok[0]?.result ?? [])));
+    else {
+      for (const o of ok) CheckResultSchema.parse(o.result); // as toJson does: a bug here must not ship silently
+      out(JSON.stringify(total > 1 ? entries : entries[0], null, 2));
+    }
   } else {
     out(ok.map((o) => renderSummary(o.result, args.lang)).join('\n\n' + '─'.repeat(40) + '\n\n'));
   }

@@ -1,5 +1,6 @@
 import { isOle2, isZip } from '../fetch/kind';
 import { extractHtml, type HtmlExtractedDoc } from './html';
+import { MAX_DOCX_INFLATED_BYTES } from './limits';
 
 /**
  * A Word 2007+ document (.docx) → HTML with mammoth (default style map), which then goes through
@@ -62,6 +63,37 @@ export function assertDocx(bytes: Uint8Array, options: DocxOptions = {}): void {
   }
 }
 
+/**
+ * What the ZIP's central directory says its entries inflate to, all together; null when there is
+ * no readable directory (mammoth then says the file is broken). A ZIP64 size (0xFFFFFFFF) counts
+ * as too large: no .docx report is 4 GB. Read before anything is inflated: a 400 KB zip bomb once
+ * took mammoth to 2.1 GB.
+ */
+export function zipInflatedSize(bytes: Uint8Array): number | null {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const u16 = (at: number): number => view.getUint16(at, true);
+  const u32 = (at: number): number => view.getUint32(at, true);
+  // the end-of-central-directory record: 22 bytes and a comment of at most 65,535
+  let eocd = -1;
+  for (let at = bytes.length - 22; at >= Math.max(0, bytes.length - 22 - 65_535); at--) {
+    if (u32(at) === 0x06054b50) {
+      eocd = at;
+      break;
+    }
+  }
+  if (eocd < 0) return null;
+  const entries = u16(eocd + 10);
+  let at = u32(eocd + 16);
+  let total = 0;
+  for (let i = 0; i < entries; i++) {
+    if (at + 46 > bytes.length || u32(at) !== 0x02014b50) return null;
+    const size = u32(at + 24);
+    total += size === 0xffffffff ? Number.POSITIVE_INFINITY : size;
+    at += 46 + u16(at + 28) + u16(at + 30) + u16(at + 32);
+  }
+  return total;
+}
+
 /** mammoth's input: `arrayBuffer` is what its browser build reads, `buffer` its Node build. */
 interface MammothInput {
   arrayBuffer: ArrayBuffer;
@@ -70,6 +102,15 @@ interface MammothInput {
 
 export async function convertDocx(bytes: Uint8Array, options: DocxOptions = {}): Promise<DocxHtml> {
   assertDocx(bytes, options);
+  const inflated = zipInflatedSize(bytes);
+  if (inflated !== null && inflated > MAX_DOCX_INFLATED_BYTES) {
+    const q = quoted(options.name);
+    const mb = Math.round(MAX_DOCX_INFLATED_BYTES / 1_000_000);
+    throw new WordFileError('unreadable', {
+      zh: `${q.zh}解压后过大（超过 ${mb} MB），未读取`,
+      en: `${q.en}is too large once unpacked (over ${mb} MB); not read`,
+    });
+  }
   // Lazy: the extension loads mammoth only when a Word file is checked.
   const mammoth = (await import('mammoth')).default;
   const arrayBuffer = bytes.slice().buffer;
@@ -86,7 +127,8 @@ export async function convertDocx(bytes: Uint8Array, options: DocxOptions = {}):
     return { html: result.value, notes: result.messages.map((m) => `docx: ${m.message}`) };
   } catch (e) {
     const q = quoted(options.name);
-    const why = e instanceof Error ? e.message.split('\n')[0] ?? '' : String(e);
+    // the first line only, and short: a broken document.xml's message can quote its raw bytes
+    const why = (e instanceof Error ? (e.message.split('\n')[0] ?? '') : String(e).split('\n')[0] ?? '').slice(0, 120);
     throw new WordFileError('unreadable', { zh: `无法读取${q.zh}：${why}`, en: `${q.en}could not be read: ${why}` });
   }
 }

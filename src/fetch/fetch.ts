@@ -63,6 +63,12 @@ function isAbort(e: unknown): boolean {
   return typeof e === 'object' && e !== null && 'name' in e && (e.name === 'AbortError' || e.name === 'TimeoutError');
 }
 
+/** Node's fetch (undici): `fetch failed`, caused by `redirect count exceeded`. Browsers do not say. */
+function isRedirectLoop(e: unknown): boolean {
+  const cause = e instanceof Error ? (e as Error & { cause?: unknown }).cause : undefined;
+  return cause instanceof Error && /redirect count exceeded/i.test(cause.message);
+}
+
 function message(e: unknown): string {
   if (e instanceof Error) {
     const cause = (e as Error & { cause?: unknown }).cause;
@@ -194,6 +200,11 @@ export async function fetchDocument(url: string, options: FetchDocumentOptions):
       if (outer?.aborted) return cancelled();
       if (e instanceof TooLarge) {
         last = { retry: false, reason: { zh: `文件过大（超过 ${Math.round(maxBytes / 1048576)} MB）`, en: `too large (over ${Math.round(maxBytes / 1048576)} MB)` } };
+        break;
+      }
+      if (isRedirectLoop(e)) {
+        // undici stops after 20 redirects; a retry would go round the same loop
+        last = { retry: false, reason: { zh: '重定向次数过多（网站的跳转形成了循环）', en: 'too many redirects (the site redirects in a loop)' } };
         break;
       }
       if (timedOut || isAbort(e)) {

@@ -52,6 +52,8 @@ const ROUTES: Record<string, Handler> = {
     res.on('close', () => clearTimeout(t));
   },
   '/redirect': (_q, res) => send(res, 302, { location: '/utf8.html' }, ''),
+  '/loop-a': (_q, res) => send(res, 302, { location: '/loop-b' }, ''),
+  '/loop-b': (_q, res) => send(res, 302, { location: '/loop-a' }, ''),
   '/flaky.html': (_q, res) => {
     const n = hits.get('/flaky.html') ?? 0;
     if (n === 1) send(res, 500, {}, 'oops');
@@ -141,6 +143,15 @@ describe('fetchDocument against a local server', () => {
     const r = await get('/redirect');
     expect(r.ok && r.finalUrl).toBe(`${base}/utf8.html`);
     expect(r.ok && r.status).toBe(200);
+  });
+
+  it('a redirect loop is named as one, and not retried (issue 16)', async () => {
+    hits.set('/loop-a', 0);
+    const r = await get('/loop-a');
+    expect(r.ok === false && r.reason.zh).toBe('重定向次数过多（网站的跳转形成了循环）');
+    expect(r.ok === false && r.reason.en).toContain('redirect');
+    // one attempt: undici follows 20 redirects, about half of them to /loop-a
+    expect(hits.get('/loop-a') ?? 0).toBeLessThanOrEqual(11);
   });
 
   it('a 500 then a 200: the retry gets the page', async () => {
