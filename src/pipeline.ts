@@ -3,6 +3,7 @@ import { extractText } from './extract/text';
 import type { ExtractedDoc } from './extract/types';
 import { isLimitNote, LIMIT_MARK } from './extract/limits';
 import { recognise } from './recognise/recognise';
+import { stripPinyin, toSimplified } from './text/normalize';
 import { runChecks } from './check/index';
 import { SCHEMA_VERSION, type CheckResultJson, type Source } from './model/result';
 import type { Report } from './model/report';
@@ -87,14 +88,17 @@ export function introSaysReport(doc: ExtractedDoc): boolean {
   let text = '';
   for (const item of doc.items) {
     if (item.kind !== 'para') continue;
-    text += item.text + '\n';
+    text += stripPinyin(toSimplified(item.text)) + '\n';
     if (text.length > 800) break;
   }
-  if (/关于.{0,40}(年度报告|年报).{0,20}通知/.test(text.slice(0, 200))) return false;
+  // A notice on compiling reports is titled so (an intro that cites such a notice is not one).
+  const first = text.split('\n').find((l) => l.trim() !== '') ?? '';
+  if (first.length <= 80 && /关于.{0,40}(年度报告|年报).{0,20}通知/.test(first)) return false;
   // An explainer published beside the report (文字解读, 图解) quotes its title and its sections.
   if (/解读|图解/.test(text.slice(0, 80))) return false;
   return (
     /本(年度)?报告(是)?(根据|依据|按照)/.test(text) ||
+    /本(年度)?报告由.{0,60}(编制|制作)|(编制|制作)(了)?本(年度)?报告|本(年度)?报告(中)?所列数据/.test(text) ||
     /现(予以?)?公布.{0,40}(年度报告|年报)/.test(text) ||
     /特?编制(了|本)?.{0,40}政府信息公开.{0,6}(年度报告|年报)/.test(text) ||
     /^.{0,40}(19|20)\d{2}\s*年度?\s*政府信息公开\s*(工作)?\s*年度报告\s*一\s*[、.]\s*总体情况/.test(text)

@@ -1,4 +1,4 @@
-import { normalizeText } from '../text/normalize';
+import { normalizeText, stripPinyin, toSimplified } from '../text/normalize';
 
 export interface ReportMeta {
   title: string | null;
@@ -20,12 +20,13 @@ const BODY_LINE = /(?:人民政府|政府|镇|乡|街道办事处|街道|局|委
  * `结合2023年威海市环翠区羊亭镇政府信息公开工作实际` (seed 000 has no title line).
  */
 export function findMeta(paras: string[], pageTitle: string | null): ReportMeta {
-  const head = paras.slice(0, 40).map(normalizeText);
+  // Mirrors in traditional characters with pinyin after them (`濟(jì)南市…年度報(bào)告`) read as the report.
+  const head = paras.slice(0, 40).map((p) => stripPinyin(toSimplified(normalizeText(p))));
   let title: string | null = null;
   let body: string | null = null;
   let year: number | null = null;
 
-  const candidates = pageTitle ? [...head, normalizeText(pageTitle)] : head;
+  const candidates = pageTitle ? [...head, stripPinyin(toSimplified(normalizeText(pageTitle)))] : head;
   for (let i = 0; i < candidates.length; i++) {
     const line = candidates[i] ?? '';
     if (line.length > 80) continue;
@@ -61,6 +62,8 @@ export function findMeta(paras: string[], pageTitle: string | null): ReportMeta 
   const period = /统计期限[^。]*?((?:19|20)\d{2})\s*年\s*1\s*月\s*1\s*日/.exec(text);
   const periodYear = period ? Number(period[1]) : null;
   year ??= periodYear;
+  // Last, the year the text gives its work: `2021年度政府信息公开的具体工作要求`.
+  year ??= Number(/((?:19|20)\d{2})\s*年度/.exec(text.slice(0, 1500))?.[1] ?? NaN) || null;
   return { title, body, year, periodYear, published: findPublished(paras) };
 }
 

@@ -1,5 +1,5 @@
 import { parseCellValue } from '../text/cell-value';
-import { labelKey } from '../text/normalize';
+import { labelKey, stripNumbering } from '../text/normalize';
 import type { ExtractedDoc, GridCell, SourceRef } from '../extract/types';
 import type { Report, ReportRow, ReportTable, StructureIssue } from '../model/report';
 import { findMeta } from './meta';
@@ -10,6 +10,7 @@ import { readStatements, type ProsePara } from './prose';
 import {
   columnsOf,
   numericRows,
+  SECTIONS,
   TEMPLATES,
   VERSION_SIGNS,
   type RowSpec,
@@ -90,6 +91,8 @@ export function recognise(doc: ExtractedDoc): Report {
   let t3group: T3Group | null = null;
   let ctx: TableId | null = null;
   let group: string | null = null;
+  // Tables whose headers or rows the text reached, rows read or not.
+  const reached = new Set<TableId>();
   // Where the text's last table row went: a cut-off text is read as far as it goes.
   let last: { table: TableId; spec: RowSpec | null; at: number } | null = null;
 
@@ -109,6 +112,7 @@ export function recognise(doc: ExtractedDoc): Report {
     if (/第二十条/.test(joined) || VERSION_SIGNS['2021'].slice(0, 5).some((s) => joined.includes(s))) ctx = 't1';
     if (/申请人情况|勾稽关系/.test(joined)) ctx = 't2';
     if (joined.includes('行政复议') && (joined.includes('行政诉讼') || ctx !== 't1')) ctx = 't3';
+    if (ctx) reached.add(ctx);
     if (ctx === 't3' && split.values.every((c) => c.text === '')) t3group = t3GroupOf(joined) ?? t3group;
     if (split.values.length === 0) return;
     const nonEmpty = split.values.filter((c) => c.text !== '').length;
@@ -153,7 +157,7 @@ export function recognise(doc: ExtractedDoc): Report {
   const t1 = buildTable(specs.t1, collected.t1, structure, images.length > 0);
   const t2 = buildTable(specs.t2, collected.t2, structure, images.length > 0);
   const t3 = buildT3(TEMPLATES[versions.t2].tables.t3, t3rows, t3parts, structure, images.length > 0);
-  const cut = cutOff(sections, { t1, t2, t3 }, entries, last, specs, structure);
+  const cut = cutOff(sections, { t1, t2, t3 }, reached, entries, last, specs, structure);
 
   return {
     template,
@@ -487,6 +491,21 @@ function endsMidSentence(entries: Entry[]): boolean {
   return false;
 }
 
+/** The section whose heading the text's last paragraph begins: `三、收到和处理政府信息公` → applications. */
+function endsInHeading(entries: Entry[]): string | null {
+  for (let i = entries.length - 1; i >= 0; i--) {
+    const e = entries[i];
+    if (!e || e.kind !== 'para') return null;
+    if (e.text.trim() === '') continue;
+    const { ordinal, rest } = stripNumbering(e.text);
+    const key = labelKey(rest);
+    if (ordinal === null || key.length < 2) return null;
+    const spec = SECTIONS.find((s) => s.number === ordinal && s.match.some((m) => m.startsWith(key)));
+    return spec ? spec.key : null;
+  }
+  return null;
+}
+
 /** The entry index of the `n`th paragraph. */
 function entryOfPara(entries: Entry[], n: number): number {
   let seen = -1;
@@ -521,13 +540,14 @@ const OUTLINE: Outline[] = [
 function cutOff(
   sections: SectionHit[],
   tables: Record<TableId, ReportTable>,
+  reached: Set<TableId>,
   entries: Entry[],
   last: { table: TableId; spec: RowSpec | null; at: number } | null,
   specs: { t1: TableSpec; t2: TableSpec },
   structure: StructureIssue[],
 ): Report['cut'] | null {
   const present = (o: Outline): boolean =>
-    o.kind === 'section' ? (sections.find((s) => s.key === o.key)?.heading ?? null) !== null : tables[o.id].status !== 'missing';
+    o.kind === 'section' ? (sections.find((s) => s.key === o.key)?.heading ?? null) !== null : tables[o.id].status !== 'missing' || reached.has(o.id);
   const found = OUTLINE.map(present);
   const firstFound = found.indexOf(true);
   const lastFound = found.lastIndexOf(true);
@@ -549,13 +569,19 @@ function cutOff(
   let tail: Outline[] = [];
   let cutTable: TableId | null = null;
   let lastRow: string | null = null;
-  const after = OUTLINE.slice(lastFound + 1);
+  // A table whose headers the text reached but none of whose rows it read is where the text ends.
+  const reachedOnly = OUTLINE[lastFound]?.kind === 'table' && tables[(OUTLINE[lastFound] as { id: TableId }).id].status === 'missing';
+  const after = OUTLINE.slice(reachedOnly ? lastFound : lastFound + 1);
   if (after.length > 0) {
     // The text ends inside the table its last row went to when no section heading follows that row.
     const lastHeading = Math.max(-1, ...sections.map((s) => (s.index === null ? -1 : entryOfPara(entries, s.index))));
     const endsInTable = last !== null && last.at > lastHeading;
     if (endsInTable || after.some((o) => o.kind === 'table') || endsMidSentence(entries)) {
-      tail = after;
+      // The text may stop inside the next section's heading (`三、收到和处理政府信息公`): that
+      // section was reached, and what lies between it and the last part found is missing.
+      const partial = endsInHeading(entries);
+      const at = partial ? after.findIndex((o) => o.kind === 'section' && o.key === partial) : -1;
+      tail = at > 0 && after.slice(0, at).every((o) => o.kind === 'table') ? after.slice(at) : after;
       cutTable = endsInTable && last ? last.table : null;
       if (cutTable === 't1' || cutTable === 't2') {
         const rows = numericRows(specs[cutTable]);

@@ -182,7 +182,8 @@ const keyCache = new Map<string, string>();
 export function labelKey(s: string): string {
   const hit = keyCache.get(s);
   if (hit !== undefined) return hit;
-  const text = stripPinyin(toSimplified(normalizeText(s)));
+  // Mirrors converted to Taiwan usage write 文件 as 檔案 and 信息 as 資訊 (`規範性檔案`).
+  const text = stripPinyin(toSimplified(normalizeText(s).replace(/檔案/g, '文件').replace(/資訊/g, '信息')));
   const key = stripNumbering(text).rest.replace(NOT_KEY, '');
   if (keyCache.size >= CACHE_LIMIT) keyCache.clear();
   if (s.length < 200) keyCache.set(s, key);
