@@ -132,6 +132,12 @@ export function extractText(input: string): ExtractedDoc {
     }
     endBlock();
 
+    // A line of figures alone (PDF text: table 3's fifteen numbers under its headers).
+    const figures = trimmed.split(' ');
+    if (figures.length >= 3 && figures.every((f) => VALUE_TOKEN.test(f))) {
+      rows.push(figures.map((f, k) => cell(f, lineNo, k)));
+      continue;
+    }
     // Label-anchored rows from PDF-like text: `label 1 2 3` on one line.
     const inline = splitInlineRow(line);
     if (inline) {

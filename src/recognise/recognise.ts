@@ -4,7 +4,7 @@ import type { ExtractedDoc, GridCell, SourceRef } from '../extract/types';
 import type { Report, ReportRow, ReportTable, StructureIssue } from '../model/report';
 import { findMeta } from './meta';
 import { bodyLevel } from './body';
-import { fitValues, matchRow, splitRow, type SplitRow } from './rows';
+import { fitValues, matchRow, rowMatches, splitRow, type SplitRow } from './rows';
 import { findSections, type SectionHit } from './sections';
 import { readStatements, type ProsePara } from './prose';
 import {
@@ -28,12 +28,17 @@ interface Placed {
   spec: RowSpec;
   split: SplitRow;
   placed: 'label' | 'position';
+  blank?: boolean;
 }
 
 /** Rows collected for one table, in page order; `spec` null for a row whose label was not read. */
 interface Collected {
-  seq: { spec: RowSpec | null; split: SplitRow; fuzzy?: boolean }[];
+  /** `blank`: a row's label with no cell after it (a table published with labels only) */
+  seq: { spec: RowSpec | null; split: SplitRow; fuzzy?: boolean; blank?: boolean }[];
 }
+
+/** Table 2's column names: as paragraphs of a flattened header they name no row. */
+const T2_COLUMN_WORDS = new Set(['自然人', '法人或其他组织', '商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他', '总计', '申请人情况']);
 
 type T3Group = 'review' | 'direct' | 'after-review';
 interface T3Part {
@@ -93,6 +98,28 @@ export function recognise(doc: ExtractedDoc): Report {
   let group: string | null = null;
   // Tables whose headers or rows the text reached, rows read or not.
   const reached = new Set<TableId>();
+  // Table 3's first header row, and the paragraph of 五/六 that follows it: a table 3 published
+  // with headers and no figures is a blank table 3, not a missing one.
+  let t3Header: SplitRow | null = null;
+  let t3After: number | null = null;
+  /** A label with no cells after it: a blank row, when the template names it outright. */
+  const blankLabel = (t: 't1' | 't2', split: SplitRow, fromPara: boolean, at: number): void => {
+    const key = split.labels[split.labels.length - 1] ?? '';
+    const heading = t === 't2' ? specs.t2.rows.find((r) => r.heading && rowMatches(r, key)) : undefined;
+    if (heading) {
+      group = heading.key;
+      return;
+    }
+    // Column headers (自然人 | 法人或其他组织 | 总计, or each a paragraph) name no row; a numbered
+    // label (（七）总计) does.
+    const numbered = stripNumbering(split.labelCells[split.labelCells.length - 1]?.text ?? '').ordinal !== null;
+    if (!numbered && split.labels.some((l) => T2_COLUMN_WORDS.has(l) || l === '信息内容') && (fromPara || split.labels.length > 1)) return;
+    const m = matchRow(specs[t], split, t === 't2' ? group : null);
+    if (!m || m.fuzzy) return;
+    if (t === 't2') group = m.group;
+    collected[t].seq.push({ spec: m.spec, split, blank: true });
+    last = { table: t, spec: m.spec, at };
+  };
   // Where the text's last table row went: a cut-off text is read as far as it goes.
   let last: { table: TableId; spec: RowSpec | null; at: number } | null = null;
 
@@ -104,6 +131,16 @@ export function recognise(doc: ExtractedDoc): Report {
       else if (key === 'review') ctx = 't3';
       else if (key === 'problems' || key === 'other') ctx = null;
       if (ctx === 't3') t3group = t3GroupOf(labelKey(entry.text)) ?? t3group;
+      // A table flattened one cell per line with no figure at all leaves its labels as short
+      // paragraphs: each names a blank row (FORMAT.md: tables with every label but no numbers).
+      if ((ctx === 't1' || ctx === 't2') && key === undefined && entry.src && entry.text.length <= 40) {
+        const cell: GridCell = { raw: entry.text, text: entry.text, src: entry.src, origin: true };
+        blankLabel(ctx, splitRow([cell]), true, i);
+      }
+      if (ctx === 't3' && !t3Header && entry.src && /行政复议|结果维持|尚未审结/.test(entry.text) && entry.text.length <= 40) {
+        t3Header = splitRow([{ raw: entry.text, text: entry.text, src: entry.src, origin: true }]);
+      }
+      if (ctx === 't3' && t3After === null && /^[五六][、.]/.test(entry.text.trim()) && t3Header) t3After = i;
       return;
     }
     if (entry.kind !== 'row') return;
@@ -114,7 +151,11 @@ export function recognise(doc: ExtractedDoc): Report {
     if (joined.includes('行政复议') && (joined.includes('行政诉讼') || ctx !== 't1')) ctx = 't3';
     if (ctx) reached.add(ctx);
     if (ctx === 't3' && split.values.every((c) => c.text === '')) t3group = t3GroupOf(joined) ?? t3group;
-    if (split.values.length === 0) return;
+    if (ctx === 't3' && !t3Header) t3Header = split;
+    if (split.values.length === 0) {
+      if (ctx === 't1' || ctx === 't2') blankLabel(ctx, split, false, i);
+      return;
+    }
     const nonEmpty = split.values.filter((c) => c.text !== '').length;
 
     const order: ('t1' | 't2')[] = ctx === 't2' ? ['t2', 't1'] : ['t1', 't2'];
@@ -154,10 +195,12 @@ export function recognise(doc: ExtractedDoc): Report {
   });
 
   const images = imagesInTables(entries, headingAt);
-  const t1 = buildTable(specs.t1, collected.t1, structure, images.length > 0);
-  const t2 = buildTable(specs.t2, collected.t2, structure, images.length > 0);
-  const t3 = buildT3(TEMPLATES[versions.t2].tables.t3, t3rows, t3parts, structure, images.length > 0);
-  const cut = cutOff(sections, { t1, t2, t3 }, reached, entries, last, specs, structure);
+  const blank = { t1: new Set<string>(), t2: new Set<string>() };
+  const t1 = buildTable(specs.t1, collected.t1, structure, images.length > 0, blank.t1);
+  const t2 = buildTable(specs.t2, collected.t2, structure, images.length > 0, blank.t2);
+  const blankT3 = t3After !== null ? t3Header : null;
+  const t3 = buildT3(TEMPLATES[versions.t2].tables.t3, t3rows, t3parts, blankT3, structure, images.length > 0);
+  const cut = cutOff(sections, { t1, t2, t3 }, reached, entries, last, specs, structure, blank);
 
   return {
     template,
@@ -280,8 +323,9 @@ function detectVersions(entries: Entry[]): Versions {
   };
   const t2words = ['逾期不补正', '缴纳费用'];
   for (const e of entries) {
-    if (e.kind !== 'row') continue;
-    for (const label of e.split.labels) {
+    // Header cells flattened to short paragraphs (one cell per line) still show the version.
+    const labels = e.kind === 'row' ? e.split.labels : e.kind === 'para' && e.text.length <= 30 ? [labelKey(e.text)] : [];
+    for (const label of labels) {
       for (const v of ['2021', '2019'] as const) {
         for (const sign of VERSION_SIGNS[v]) {
           if (!label.includes(sign)) continue;
@@ -290,6 +334,7 @@ function detectVersions(entries: Entry[]): Versions {
         }
       }
     }
+    if (e.kind !== 'row') continue;
     const last = e.split.labels[e.split.labels.length - 1];
     if (last === '其他处理' && e.split.values.some((c) => c.text !== '')) {
       if (!hits.t2['2019'].includes('其他处理')) hits.t2['2019'].push('其他处理');
@@ -341,7 +386,7 @@ function labelOf(split: SplitRow): string | null {
   return c ? c.text : null;
 }
 
-function buildTable(table: TableSpec, got: Collected, structure: StructureIssue[], hasImages: boolean): ReportTable {
+function buildTable(table: TableSpec, got: Collected, structure: StructureIssue[], hasImages: boolean, blankKeys: Set<string> = new Set()): ReportTable {
   const numeric = numericRows(table);
   const extras: ReportTable['extras'] = [];
   if (got.seq.length === 0) {
@@ -360,9 +405,21 @@ function buildTable(table: TableSpec, got: Collected, structure: StructureIssue[
     if ((lo && indexOf(lo) >= at) || (hi && indexOf(hi) <= at)) item.spec = null;
   });
 
+  // A label on its own followed by figures with none (a row broken in two): one row.
+  for (let k = 0; k + 1 < got.seq.length; k++) {
+    const a = got.seq[k];
+    const b = got.seq[k + 1];
+    if (a?.blank && a.spec && b && !b.spec && !b.blank) {
+      b.spec = a.spec;
+      got.seq.splice(k, 1);
+    }
+  }
+
   const byKey = new Map<string, Placed>();
+  // Rows with figures first; a blank label names a row no figures were found for.
+  const blanks = got.seq.filter((item) => item.blank);
   for (const item of got.seq) {
-    if (!item.spec) continue;
+    if (!item.spec || item.blank) continue;
     if (byKey.has(item.spec.key)) {
       structure.push(issue('row-duplicate', table.id, item.spec.key, rowText(item.split), item.split.cells[0]?.src ?? null));
       item.spec = null;
@@ -373,6 +430,11 @@ function buildTable(table: TableSpec, got: Collected, structure: StructureIssue[
       structure.push(issue('row-placed-by-position', table.id, item.spec.key, valuesText(item.split, columnsOf(table, item.spec).length), item.split.values[0]?.src ?? null));
     }
   }
+  for (const item of blanks) {
+    if (item.spec && !byKey.has(item.spec.key)) byKey.set(item.spec.key, { spec: item.spec, split: item.split, placed: 'label', blank: true });
+    else item.spec = null;
+  }
+  got.seq = got.seq.filter((item) => !item.blank || item.spec);
 
   // Rows whose label was lost: placed by position when the gap between the recognised rows
   // around them has exactly as many unfilled template rows as there are such rows.
@@ -411,6 +473,13 @@ function buildTable(table: TableSpec, got: Collected, structure: StructureIssue[
       structure.push(issue('row-missing', table.id, spec.key, null));
       return { key: spec.key, label: null, placed: 'absent', cells: cellsFor(table, spec, null, structure, extras) };
     }
+    if (hit.blank) {
+      blankKeys.add(spec.key);
+      // Published with its label and no cell: every cell blank, pointed at by the label.
+      const src = hit.split.labelCells[hit.split.labelCells.length - 1]?.src ?? null;
+      const cells = columnsOf(table, spec).map((col) => ({ col: col.key, value: { kind: 'missing' as const, raw: '' }, src }));
+      return { key: spec.key, label: labelOf(hit.split), placed: 'label', cells };
+    }
     return {
       key: spec.key,
       label: hit.placed === 'label' ? labelOf(hit.split) : null,
@@ -421,11 +490,24 @@ function buildTable(table: TableSpec, got: Collected, structure: StructureIssue[
   return { id: table.id, status: 'parsed', rows, extras };
 }
 
-function buildT3(table: TableSpec, rows: SplitRow[], parts: T3Part[], structure: StructureIssue[], hasImages: boolean): ReportTable {
+function buildT3(
+  table: TableSpec,
+  rows: SplitRow[],
+  parts: T3Part[],
+  blank: SplitRow | null,
+  structure: StructureIssue[],
+  hasImages: boolean,
+): ReportTable {
   const extras: ReportTable['extras'] = [];
   const spec = table.rows[0];
   const first = rows[0];
   if (spec && !first && parts.length > 0) return t3FromParts(table, spec, parts, structure);
+  const src = blank?.cells[0]?.src;
+  if (spec && !first && src) {
+    // Headers and no figures, then the report goes on: every one of the 15 cells is blank.
+    const cells = table.columns.map((col) => ({ col: col.key, value: { kind: 'missing' as const, raw: '' }, src }));
+    return { id: 't3', status: 'parsed', rows: [{ key: spec.key, label: null, placed: 'label', cells }], extras };
+  }
   if (!spec || !first) {
     structure.push(issue(hasImages ? 'table-image' : 'table-missing', 't3', null, null));
     return { id: 't3', status: hasImages ? 'image' : 'missing', rows: [], extras };
@@ -545,6 +627,7 @@ function cutOff(
   last: { table: TableId; spec: RowSpec | null; at: number } | null,
   specs: { t1: TableSpec; t2: TableSpec },
   structure: StructureIssue[],
+  blank: { t1: Set<string>; t2: Set<string> },
 ): Report['cut'] | null {
   const present = (o: Outline): boolean =>
     o.kind === 'section' ? (sections.find((s) => s.key === o.key)?.heading ?? null) !== null : tables[o.id].status !== 'missing' || reached.has(o.id);
@@ -565,6 +648,11 @@ function cutOff(
   const where = (o: Outline | undefined): string =>
     !o ? '标题' : o.kind === 'table' ? TABLE_WORD[o.id] : `“${sections.find((s) => s.key === o.key)?.heading ?? ''}”`;
 
+  // A text that starts inside the report (a page of a PDF, an excerpt that begins in a table)
+  // may end inside it too: one page of a flip-book ends where the page does.
+  const opening = entries.find((e) => e.kind === 'row' || (e.kind === 'para' && e.text.trim() !== ''));
+  const startsInside = firstFound > 0 && (opening?.kind === 'row' || (opening?.kind === 'para' && PAGE_MARK.test(opening.text.trim())));
+
   // The end: everything after the last part found.
   let tail: Outline[] = [];
   let cutTable: TableId | null = null;
@@ -576,7 +664,7 @@ function cutOff(
     // The text ends inside the table its last row went to when no section heading follows that row.
     const lastHeading = Math.max(-1, ...sections.map((s) => (s.index === null ? -1 : entryOfPara(entries, s.index))));
     const endsInTable = last !== null && last.at > lastHeading;
-    if (endsInTable || after.some((o) => o.kind === 'table') || endsMidSentence(entries)) {
+    if (endsInTable || after.some((o) => o.kind === 'table') || endsMidSentence(entries) || endsInHeading(entries) !== null || startsInside) {
       // The text may stop inside the next section's heading (`三、收到和处理政府信息公`): that
       // section was reached, and what lies between it and the last part found is missing.
       const partial = endsInHeading(entries);
@@ -585,6 +673,30 @@ function cutOff(
       cutTable = endsInTable && last ? last.table : null;
       if (cutTable === 't1' || cutTable === 't2') {
         const rows = numericRows(specs[cutTable]);
+        // Labels left after the last row with figures lost their figures to the cut: unreached,
+        // not blank — unless the table has no figure anywhere (a table published with labels only).
+        const blanks = blank[cutTable];
+        // The label the text stops on may have had its figures after the cut.
+        const finalEntry = entries.length - 1 - [...entries].reverse().findIndex((e) => e.kind === 'row' || (e.kind === 'para' && e.text.trim() !== ''));
+        if (last && last.at === finalEntry && last.spec && blanks.has(last.spec.key)) {
+          const row = tables[cutTable].rows.find((r) => r.key === last.spec?.key);
+          if (row) {
+            row.placed = 'absent';
+            row.label = null;
+            row.cells = row.cells.map((c) => ({ ...c, src: null }));
+          }
+          blanks.delete(last.spec.key);
+        }
+        const withFigures = read(cutTable).filter((k) => !blanks.has(k));
+        if (withFigures.length > 0) {
+          const end = rows.findIndex((r) => r.key === withFigures[withFigures.length - 1]);
+          for (const row of tables[cutTable].rows) {
+            if (!blanks.has(row.key) || rows.findIndex((r) => r.key === row.key) < end) continue;
+            row.placed = 'absent';
+            row.label = null;
+            row.cells = row.cells.map((c) => ({ ...c, src: null }));
+          }
+        }
         const keys = read(cutTable);
         lastRow = keys[keys.length - 1] ?? null;
         const end = lastRow ? rows.findIndex((r) => r.key === lastRow) : -1;
@@ -597,9 +709,7 @@ function cutOff(
 
   // The start: a page of a PDF, an excerpt that begins inside a table.
   let head: Outline[] = [];
-  if (firstFound > 0) {
-    const first = entries.find((e) => e.kind === 'row' || (e.kind === 'para' && e.text.trim() !== ''));
-    const startsInside = first?.kind === 'row' || (first?.kind === 'para' && /^[-—–\s]*\d{1,3}[-—–\s]*$/.test(first.text));
+  {
     if (startsInside) {
       head = OUTLINE.slice(0, firstFound);
       const startTable = OUTLINE[firstFound];
@@ -621,5 +731,8 @@ function cutOff(
     lastRow,
   };
 }
+
+/** A page's number printed at its top: `- 4 -`, `P. 8`, `Page 8 - …`, `第 3 页`. */
+const PAGE_MARK = /^(?:[-—–\s]*\d{1,3}[-—–\s]*|P\.?\s*\d{1,3}|Page\s+\d{1,3}\b.*|第\s*\d{1,3}\s*页.*)$/i;
 
 const TABLE_WORD: Record<TableId, string> = { t1: '表一', t2: '表二', t3: '表三' };
