@@ -4,7 +4,7 @@ import { parseHTML } from 'linkedom/worker';
 import { parseToBackground } from '../src/requests';
 import { unwrapJson, wireReply, wrapJson, type CheckReplyWire, type JsonEnvelope } from '../src/messages';
 import type { CandidateReply } from '../src/wire';
-import { checkPage, decide, takeResult } from '../src/present/page-check';
+import { checkPage, decide, forgetTab, takeResult, type Place } from '../src/present/page-check';
 import { badgeFor } from '../src/present/badge';
 import { injectChecker, SIDEBAR } from '../src/present/inject';
 import { autoCheckAllowed, loadSettings, syncExtraSites } from '../src/present/sites';
@@ -34,11 +34,16 @@ export default defineBackground(() => {
     })();
   });
 
+  // a tab's results are kept for as long as it may show them (page-check.ts): until it is closed
+  browser.tabs.onRemoved.addListener((tabId) => forgetTab(tabId));
+  browser.tabs.onReplaced.addListener((_added, removed) => forgetTab(removed));
+
   browser.runtime.onMessage.addListener((raw: unknown, sender: { tab?: { id?: number; url?: string; index?: number }; frameId?: number }): Promise<CheckReplyWire | JsonEnvelope | CandidateReply | null> | undefined => {
     const msg = parseToBackground(unwrapJson(raw));
     const tabId = sender.tab?.id;
     const frameId = sender.frameId;
     if (!msg || tabId === undefined) return undefined;
+    const place: Place = { tab: tabId, frame: frameId ?? 0 };
     if (msg.type === 'candidate') {
       // the reply tells the detector to watch on (for a report loaded later) when the page held none
       return loadSettings()
@@ -48,7 +53,7 @@ export default defineBackground(() => {
     }
     if (msg.type === 'check-page' || msg.type === 'check-extracted') {
       // the engine runs here, off the page's main thread; the badge follows the outcome
-      return checkPage(msg, parseHtml).then(
+      return checkPage(msg, parseHtml, new Date(), place).then(
         (reply) => {
           void setBadge(tabId, badgeFor(reply.head.ok ? { report: true, errors: reply.head.errors } : { report: false, errors: 0 }));
           return wireReply(reply.head);
@@ -56,9 +61,9 @@ export default defineBackground(() => {
         () => null,
       );
     }
-    if (msg.type === 'decide') return decide(msg).then((reply) => wireReply(reply.head), () => null);
+    if (msg.type === 'decide') return decide(msg, place).then((reply) => wireReply(reply.head), () => null);
     if (msg.type === 'result') {
-      const result = takeResult(msg.id);
+      const result = takeResult(msg.id, place);
       return Promise.resolve(result ? wrapJson(result) : null);
     }
     if (msg.type === 'recheck') return injectChecker(tabId, msg.mode).then(() => null);

@@ -23,7 +23,7 @@ import { DEFAULT_SETTINGS } from './settings';
  * and the page gets back a result to mark and show. One engine: the same `checkExtracted` as the
  * CLI, the batch page and the tests.
  */
-export async function checkPage(req: CheckPageRequest | CheckExtractedRequest, parseHtml: ParseHtml, now = new Date()): Promise<PageReply> {
+export async function checkPage(req: CheckPageRequest | CheckExtractedRequest, parseHtml: ParseHtml, now = new Date(), place: Place = NOWHERE): Promise<PageReply> {
   let extracted: ReturnType<typeof extractSnapshot> | null = null;
   let doc: ExtractedDoc;
   if (req.type === 'check-page') doc = extracted = extractSnapshot(req.page, parseHtml);
@@ -41,7 +41,7 @@ export async function checkPage(req: CheckPageRequest | CheckExtractedRequest, p
     const el = extracted?.elements.get(refKey(src));
     return el ? elementPath(el) : null;
   };
-  return reply(result, planMarks(result, path), attachments);
+  return reply(result, planMarks(result, path), place, attachments);
 }
 
 /** Attachments of a page parsed from its HTML: links resolved against its <base href> or its URL. */
@@ -56,12 +56,12 @@ function attachmentsOf(doc: Document, url: string, report: boolean): Attachment[
 }
 
 /** Save an auditor's decision on a finding of this page's result and give the result back with it. */
-export async function decide(req: DecideRequest): Promise<PageReply> {
+export async function decide(req: DecideRequest, place: Place = NOWHERE): Promise<PageReply> {
   // saved and read back in one turn of the store's queue: overlapping decisions never lose one another
   const saved = await quietly(() => saveDecisionAndRead(req.url, req.figures, req.decision), null);
   const review = saved ?? (await quietly(() => loadReview(req.url), undefined));
   const result = { ...req.result, review: applyDecisions(req.result.findings, review) };
-  return reply(result, planMarks(result));
+  return reply(result, planMarks(result), place);
 }
 
 /** A reply before it is put on the wire (messages.ts wireReply): the head the page marks from, and the result it names. */
@@ -70,33 +70,71 @@ export interface PageReply {
   result: CheckResultJson | null;
 }
 
+/** Where a page's request came from: its tab and frame (the sender's), so that its results stay with it. */
+export interface Place {
+  tab: number;
+  frame: number;
+}
+/** No tab (tests, or a sender without one): its results are kept like a tab's. */
+const NOWHERE: Place = { tab: -1, frame: 0 };
+
 /**
  * Results wait here between the head the page marks from and the sidebar's request for the whole
- * result, a moment later. The newest few are kept; one that is gone (the service worker was
- * stopped in between) makes the sidebar check the page again.
+ * result, a moment later — and stay for as long as their tab may show them: kept per tab and
+ * frame, the newest few of each frame (a re-check or a decision replaces an older one), dropped
+ * when the tab is closed (`forgetTab`). Any number of tabs checked at once keep theirs (issue 16:
+ * a cache of 16 shared by all tabs lost the sidebars of the others). One that is gone all the
+ * same (the service worker was stopped in between) makes the sidebar check the page again.
  */
-const KEPT = new Map<string, CheckResultJson>();
-const KEEP = 16;
+const KEPT = new Map<string, Map<string, CheckResultJson>>();
+/** Results kept per frame: the newest, and a few before it that a sidebar may still be fetching. */
+export const KEEP_PER_FRAME = 3;
+/** Frames with results kept at most, over all tabs: far beyond a working day's tabs; the least recent go first. */
+export const KEEP_FRAMES = 400;
 let counter = 0;
 
-function keep(result: CheckResultJson): string {
+const placeKey = (place: Place): string => `${place.tab}:${place.frame}`;
+
+function keep(result: CheckResultJson, place: Place): string {
   const id = `${Date.now().toString(36)}-${(counter++).toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
-  KEPT.set(id, result);
+  const key = placeKey(place);
+  const shelf = KEPT.get(key) ?? new Map<string, CheckResultJson>();
+  // the most recently used frame goes last: the map's order is the order to drop them in
+  KEPT.delete(key);
+  KEPT.set(key, shelf);
+  shelf.set(id, result);
+  for (const old of shelf.keys()) {
+    if (shelf.size <= KEEP_PER_FRAME) break;
+    shelf.delete(old);
+  }
   for (const old of KEPT.keys()) {
-    if (KEPT.size <= KEEP) break;
+    if (KEPT.size <= KEEP_FRAMES) break;
     KEPT.delete(old);
   }
   return id;
 }
 
-/** The result a head named, once: the sidebar asks for it right after the marks. */
-export function takeResult(id: string): CheckResultJson | null {
-  const r = KEPT.get(id) ?? null;
-  KEPT.delete(id);
-  return r;
+/**
+ * The result a head named, for the frame it was made for (the sidebar asks for it right after the
+ * marks, and again whenever it needs it): null when it is gone or was made for another tab.
+ */
+export function takeResult(id: string, place: Place = NOWHERE): CheckResultJson | null {
+  return KEPT.get(placeKey(place))?.get(id) ?? null;
 }
 
-async function reply(result: CheckResultJson, plan: MarkPlan, attachments: Attachment[] = []): Promise<PageReply> {
+/** The tab is closed (or replaced): its results go with it. */
+export function forgetTab(tab: number): void {
+  for (const key of [...KEPT.keys()]) if (key.startsWith(`${tab}:`)) KEPT.delete(key);
+}
+
+/** How many results are kept, over all tabs (for tests). */
+export function keptCount(): number {
+  let n = 0;
+  for (const shelf of KEPT.values()) n += shelf.size;
+  return n;
+}
+
+async function reply(result: CheckResultJson, plan: MarkPlan, place: Place, attachments: Attachment[] = []): Promise<PageReply> {
   const settings = await quietly(loadSettings, DEFAULT_SETTINGS);
   // what the page receives has passed CheckResultSchema (a bug here must not reach the page or the clipboard)
   CheckResultSchema.parse(result);
@@ -108,7 +146,7 @@ async function reply(result: CheckResultJson, plan: MarkPlan, attachments: Attac
     ruleset: RULESET_VERSION,
     settings,
     plan,
-    resultId: keep(result),
+    resultId: keep(result, place),
     attachments,
   };
   return { head, result };

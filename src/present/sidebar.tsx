@@ -123,6 +123,14 @@ export class Checker {
         applied = head.ok ? applyPlan(document, head.plan, locate) : null;
       }
       const reply = await fetchReply(head);
+      if (!reply && head.ok && freshCheckAllowed()) {
+        // the background no longer holds the result its head named (its service worker was
+        // stopped in between, say): check the page again rather than end without a word. The new
+        // run replaces this instance; not awaited, as this script's own run is what it waits on.
+        safe(() => applied?.clear(), undefined);
+        void this.run(mode);
+        return;
+      }
       if (!reply) throw new Error(WORDS[this.lang].noEngine);
       this.settings = reply.settings;
       this.checkedAt = new Date();
@@ -285,6 +293,17 @@ export class Checker {
     this.state.ui = null;
     this.state.marks = null;
   }
+}
+
+/** Fresh checks asked for because a result was gone, per page: a background that keeps losing them is then said to fail. */
+const FRESH_CHECKS = 2;
+
+function freshCheckAllowed(): boolean {
+  const g = globalThis as typeof globalThis & { __govReportFreshChecks?: number };
+  const n = g.__govReportFreshChecks ?? 0;
+  if (n >= FRESH_CHECKS) return false;
+  g.__govReportFreshChecks = n + 1;
+  return true;
 }
 
 /** A page over the size limit: said as it is, not as a failure. */
