@@ -16,13 +16,14 @@ import { pickLang, WORDS, type Lang } from './i18n';
 import { tablesToTsv } from './tsv';
 import { SIDEBAR_CSS } from './sidebar/styles';
 import { DEFAULT_SETTINGS, SETTINGS_KEY, type Settings } from './settings';
-import { tableSignature, watchPage } from './watch';
+import { pageWatch, reportTables, tableSignature } from './watch';
 import { overlayDecisions, type Decision, type DecisionState } from '../model/review';
 import { serialQueue } from './serial';
 import type { Finding } from '../model/finding';
 import { auditRecord } from './audit';
 import { PRINT_KEY } from './print-key';
 import { findAttachments, type Attachment } from '../extract/attachments';
+import type { SourceRef } from '../extract/types';
 
 export type Mode = 'auto' | 'manual';
 
@@ -157,22 +158,25 @@ export class Checker {
     await this.mount();
   }
 
-  /** Check again when the page's own scripts add or change tables (a report loaded late). */
+  /**
+   * Check again when the page's own scripts add tables or change the report's (a report loaded
+   * late, figures rewritten), through the page's one watcher (watch.ts): debounced, capped and
+   * given up after a while for the page as a whole, not per instance of this script. Text that
+   * changes in other tables (a clock in a layout cell) is no reason to check again.
+   */
   private watch(mode: Mode): void {
     if (this.stopWatching) return;
-    let seen = tableSignature(document);
-    this.stopWatching = watchPage(
-      this.ctx,
-      document,
-      () => {
-        const now = tableSignature(document);
-        if (now === seen) return false;
-        seen = now;
-        void this.run(this.state.ui || mode === 'manual' ? 'manual' : 'auto');
-        return false;
-      },
-      { debounceMs: 500, giveUpMs: 30_000 },
-    );
+    const report = this.state.reply?.result.report;
+    const tables = report ? safe(() => reportTables(document, cellRefs(report)), []) : [];
+    let seen = tableSignature(document, tables);
+    const watcher = pageWatch(document, { alive: () => safe(() => Boolean(browser.runtime.id), false) });
+    this.stopWatching = watcher.attach(() => {
+      const now = tableSignature(document, tables);
+      if (now === seen) return false;
+      seen = now;
+      void this.run(this.state.ui || mode === 'manual' ? 'manual' : 'auto');
+      return true;
+    });
   }
 
   private async onMessage(msg: ToTab): Promise<ResultReply | null> {
@@ -292,6 +296,14 @@ export class Checker {
     safe(() => this.state.marks?.clear(), undefined);
     this.state.ui = null;
     this.state.marks = null;
+  }
+}
+
+/** Where the report's cells are on the page: every table cell's source, for the tables the page watcher follows. */
+function* cellRefs(report: CheckResultJson['report']): Generator<SourceRef | null> {
+  for (const t of [report.tables.t1, report.tables.t2, report.tables.t3]) {
+    for (const row of t.rows) for (const c of row.cells) yield c.src;
+    for (const x of t.extras) yield x.src;
   }
 }
 
