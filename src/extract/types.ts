@@ -28,6 +28,8 @@ export interface GridCell {
   src: SourceRef;
   /** false when the cell is a copy made by expanding a rowspan/colspan */
   origin: boolean;
+  /** a row's figures printed with no separator that split more than one way (recognise/run-together.ts) */
+  unsplit?: string;
 }
 
 export type GridRow = GridCell[];

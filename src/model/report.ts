@@ -52,6 +52,7 @@ export const StructureIssueSchema = z.object({
     'template-mixed',
     'truncated',
     'truncated-start',
+    'cells-run-together',
   ]),
   table: z.nullable(TableIdSchema),
   row: z.nullable(z.string()),

@@ -6,6 +6,7 @@ import { findMeta } from './meta';
 import { bodyLevel } from './body';
 import { fitValues, matchRow, rowMatches, splitRow, type SplitRow } from './rows';
 import { findSections, type SectionHit } from './sections';
+import { unrun } from './run-together';
 import { readStatements, type ProsePara } from './prose';
 import {
   columnsOf,
@@ -68,7 +69,7 @@ function trimmedLength(values: GridCell[]): number {
  * recorded in `structure` for the checks to report.
  */
 export function recognise(doc: ExtractedDoc): Report {
-  const entries = flatten(doc);
+  const entries = flatten(unrun(doc));
   const paraEntries = entries.filter((e): e is Extract<Entry, { kind: 'para' }> => e.kind === 'para');
   const paras = paraEntries.map((e) => e.text);
   const sections = findSections(paras);
@@ -362,6 +363,12 @@ function cellsFor(
   extras: ReportTable['extras'],
 ): ReportRow['cells'] {
   const cols = columnsOf(table, spec);
+  const run = split?.values.find((c) => c.unsplit !== undefined)?.unsplit;
+  if (split && run !== undefined) {
+    // Figures run together that split more than one way: not read, and said so (never guessed).
+    structure.push(issue('cells-run-together', table.id, spec.key, run, split.cells[0]?.src ?? null));
+    return cols.map((col) => ({ col: col.key, value: { kind: 'missing' as const, raw: run }, src: null }));
+  }
   const { fitted, extra, short } = split ? fitValues(split.values, cols.length) : { fitted: [], extra: [], short: 0 };
   if (split && extra.length > 0) {
     for (const c of extra) extras.push({ row: spec.key, raw: c.raw, src: c.src });

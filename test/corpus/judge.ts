@@ -64,6 +64,7 @@ export function findingKey(f: Finding, result: CheckResultJson): string {
 
 function same(expected: Value, got: { kind: string; value?: number; raw: string } | undefined): boolean {
   if (!got) return false;
+  if (typeof expected === 'object' && expected !== null) return got.kind !== 'number'; // a run that splits more than one way
   if (expected === null) return got.kind === 'missing';
   if (typeof expected === 'number') return got.kind === 'number' && got.value === expected;
   const amount = amountOf(expected);
@@ -76,8 +77,17 @@ function show(v: { kind: string; value?: number; raw: string } | undefined): str
   return v.kind === 'number' ? String(v.value) : v.kind === 'missing' ? '（空）' : JSON.stringify(v.raw);
 }
 
+/** What an engine made of a case: its result, or the reason it gave for having none. */
+export type Outcome = { ok: true; result: CheckResultJson } | { ok: false; reason: string };
+
+/** The case read by the CLI's engine, judged. */
 export async function judge(c: CorpusCase): Promise<Verdict> {
   const o = await checkInput(c.source, { lang: 'zh', timeoutMs: 1000 });
+  return judgeOutcome(c, o);
+}
+
+/** Any engine's outcome for the case — the CLI's, the extension's copied JSON — judged alike. */
+export function judgeOutcome(c: CorpusCase, o: Outcome): Verdict {
   const e = c.expect;
   const base = { id: c.id, kind: e.kind, misread: [], right: [], falseErrors: [], missed: [], errorTexts: [] };
   if (!o.ok) {
@@ -95,7 +105,7 @@ export async function judge(c: CorpusCase): Promise<Verdict> {
       values.forEach((v, k) => {
         expectedCells++;
         const got = row && row.placed !== 'absent' ? row.cells[k]?.value : undefined;
-        if (!same(v, got)) misread.push(`${t}:${key}:${k} 应读作 ${v === null ? '（空）' : JSON.stringify(v)}，读成 ${show(got)}`);
+        if (!same(v, got)) misread.push(`${t}:${key}:${k} 应读作 ${v === null ? '（空）' : typeof v === 'object' ? `（无法唯一拆分：${v.unsplit}）` : JSON.stringify(v)}，读成 ${show(got)}`);
       });
     }
   };

@@ -17,7 +17,13 @@ export const RESULTS_DIR = join(REPO_ROOT, 'test-results');
 export const CHROMIUM = '/usr/bin/chromium';
 
 /** Served in this order: a name found in an earlier folder wins. */
-const PAGE_DIRS = [join(REPO_ROOT, 'test', 'e2e', 'pages'), join(REPO_ROOT, 'test', 'fixtures', 'html'), join(REPO_ROOT, 'test', 'fixtures', 'pdf')];
+const PAGE_DIRS = [
+  join(REPO_ROOT, 'test', 'e2e', 'pages'),
+  join(REPO_ROOT, 'test', 'fixtures', 'html'),
+  join(REPO_ROOT, 'test', 'fixtures', 'pdf'),
+  // the real-world corpus: /<case id>/source.html
+  join(REPO_ROOT, 'test', 'corpus', 'cases'),
+];
 
 const SLOW_DELAY_MS = 1500;
 /** An empty page, for the harness's own use (see readClipboard). */

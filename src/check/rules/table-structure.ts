@@ -96,6 +96,14 @@ function describe(issue: StructureIssue, where: (lang: 'zh' | 'en') => string, d
           en: `The text stops after ${detail}; what follows cannot be checked.`,
         },
       };
+    case 'cells-run-together':
+      return {
+        severity: 'warning',
+        message: {
+          zh: `${where('zh')}的数字连在一起（${detail}），可以有不止一种拆法，未读取、未核对。`,
+          en: `${where('en')}: its figures run together (${detail}) and split more than one way; not read, not checked.`,
+        },
+      };
     case 'truncated-start':
       return {
         severity: 'warning',
