@@ -13,14 +13,15 @@ import { findingFingerprint } from '../model/review';
  * A blank on either side makes a column unverifiable and it is skipped (the single-year checks
  * already report blanks).
  */
-export function compareYears(report: Report, last: YearRecord): Finding[] {
+export function compareYears(report: Report, last: YearRecord, origin: string | null = last.origin): Finding[] {
   const findings: Finding[] = [];
+  const from = lastYearFrom(last, origin);
   const t2 = TEMPLATES['2021'].tables.t2;
   const cell = (row: string, col: string): number | null => {
     const v = report.tables.t2.rows.find((r) => r.key === row)?.cells.find((c) => c.col === col)?.value;
     return v?.kind === 'number' ? v.value : null;
   };
-  const where = last.source ? `（${last.source}）` : '';
+
   for (const col of t2.columns) {
     const now = cell('carried-over', col.key);
     const before = last.carriedForward[col.key];
@@ -38,8 +39,8 @@ export function compareYears(report: Report, last: YearRecord): Finding[] {
       expected: before,
       found: now,
       message: {
-        zh: `表二「二、上年结转」「${col.name.zh}」列为 ${now}，但${last.year}年度报告${where}的「四、结转下年度继续办理」为 ${before}。`,
-        en: `Table 2 row II "carried over", column "${col.name.en}" is ${now}, but the ${last.year} report${last.source ? ` (${last.source})` : ''} carried ${before} forward.`,
+        zh: `表二「二、上年结转」「${col.name.zh}」列为 ${now}，但${last.year}年度报告${from.zh}的「四、结转下年度继续办理」为 ${before}。`,
+        en: `Table 2 row II "carried over", column "${col.name.en}" is ${now}, but the ${last.year} report${from.en} carried ${before} forward.`,
       },
     });
   }
@@ -72,8 +73,8 @@ export function compareYears(report: Report, last: YearRecord): Finding[] {
         expected,
         found: inForce,
         message: {
-          zh: `表一「${name.zh}」现行有效件数为 ${inForce}，按${last.year}年度报告的 ${prev.inForce} 件 + 本年制发 ${issued} − 本年废止 ${repealed} 应为 ${expected}。`,
-          en: `Table 1 "${name.en}": ${inForce} in force, but last year's ${prev.inForce} + ${issued} issued − ${repealed} repealed gives ${expected}.`,
+          zh: `表一「${name.zh}」现行有效件数为 ${inForce}，按${last.year}年度报告${from.zh}的 ${prev.inForce} 件 + 本年制发 ${issued} − 本年废止 ${repealed} 应为 ${expected}。`,
+          en: `Table 1 "${name.en}": ${inForce} in force, but last year's ${prev.inForce}${from.en} + ${issued} issued − ${repealed} repealed gives ${expected}.`,
         },
       });
     }
@@ -81,9 +82,29 @@ export function compareYears(report: Report, last: YearRecord): Finding[] {
   return findings;
 }
 
-/** A result with last year's comparison added: its findings, what was checked, the link. */
-export function withLastYear(result: CheckResultJson, last: YearRecord): CheckResultJson {
-  const extra = compareYears(result.report, last).map((f) => ({ ...f, fingerprint: findingFingerprint(f, result.report) }));
+/**
+ * Where last year's record came from, as the findings say it: its source, and when it was read
+ * from another site than this report (or one is a local file and the other a page), that it was
+ * (issue 16, item 6: a record from another site never changes a comparison silently).
+ */
+function lastYearFrom(last: YearRecord, origin: string | null): { zh: string; en: string } {
+  const src = last.source ?? '';
+  if (last.origin === origin) return src ? { zh: `（${src}）`, en: ` (${src})` } : { zh: '', en: '' };
+  const site = last.origin ?? '本地文件';
+  const siteEn = last.origin ?? 'a local file';
+  return {
+    zh: `（记录来自另一来源：${site}${src ? `，${src}` : ''}；本报告来自${origin ?? '本地文件'}）`,
+    en: ` (recorded from another source: ${siteEn}${src ? `, ${src}` : ''}; this report is from ${origin ?? 'a local file'})`,
+  };
+}
+
+/**
+ * A result with last year's comparison added: its findings, what was checked, the link. `origin`
+ * is this report's site (history.ts originOf): when last year's record was read elsewhere, the
+ * findings and `lastYear.sameOrigin` say so.
+ */
+export function withLastYear(result: CheckResultJson, last: YearRecord, origin: string | null = last.origin): CheckResultJson {
+  const extra = compareYears(result.report, last, origin).map((f) => ({ ...f, fingerprint: findingFingerprint(f, result.report) }));
   const findings = [...result.findings.filter((f) => f.rule !== 'carry-over' && f.rule !== 'in-force'), ...extra];
   const runs = [
     ...result.checks.filter((r) => r.rule !== 'carry-over' && r.rule !== 'in-force'),
@@ -107,6 +128,6 @@ export function withLastYear(result: CheckResultJson, last: YearRecord): CheckRe
     findings,
     checks: runs,
     summary: summarise(findings, runs),
-    lastYear: { year: last.year, body: last.body, source: last.source, checkedAt: last.checkedAt },
+    lastYear: { year: last.year, body: last.body, source: last.source, checkedAt: last.checkedAt, origin: last.origin, sameOrigin: last.origin === origin },
   };
 }

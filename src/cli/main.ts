@@ -7,7 +7,7 @@ import { toJson } from '../present/json';
 import { findingsToCsv, type CsvEntry } from '../present/csv';
 import { CheckResultSchema, type CheckResultJson } from '../model/result';
 import { fetchDocument, kindOf, parseHttpUrl } from '../fetch';
-import { recordOf, type YearRecord } from '../model/history';
+import { previousYear, recordOf, type YearRecord } from '../model/history';
 import { withLastYear } from '../check/cross-year';
 import { MAX_FILE_BYTES } from '../extract/limits';
 import { SCHEMA_VERSION } from '../model/version';
@@ -156,8 +156,9 @@ function acrossYears(outcomes: InputOutcome[]): InputOutcome[] {
   return outcomes.map((o) => {
     if (!o.ok) return o;
     const rec = recordOf(o.result.report, o.input, now);
-    const last = rec ? records.find((r) => r.bodyKey === rec.bodyKey && r.year === rec.year - 1) : undefined;
-    return last ? { ...o, result: withLastYear(o.result, last) } : o;
+    // the same site's (or the same kind of input's) first; another's is named as such
+    const last = rec ? previousYear(records, rec.bodyKey, rec.year, rec.origin) : null;
+    return last && rec ? { ...o, result: withLastYear(o.result, last, rec.origin) } : o;
   });
 }
 

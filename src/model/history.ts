@@ -8,7 +8,7 @@ import { bodyKey } from '../recognise/body';
  */
 const Counts = z.record(z.string(), z.nullable(z.number()));
 
-export const YearRecordSchema = z.object({
+const YearRecordV1Schema = z.object({
   body: z.string(),
   /** see recognise/body.ts: survives 威海市环翠区人民政府 / 环翠区政府 / 环翠区 */
   bodyKey: z.string(),
@@ -25,12 +25,47 @@ export const YearRecordSchema = z.object({
   /** ISO time of the check */
   checkedAt: z.string(),
 });
+
+export const YearRecordSchema = z.object({
+  ...YearRecordV1Schema.shape,
+  /**
+   * the site the report was read from (originOf: its host name, without `www.`), null for a local
+   * file. Part of the record's key: a page on another site that claims the same body and year is
+   * kept apart and never replaces this record (issue 16, item 6).
+   */
+  origin: z.nullable(z.string()),
+});
 export type YearRecord = z.infer<typeof YearRecordSchema>;
 
-export const HISTORY_VERSION = 1;
+export const HISTORY_VERSION = 2;
 export const HistorySchema = z.object({ version: z.literal(HISTORY_VERSION), records: z.array(YearRecordSchema) });
 export type History = z.infer<typeof HistorySchema>;
 export const EMPTY_HISTORY: History = { version: HISTORY_VERSION, records: [] };
+
+/** Version 1 (records without their origin): read, and the origin worked out from each record's source. */
+const HistoryV1Schema = z.object({ version: z.literal(1), records: z.array(YearRecordV1Schema) });
+/** A record as an older export may hold it: without its origin. */
+export const AnyYearRecordSchema = z.union([YearRecordSchema, YearRecordV1Schema]);
+export type AnyYearRecord = z.infer<typeof AnyYearRecordSchema>;
+
+/** A record of any version, with its origin (worked out from its source when it has none). */
+export function withOrigin(rec: AnyYearRecord): YearRecord {
+  return 'origin' in rec ? rec : { ...rec, origin: originOf(rec.source) };
+}
+
+/**
+ * The site a report was read from: the URL's host name, lower case, without a leading `www.`
+ * (www.weihai.gov.cn and weihai.gov.cn are one site); null for anything that is not an http(s)
+ * URL (a local file, a pasted text).
+ */
+export function originOf(source: string | null): string | null {
+  if (!source || !/^https?:\/\//i.test(source)) return null;
+  try {
+    return new URL(source).hostname.toLowerCase().replace(/^www\./, '') || null;
+  } catch {
+    return null;
+  }
+}
 
 /** Most records kept: the oldest checks are dropped first. */
 export const HISTORY_LIMIT = 2000;
@@ -59,6 +94,7 @@ export function recordOf(report: Report, source: string | null, checkedAt: Date)
     documents,
     source,
     checkedAt: checkedAt.toISOString(),
+    origin: originOf(source),
   };
 }
 
@@ -70,25 +106,36 @@ export function recordOf(report: Report, source: string | null, checkedAt: Date)
 export function migrateHistory(raw: unknown): History | null {
   if (raw === undefined || raw === null) return EMPTY_HISTORY;
   const r = HistorySchema.safeParse(raw);
-  return r.success ? r.data : null;
+  if (r.success) return r.data;
+  const v1 = HistoryV1Schema.safeParse(raw);
+  return v1.success ? { version: HISTORY_VERSION, records: v1.data.records.map(withOrigin) } : null;
 }
 
-/** Add or replace the record of (bodyKey, year); newest first; bounded. */
+const sameKey = (a: YearRecord, b: YearRecord): boolean => a.bodyKey === b.bodyKey && a.year === b.year && a.origin === b.origin;
+
+/** Add or replace the record of (bodyKey, year, origin); newest first; bounded. */
 export function upsert(history: History, rec: YearRecord): History {
-  const rest = history.records.filter((r) => !(r.bodyKey === rec.bodyKey && r.year === rec.year));
+  const rest = history.records.filter((r) => !sameKey(r, rec));
   return { version: HISTORY_VERSION, records: [rec, ...rest].slice(0, HISTORY_LIMIT) };
 }
 
 /** Merge imported records into history (an imported record wins only when it is newer). */
-export function merge(history: History, incoming: YearRecord[]): History {
+export function merge(history: History, incoming: readonly YearRecord[]): History {
   let out = history;
   for (const rec of incoming) {
-    const have = out.records.find((r) => r.bodyKey === rec.bodyKey && r.year === rec.year);
+    const have = out.records.find((r) => sameKey(r, rec));
     if (!have || have.checkedAt < rec.checkedAt) out = upsert(out, rec);
   }
   return out;
 }
 
-export function previousYear(history: History, key: string, year: number): YearRecord | null {
-  return history.records.find((r) => r.bodyKey === key && r.year === year - 1) ?? null;
+/**
+ * Last year's record of the same body to compare a report from `origin` with: the one read from
+ * the same site when there is one (a record from another site never takes its place); otherwise
+ * the newest from another site, which the comparison then names as such (cross-year.ts).
+ */
+export function previousYear(records: readonly YearRecord[] | History, key: string, year: number, origin: string | null): YearRecord | null {
+  const all = Array.isArray(records) ? records : (records as History).records;
+  const candidates = all.filter((r) => r.bodyKey === key && r.year === year - 1);
+  return candidates.find((r) => r.origin === origin) ?? candidates[0] ?? null;
 }

@@ -35,6 +35,10 @@ export const LastYearSchema = z.object({
   body: z.string(),
   source: z.nullable(z.string()),
   checkedAt: z.string(),
+  /** the site last year's record was read from (its host name without www.; null: a local file) */
+  origin: z.optional(z.nullable(z.string())),
+  /** false when that is another site than this report's (the comparison says so) */
+  sameOrigin: z.optional(z.boolean()),
 });
 
 export const CheckResultSchema = z.object({

@@ -36,6 +36,7 @@ export function auditRecord(result: CheckResultJson, review: ReviewJson | undefi
     `结果：错误 ${s.errors} 项，警告 ${s.warnings} 项，提示 ${s.infos} 项；共核对 ${s.checked} 项`,
   ];
   if (result.lastYear) lines.push(`已与 ${result.lastYear.year} 年度报告比较：${result.lastYear.source ?? result.lastYear.body}`);
+  if (result.lastYear?.sameOrigin === false) lines.push(`注意：上年记录来自另一来源（${result.lastYear.origin ?? '本地文件'}），不是本报告的网站`);
   lines.push('');
   if (result.findings.length === 0) lines.push('未发现问题。');
   const byId = new Map((review?.decisions ?? []).map((d) => [d.findingId, d]));

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { migrateHistory, upsert, merge, previousYear, EMPTY_HISTORY, HistorySchema, YearRecordSchema, type History, type YearRecord } from '../model/history';
+import { migrateHistory, upsert, merge, previousYear, withOrigin, AnyYearRecordSchema, EMPTY_HISTORY, type History, type YearRecord } from '../model/history';
 import * as z from 'zod/mini';
 import { serialQueue } from './serial';
 
@@ -15,14 +15,16 @@ export async function loadHistory(): Promise<History | null> {
 }
 
 /**
- * Remember a checked report and return last year's record of the same body, if any. A stored
- * value this version cannot read is left as it is (never overwritten).
+ * Remember a checked report and return last year's record of the same body, if any: the one from
+ * the same site when there is one (history.ts previousYear). A record is kept per body, year and
+ * site, so a page elsewhere that claims the same body and year never replaces it. A stored value
+ * this version cannot read is left as it is (never overwritten).
  */
 export function remember(rec: YearRecord): Promise<YearRecord | null> {
   return queue(async () => {
     const history = await loadHistory();
     if (history === null) return null;
-    const last = previousYear(history, rec.bodyKey, rec.year);
+    const last = previousYear(history, rec.bodyKey, rec.year, rec.origin);
     await browser.storage.local.set({ [HISTORY_KEY]: upsert(history, rec) });
     return last;
   });
@@ -37,7 +39,8 @@ export async function exportHistory(): Promise<string> {
   return JSON.stringify((await loadHistory()) ?? EMPTY_HISTORY, null, 2);
 }
 
-const ImportSchema = z.union([HistorySchema, z.array(YearRecordSchema)]);
+/** An export of this version or the one before (records without their origin get it from their source), or a bare array of records. */
+const ImportSchema = z.union([z.object({ version: z.union([z.literal(1), z.literal(2)]), records: z.array(AnyYearRecordSchema) }), z.array(AnyYearRecordSchema)]);
 
 /** Import an exported file (or a bare array of records); returns how many records it held. */
 export async function importHistory(text: string): Promise<{ ok: true; count: number } | { ok: false; error: string }> {
@@ -49,7 +52,7 @@ export async function importHistory(text: string): Promise<{ ok: true; count: nu
   }
   const parsed = ImportSchema.safeParse(raw);
   if (!parsed.success) return { ok: false, error: 'not a history file of this extension' };
-  const incoming = Array.isArray(parsed.data) ? parsed.data : parsed.data.records;
+  const incoming = (Array.isArray(parsed.data) ? parsed.data : parsed.data.records).map(withOrigin);
   return queue(async () => {
     const history = (await loadHistory()) ?? EMPTY_HISTORY;
     await browser.storage.local.set({ [HISTORY_KEY]: merge(history, incoming) });

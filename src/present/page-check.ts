@@ -157,7 +157,7 @@ async function againstLastYear(result: CheckResultJson, url: string, now: Date):
   const rec = recordOf(result.report, url, now);
   if (!rec) return result;
   const last = await quietly(() => remember(rec), null);
-  return last ? withLastYear(result, last) : result;
+  return last ? withLastYear(result, last, rec.origin) : result;
 }
 
 async function quietly<T>(f: () => Promise<T>, fallback: T): Promise<T> {

@@ -63,6 +63,8 @@ export function renderSummary(result: CheckResultJson, lang: Lang = 'zh'): strin
   if (result.lastYear) {
     const ly = result.lastYear;
     lines.push(lang === 'zh' ? `已与${ly.year}年度报告比较：${ly.source ?? ly.body}` : `Compared with the ${ly.year} report: ${ly.source ?? ly.body}`);
+    const site = ly.origin ?? (lang === 'zh' ? '本地文件' : 'a local file');
+    if (ly.sameOrigin === false) lines.push(lang === 'zh' ? `注意：上年记录来自另一来源（${site}）` : `Note: last year's record comes from another source (${site})`);
   }
   const s = result.summary;
   lines.push(s.errors > 0 ? w.verdict(s.errors, s.warnings, s.checked) : s.warnings > 0 ? w.verdictWarn(s.warnings, s.checked) : w.verdictOk(s.checked));

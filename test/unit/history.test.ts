@@ -4,7 +4,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { checkDocument } from '../../src/pipeline';
 import { compareYears, withLastYear } from '../../src/check/cross-year';
-import { EMPTY_HISTORY, HISTORY_VERSION, migrateHistory, recordOf, type YearRecord } from '../../src/model/history';
+import { EMPTY_HISTORY, HISTORY_VERSION, migrateHistory, originOf, recordOf, type YearRecord } from '../../src/model/history';
 import { exportHistory, HISTORY_KEY, importHistory, loadHistory, remember, clearHistory } from '../../src/present/history-store';
 import { CheckResultSchema, type CheckResultJson } from '../../src/model/result';
 
@@ -15,8 +15,8 @@ function check(name: string): CheckResultJson {
   return out.result;
 }
 
-function record(name: string, at = '2025-02-01T00:00:00.000Z'): YearRecord {
-  const rec = recordOf(check(name).report, `${name}.html`, new Date(at));
+function record(name: string, at = '2025-02-01T00:00:00.000Z', source = `${name}.html`): YearRecord {
+  const rec = recordOf(check(name).report, source, new Date(at));
   if (!rec) throw new Error(`no record for ${name}`);
   return rec;
 }
@@ -99,5 +99,78 @@ describe('history in browser.storage.local (fakeBrowser)', () => {
     expect((await loadHistory())?.records.map((r) => r.year).sort()).toEqual([2023, 2024]);
     expect(await importHistory('{"version":1,"records":[{"year":"x"}]}')).toMatchObject({ ok: false });
     expect(await importHistory('not json')).toEqual({ ok: false, error: 'not JSON' });
+  });
+});
+
+// Issue 16, item 6: any page claiming the same body and year overwrote the stored "last year"
+// record, and the genuine next-year report then showed carry-over warnings linking to the other
+// site. Records now carry their origin and are kept per body, year and site.
+describe('records from another site (issue 16, item 6)', () => {
+  beforeEach(() => fakeBrowser.reset());
+  const GENUINE = 'http://www.huancui.gov.cn/art/2024/1/20/art_1.html';
+  const THIS_YEAR = 'http://www.huancui.gov.cn/art/2025/1/20/art_2.html';
+  const ELSEWHERE = 'http://mirror.example.gov.cn/copy/2023.html';
+
+  it('a page elsewhere claiming the same body and year does not replace the genuine record: this year is compared with the genuine one', async () => {
+    await remember(record('huancui-2023', '2025-01-01T00:00:00.000Z', GENUINE));
+    // later, another site: same body, same year, other figures
+    await remember(record('huancui-2023-bad', '2025-01-02T00:00:00.000Z', ELSEWHERE));
+    const last = await remember(record('seed-004', '2025-01-03T00:00:00.000Z', THIS_YEAR));
+    expect(last?.source).toBe(GENUINE);
+    const r = withLastYear(check('seed-004'), last as YearRecord, 'huancui.gov.cn');
+    expect(r.findings.filter((f) => f.rule === 'carry-over' || f.rule === 'in-force')).toEqual([]);
+    expect(r.lastYear).toMatchObject({ source: GENUINE, sameOrigin: true, origin: 'huancui.gov.cn' });
+    // both 2023 records are kept, each with its site
+    expect((await loadHistory())?.records.filter((x) => x.year === 2023).map((x) => x.origin).sort()).toEqual(['huancui.gov.cn', 'mirror.example.gov.cn']);
+  });
+
+  it('records carry their origin: the host without www., null for a local file', () => {
+    expect(originOf('https://WWW.Weihai.gov.cn:8080/a.html')).toBe('weihai.gov.cn');
+    expect(originOf('http://mirror.example.gov.cn/copy/2023.html')).toBe('mirror.example.gov.cn');
+    expect(originOf('reports/2023.html')).toBeNull();
+    expect(originOf(null)).toBeNull();
+    expect(record('seed-004', undefined, THIS_YEAR).origin).toBe('huancui.gov.cn');
+    expect(record('seed-004').origin).toBeNull();
+  });
+
+  it('when only another site holds last year, the comparison is made and says so: in the findings and in lastYear', async () => {
+    await remember(record('huancui-2023-bad', '2025-01-02T00:00:00.000Z', ELSEWHERE));
+    const last = await remember(record('seed-004', '2025-01-03T00:00:00.000Z', THIS_YEAR));
+    expect(last?.origin).toBe('mirror.example.gov.cn');
+    const r = withLastYear(check('seed-004'), last as YearRecord, 'huancui.gov.cn');
+    const cross = r.findings.filter((f) => f.rule === 'carry-over' || f.rule === 'in-force');
+    expect(cross.length).toBe(3);
+    for (const f of cross) {
+      expect(f.message.zh).toContain('另一来源：mirror.example.gov.cn');
+      expect(f.message.zh).toContain('本报告来自huancui.gov.cn');
+      expect(f.message.en).toContain('another source: mirror.example.gov.cn');
+    }
+    expect(r.lastYear).toMatchObject({ origin: 'mirror.example.gov.cn', sameOrigin: false });
+    expect(CheckResultSchema.safeParse(r).success).toBe(true);
+    // the same site's record, once there, takes its place
+    await remember(record('huancui-2023', '2025-01-04T00:00:00.000Z', GENUINE));
+    expect((await remember(record('seed-004', '2025-01-05T00:00:00.000Z', THIS_YEAR)))?.origin).toBe('huancui.gov.cn');
+  });
+
+  it('a stored history of version 1 (no origins) is read, each origin from its source, and kept on the next save', async () => {
+    const { origin: _a, ...v1a } = record('huancui-2023', '2025-01-01T00:00:00.000Z', GENUINE);
+    const { origin: _b, ...v1b } = record('huancui-2023-bad', '2025-01-02T00:00:00.000Z', ELSEWHERE);
+    await fakeBrowser.storage.local.set({ [HISTORY_KEY]: { version: 1, records: [v1b, v1a] } });
+    expect(migrateHistory({ version: 1, records: [v1a] })?.records[0]?.origin).toBe('huancui.gov.cn');
+    const last = await remember(record('seed-004', '2025-01-03T00:00:00.000Z', THIS_YEAR));
+    expect(last?.source).toBe(GENUINE);
+    const h = await loadHistory();
+    expect(h?.version).toBe(HISTORY_VERSION);
+    expect(h?.records).toHaveLength(3);
+    // an export of version 1 imports too
+    await clearHistory();
+    expect(await importHistory(JSON.stringify({ version: 1, records: [v1a] }))).toEqual({ ok: true, count: 1 });
+    expect((await loadHistory())?.records[0]?.origin).toBe('huancui.gov.cn');
+  });
+
+  it('a comparison between a local file and a page says so', () => {
+    const r = withLastYear(check('seed-004'), record('huancui-2023-bad'), 'huancui.gov.cn');
+    expect(r.lastYear?.sameOrigin).toBe(false);
+    expect(r.findings.find((f) => f.rule === 'carry-over')?.message.zh).toContain('另一来源：本地文件');
   });
 });

@@ -156,6 +156,7 @@ function Body(props: { result: CheckResultJson; lang: Lang; show: SidebarProps['
             ) : null}
           </p>
         )}
+        {result.lastYear?.sameOrigin === false && <p class="last-year elsewhere">{w.lastYearElsewhere(result.lastYear.origin ?? null)}</p>}
       </section>
       <section class="counts" aria-label="summary">
         <span class={`count err ${s.errors > 0 ? 'on' : ''}`}>

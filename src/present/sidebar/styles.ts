@@ -29,6 +29,7 @@ button { font: inherit; cursor: pointer; }
 .facts { margin: 0; color: #444; font-size: 12px; display: flex; flex-wrap: wrap; gap: 4px 12px; }
 .last-year { margin: 6px 0 0; font-size: 12px; color: #0b57d0; }
 .last-year a { margin-left: 6px; color: #0b57d0; }
+.last-year.elsewhere { color: #b06000; }
 .counts { display: flex; gap: 8px; margin: 10px 0; }
 .count { flex: 1; border-radius: 8px; padding: 6px 8px; background: #f1f3f4; font-size: 12px; color: #444; text-align: center; }
 .count b { display: block; font-size: 20px; color: #1f1f1f; }
