@@ -134,7 +134,8 @@ export function extractText(input: string): ExtractedDoc {
 
     // A line of figures alone (PDF text: table 3's fifteen numbers under its headers).
     const figures = trimmed.split(' ');
-    if (figures.length >= 3 && figures.every((f) => VALUE_TOKEN.test(f))) {
+    // (`— 5 —`, a PDF's page number, is no row: a row has three figures at least.)
+    if (figures.filter((f) => /\d/.test(f)).length >= 3 && figures.every((f) => VALUE_TOKEN.test(f))) {
       rows.push(figures.map((f, k) => cell(f, lineNo, k)));
       continue;
     }

@@ -412,11 +412,33 @@ function buildTable(table: TableSpec, got: Collected, structure: StructureIssue[
     if ((lo && indexOf(lo) >= at) || (hi && indexOf(hi) <= at)) item.spec = null;
   });
 
-  // A label on its own followed by figures with none (a row broken in two): one row.
+  // Labels on their own followed by as many rows of figures with none (rows broken in two, a
+  // PDF's labels set out before their figures): paired in order. Runs of unequal length are left
+  // to the placement by position, where blank labels bound no gap.
+  for (let k = 0; k < got.seq.length; k++) {
+    let b = k;
+    while (got.seq[b]?.blank && got.seq[b]?.spec) b++;
+    let o = b;
+    while (o < got.seq.length && !got.seq[o]?.spec && !got.seq[o]?.blank) o++;
+    const labels = b - k;
+    if (labels > 0 && o - b === labels) {
+      for (let j = 0; j < labels; j++) {
+        const orphan = got.seq[b + j];
+        if (orphan) orphan.spec = got.seq[k + j]?.spec ?? null;
+      }
+      got.seq.splice(k, labels);
+    }
+    if (labels > 0) k = Math.max(k, b - 1);
+  }
+  // A label that caught one stray figure (a page number, a leftover of a vertical label) and is
+  // followed by a full row of figures with none: the full row is its row.
   for (let k = 0; k + 1 < got.seq.length; k++) {
     const a = got.seq[k];
     const b = got.seq[k + 1];
-    if (a?.blank && a.spec && b && !b.spec && !b.blank) {
+    if (!a?.spec || a.blank || !b || b.spec || b.blank) continue;
+    const n = columnsOf(table, a.spec).length;
+    const filled = (s: SplitRow): number => s.values.filter((c) => c.text !== '').length;
+    if (n >= 7 && filled(a.split) <= 1 && filled(b.split) === n) {
       b.spec = a.spec;
       got.seq.splice(k, 1);
     }
@@ -437,11 +459,19 @@ function buildTable(table: TableSpec, got: Collected, structure: StructureIssue[
       structure.push(issue('row-placed-by-position', table.id, item.spec.key, valuesText(item.split, columnsOf(table, item.spec).length), item.split.values[0]?.src ?? null));
     }
   }
-  for (const item of blanks) {
-    if (item.spec && !byKey.has(item.spec.key)) byKey.set(item.spec.key, { spec: item.spec, split: item.split, placed: 'label', blank: true });
-    else item.spec = null;
+  // Blank labels bound no gap: figures whose label went elsewhere (a PDF's loose label lines)
+  // are placed first; a blank label then names a row no figures were found for.
+  got.seq = got.seq.filter((item) => !item.blank);
+
+  // A scrap with a figure or two and no label the template knows (a page number, a piece of a
+  // vertical label) is no row of table 2: it is set aside, not placed.
+  if (table.columns.length >= 7) {
+    got.seq = got.seq.filter((item) => {
+      if (item.spec || item.split.values.filter((c) => c.text !== '').length > 1 || item.split.labels.length === 0) return true;
+      structure.push(issue('row-unrecognised', table.id, null, rowText(item.split), item.split.cells[0]?.src ?? null));
+      return false;
+    });
   }
-  got.seq = got.seq.filter((item) => !item.blank || item.spec);
 
   // Rows whose label was lost: placed by position when the gap between the recognised rows
   // around them has exactly as many unfilled template rows as there are such rows.
@@ -472,6 +502,10 @@ function buildTable(table: TableSpec, got: Collected, structure: StructureIssue[
       }
     }
     i = j;
+  }
+
+  for (const item of blanks) {
+    if (item.spec && !byKey.has(item.spec.key)) byKey.set(item.spec.key, { spec: item.spec, split: item.split, placed: 'label', blank: true });
   }
 
   const rows: ReportRow[] = numeric.map((spec) => {

@@ -106,6 +106,10 @@ export function matchRow(
     const inGroup = candidates.filter((r) => !r.exact || r.group === undefined || r.group === ctx || r.group === 'results');
     const pick = inGroup.find((r) => r.group === ctx) ?? inGroup.find((r) => !r.exact) ?? inGroup[0];
     if (pick) return { spec: pick, group: ctx, fuzzy: false };
+    // A short label whose group heading was lost (`（六）其` / `他处理` broken over lines) names its
+    // one row only by likeness, held to the row order by the caller.
+    const only = candidates.length === 1 ? candidates[0] : undefined;
+    if (near && only) return { spec: only, group: only.group ?? ctx, fuzzy: true };
   }
   const key = split.labels[split.labels.length - 1] ?? '';
   if (!near || key.length < 4) return null;

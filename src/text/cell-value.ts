@@ -120,5 +120,5 @@ export function looksLikeFigure(text: string): boolean {
   if (/^\d[\d,.\s]*$/.test(s)) return true;
   if (s.length > 12 || !/\d/.test(s)) return false;
   if (/^(\d{1,2}|[一二三四五六七八九十]+)\s*[.、．]/.test(s) || /^[（(][\d一二三四五六七八九十]+[）)]/.test(s) || /第.{0,4}[项条]/.test(s)) return false;
-  return (s.match(/[\u4e00-\u9fff]/g) ?? []).length <= 2;
+  return (s.match(/[\u4e00-\u9fff]/g) ?? []).length <= 1;
 }

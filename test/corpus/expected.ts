@@ -149,3 +149,17 @@ export function realErrors(e: Expectation): string[] {
   }
   return [...out].sort();
 }
+
+/** Cases the engine does not yet judge exactly, each with why and its verdict's counts as they stand. */
+export interface KnownGap {
+  why: string;
+  misread: number;
+  falseErrors: number;
+  missed: number;
+}
+
+export function loadKnownGaps(dir = join(import.meta.dirname)): Record<string, KnownGap> {
+  const file = join(dir, 'known-gaps.json');
+  if (!existsSync(file)) return {};
+  return JSON.parse(readFileSync(file, 'utf8')) as Record<string, KnownGap>;
+}
