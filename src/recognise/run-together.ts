@@ -14,9 +14,17 @@ import { SECTIONS, TEMPLATES, numericRows, type RowSpec, type TemplateVersion } 
 
 /** A paragraph this long with this many template labels glued to figures is a run-together report. */
 const MIN_LENGTH = 300;
-/** Splits enumerated for one run at most: runs are a row's cells, never long. */
+/** Splits enumerated for one run at most, and steps taken to find them: a run is a row's cells. */
 const MAX_SPLITS = 200_000;
-const MAX_RUN = 40;
+const MAX_STEPS = 300_000;
+const MAX_RUN = 32;
+/** Steps for all the runs of one document: a hostile page cannot make reading it slow. */
+const DOC_STEPS = 2_000_000;
+
+/** What is left of a document's budget of steps. */
+interface Budget {
+  left: number;
+}
 
 interface Found {
   at: number;
@@ -121,9 +129,13 @@ function cutParagraph(text: string, src: SourceRef): DocItem[] | null {
     if (m.kind === 'row') runs.set(m, leadingRun(text.slice(m.end, marks[i + 1]?.at ?? text.length), marks[i + 1]));
   });
   const pieces = new Map<Found, Piece[]>();
+  const budget: Budget = { left: DOC_STEPS };
   const t2rows = marks.filter((m) => m.kind === 'row' && m.table === 't2');
-  for (const [m, run] of runs) if (m.table === 't1') pieces.set(m, splitRun(run, m.spec?.columns?.length ?? 1, 't1', m.spec));
-  const t2 = splitTable2(t2rows.map((m) => ({ key: m.spec?.key ?? '', role: m.spec?.role, run: runs.get(m) ?? '' })));
+  for (const [m, run] of runs) if (m.table === 't1') pieces.set(m, splitRun(run, m.spec?.columns?.length ?? 1, 't1', m.spec, budget));
+  const t2 = splitTable2(
+    t2rows.map((m) => ({ key: m.spec?.key ?? '', role: m.spec?.role, run: runs.get(m) ?? '' })),
+    budget,
+  );
   t2rows.forEach((m, i) => pieces.set(m, t2[i] ?? []));
 
   let k = 0;
@@ -142,7 +154,7 @@ function cutParagraph(text: string, src: SourceRef): DocItem[] | null {
         const run = /(\d+(?:[ \u00a0]+\d+)*)\s*$/.exec(body);
         if (run) {
           para(body.slice(0, run.index));
-          const split = splitTable3(run[1] ?? '');
+          const split = splitTable3(run[1] ?? '', budget);
           grid.push(split ? split.map((v) => cell(v, k++)) : [cell(run[1] ?? '', k++, run[1])]);
           flush();
           pos = five.at;
@@ -201,11 +213,11 @@ function leadingRun(rest: string, next: Found | undefined): string {
 type Piece = { value: string; unsplit?: undefined } | { value: ''; unsplit: string };
 
 /** A run of figures split into `cols` cells when exactly one split fits the row, else kept whole. */
-export function splitRun(run: string, cols: number, table: 't1' | 't2', spec: RowSpec | undefined): Piece[] {
+export function splitRun(run: string, cols: number, table: 't1' | 't2', spec: RowSpec | undefined, budget: Budget = { left: DOC_STEPS }): Piece[] {
   if (run === '') return [];
   if (cols === 1) return [{ value: run }];
   const amounts = spec?.columns?.map((c) => c.kind) ?? [];
-  const candidates = splits(run, cols, amounts).filter((parts) => (table === 't2' ? rowAddsUp(parts) : true));
+  const candidates = splits(run, cols, amounts, budget).filter((parts) => (table === 't2' ? rowAddsUp(parts) : true));
   if (candidates.length === 1 && candidates[0]) return candidates[0].map((value) => ({ value }));
   return [{ value: '', unsplit: run }];
 }
@@ -218,8 +230,8 @@ const MAX_COMBOS = 100_000;
  * its 总计; then the columns must balance (一 + 二 = （七）总计 + 四) and add up (（七）总计 = the
  * result rows). A row is split where every solution agrees on it, else kept whole.
  */
-export function splitTable2(rows: { key: string; role: string | undefined; run: string }[]): Piece[][] {
-  const cands = rows.map((r) => (r.run === '' ? [] : splits(r.run, 7, []).filter(rowAddsUp)));
+export function splitTable2(rows: { key: string; role: string | undefined; run: string }[], budget: Budget = { left: DOC_STEPS }): Piece[][] {
+  const cands = rows.map((r) => (r.run === '' ? [] : splits(r.run, 7, [], budget).filter(rowAddsUp)));
   const open = cands.map((c, i) => (c.length > 1 ? i : -1)).filter((i) => i >= 0);
   const combos = open.reduce((n, i) => n * (cands[i]?.length ?? 1), 1);
   const pick = cands.map((c) => (c.length === 1 ? c[0] : undefined));
@@ -270,8 +282,8 @@ export function splitTable2(rows: { key: string; role: string | undefined; run: 
 }
 
 /** Table 3's fifteen figures: each group's four results add up to its 总计. */
-export function splitTable3(run: string): string[] | null {
-  const ok = splits(run, 15, []).filter((p) => [0, 5, 10].every((g) => p.slice(g, g + 4).reduce((s, x) => s + Number(x), 0) === Number(p[g + 4])));
+export function splitTable3(run: string, budget: Budget = { left: DOC_STEPS }): string[] | null {
+  const ok = splits(run, 15, [], budget).filter((p) => [0, 5, 10].every((g) => p.slice(g, g + 4).reduce((s, x) => s + Number(x), 0) === Number(p[g + 4])));
   return ok.length === 1 ? (ok[0] ?? null) : null;
 }
 
@@ -285,7 +297,7 @@ function rowAddsUp(parts: string[]): boolean {
  * itself, a minus only at a number's start (本年增/减), a decimal point only in an amount column,
  * an amount's unit (元) only at its end. Bounded by MAX_SPLITS.
  */
-function splits(spaced: string, cols: number, kinds: string[]): string[][] {
+function splits(spaced: string, cols: number, kinds: string[], budget: Budget): string[][] {
   const out: string[][] = [];
   // A space the page left inside a run is a cell boundary for certain (`500000 5`).
   const bounds = new Set<number>();
@@ -295,8 +307,13 @@ function splits(spaced: string, cols: number, kinds: string[]): string[][] {
     else run += ch;
   }
   if (run.length > MAX_RUN) return out;
+  let steps = 0;
+  let exhausted = false;
   const walk = (start: number, acc: string[]): void => {
-    if (out.length > MAX_SPLITS) return;
+    if (out.length > MAX_SPLITS || ++steps > MAX_STEPS || --budget.left < 0) {
+      exhausted = true;
+      return;
+    }
     const k = acc.length;
     if (k === cols) {
       if (start === run.length) out.push(acc.slice());
@@ -312,6 +329,8 @@ function splits(spaced: string, cols: number, kinds: string[]): string[][] {
     }
   };
   walk(0, []);
+  // Past the bound the splits found are not all of them: none is sure, so none is given.
+  if (exhausted) return [];
   return out.filter((parts) => {
     // …and every space falls between two pieces
     let at = 0;
