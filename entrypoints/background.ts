@@ -38,7 +38,7 @@ export default defineBackground(() => {
   browser.tabs.onRemoved.addListener((tabId) => forgetTab(tabId));
   browser.tabs.onReplaced.addListener((_added, removed) => forgetTab(removed));
 
-  browser.runtime.onMessage.addListener((raw: unknown, sender: { tab?: { id?: number; url?: string; index?: number }; frameId?: number }): Promise<CheckReplyWire | JsonEnvelope | CandidateReply | null> | undefined => {
+  browser.runtime.onMessage.addListener((raw: unknown, sender: Sender): Promise<CheckReplyWire | JsonEnvelope | CandidateReply | null> | undefined => {
     const msg = parseToBackground(unwrapJson(raw));
     const tabId = sender.tab?.id;
     const frameId = sender.frameId;
@@ -55,7 +55,11 @@ export default defineBackground(() => {
       // the engine runs here, off the page's main thread; the badge follows the outcome
       return checkPage(msg, parseHtml, new Date(), place).then(
         (reply) => {
-          void setBadge(tabId, badgeFor(reply.head.ok ? { report: true, errors: reply.head.errors } : { report: false, errors: 0 }));
+          // only while the tab still shows the page that asked: a large report left during its
+          // check must not put its badge on the next page (issue 16, item 9). Not waited for: the
+          // page has its marks to set.
+          const badge = badgeFor(reply.head.ok ? { report: true, errors: reply.head.errors } : { report: false, errors: 0 });
+          void stillShown(tabId, sender).then((shown) => (shown ? setBadge(tabId, badge) : undefined));
           return wireReply(reply.head);
         },
         () => null,
@@ -90,6 +94,34 @@ export default defineBackground(() => {
 /** HTML → document in the service worker, which has no DOMParser: linkedom's worker build, as the CLI reads pages. */
 function parseHtml(html: string): Document {
   return parseHTML(html).document as unknown as Document;
+}
+
+interface Sender {
+  tab?: { id?: number; url?: string; index?: number };
+  frameId?: number;
+  url?: string;
+  /** Chromium: the document that sent the message */
+  documentId?: string;
+}
+
+/**
+ * Whether the tab still shows the document that sent a message (the page may have been left while
+ * its check ran). Chromium names the document: a script injected into it by that id runs only if
+ * it is still there. Elsewhere, the tab's URL against the sender's (a URL we may not see is not the
+ * page's).
+ */
+async function stillShown(tabId: number, sender: Sender): Promise<boolean> {
+  try {
+    if (sender.documentId) {
+      const [first] = await browser.scripting.executeScript({ target: { tabId, documentIds: [sender.documentId] }, func: () => true });
+      return first?.result === true;
+    }
+    const tab = await browser.tabs.get(tabId);
+    const page = sender.url ?? sender.tab?.url;
+    return Boolean(page && tab.url && tab.url.split('#')[0] === page.split('#')[0]);
+  } catch {
+    return false; // gone, or no longer ours to script
+  }
 }
 
 async function setBadge(tabId: number, badge: { text: string; color: string }): Promise<void> {

@@ -211,6 +211,7 @@ export class Checker {
       },
     });
     ui.mount();
+    onTop(ui.shadowHost);
     // for tests and bug reports: which way the cells were read (not shown, not page text)
     if (this.state.read) ui.shadowHost.setAttribute('data-read', this.state.read);
     this.state.ui = ui;
@@ -296,6 +297,23 @@ export class Checker {
     safe(() => this.state.marks?.clear(), undefined);
     this.state.ui = null;
     this.state.marks = null;
+  }
+}
+
+/**
+ * The sidebar above everything the page shows: its host goes into the top layer as a manual
+ * popover, over any z-index (a page overlay at 2147483647, the highest there is, took its clicks:
+ * issue 16, item 10). The host's own styles (sidebar/styles.ts) undo the popover's default box.
+ * Where popovers are unknown, the host's z-index (the highest) and its place last in <body> are all
+ * there is.
+ */
+function onTop(host: HTMLElement): void {
+  try {
+    if (typeof host.showPopover !== 'function') return;
+    host.setAttribute('popover', 'manual');
+    host.showPopover();
+  } catch {
+    // not connected, or not a popover after all: the z-index stays
   }
 }
 

@@ -8,7 +8,9 @@ export const SIDEBAR_CSS = `
   all: initial !important;
   position: fixed !important; top: 0 !important; right: 0 !important; left: auto !important; bottom: auto !important;
   width: 0 !important; height: 0 !important; overflow: visible !important; display: block !important;
-  z-index: 2147483646 !important; visibility: visible !important; opacity: 1 !important; transform: none !important;
+  z-index: 2147483647 !important; visibility: visible !important; opacity: 1 !important; transform: none !important;
+  /* the host is a manual popover in the top layer (sidebar.tsx onTop): none of the popover's default box */
+  margin: 0 !important; padding: 0 !important; border: 0 !important; background: transparent !important; inset: 0 0 auto auto !important;
 }
 * { box-sizing: border-box; }
 .root { font: 14px/1.5 "PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", "Source Han Sans SC", system-ui, sans-serif; color: #1f1f1f; }
