@@ -39,7 +39,9 @@ const BLOCK = new Set([
 
 export function extractHtml(root: Document | Element, options: HtmlExtractOptions = {}): HtmlExtractedDoc {
   const doc: Document = 'documentElement' in root ? root : root.ownerDocument;
-  const start: Element | null = 'documentElement' in root ? (root.body ?? root.documentElement) : root;
+  // a document with no root element (a "page" of plain text or a lone comment, as linkedom reads
+  // it): nothing to read, and its `body` getter throws there (fuzz test, test/fuzz.test.ts)
+  const start: Element | null = 'documentElement' in root ? (root.documentElement ? (root.body ?? root.documentElement) : null) : root;
   const frame = options.frame ?? [];
   const out: HtmlExtractedDoc = { items: [], title: null, notes: [], elements: new Map() };
   if (!start) return out;
