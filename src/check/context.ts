@@ -1,12 +1,22 @@
 import type { CellKey, Report, ReportCell, ReportRow } from '../model/report';
 import type { Finding, Severity } from '../model/finding';
 import { templateFor, type TableId, type TemplateSpec, type Words } from '../recognise/templates';
-import { describeCells, keyText } from './messages';
+import { colName, describeCells, keyText, rowName } from './messages';
+
+/** A sum relation a rule evaluated, kept for the search of the probable wrong cell. */
+export interface SumRecord {
+  expected: CellKey[];
+  found: CellKey[];
+  /** the finding it made, when it failed */
+  draft: Draft | null;
+}
 
 /** What a rule sees: the report, its template, and cell lookup by key. */
 export class CheckContext {
   readonly report: Report;
   readonly template: TemplateSpec;
+  /** every sum relation checked so far (check/suspect.ts reads them) */
+  readonly relations: SumRecord[] = [];
   private readonly index = new Map<string, ReportCell>();
   private readonly rows = new Map<string, ReportRow>();
 
@@ -119,7 +129,7 @@ export function checkSum(ctx: CheckContext, out: RuleOutput, rel: SumRelation): 
     return;
   }
   if (expected !== found) {
-    out.add({
+    const draft: Draft = {
       anchor: rel.anchor,
       severity: 'error',
       outcome: 'fail',
@@ -129,11 +139,51 @@ export function checkSum(ctx: CheckContext, out: RuleOutput, rel: SumRelation): 
       expected,
       found,
       message: {
-        zh: `${rel.what.zh}不成立：应为 ${expected}，实为 ${found}（差 ${fmt(found - expected)}）。`,
-        en: `${rel.what.en} does not hold: expected ${expected}, found ${found} (off by ${fmt(found - expected)}).`,
+        zh: `${rel.what.zh}不成立：应为 ${expected}，实为 ${found}（差 ${fmt(found - expected)}）。${operands(ctx, rel, 'zh')}`,
+        en: `${rel.what.en} does not hold: expected ${expected}, found ${found} (off by ${fmt(found - expected)}). ${operands(ctx, rel, 'en')}`,
       },
-    });
+    };
+    out.add(draft);
+    ctx.relations.push({ expected: rel.expected, found: rel.found, draft });
+    return;
   }
+  ctx.relations.push({ expected: rel.expected, found: rel.found, draft: null });
+}
+
+/**
+ * The figures a sum added, each by its short name: `一 152 + 二 4 = 156；（七）总计 147 + 四 7 = 154`.
+ * A long sum lists its non-zero operands and counts the zeros.
+ */
+function operands(ctx: CheckContext, rel: SumRelation, lang: 'zh' | 'en'): string {
+  const all = [...rel.expected, ...rel.found];
+  const sameCol = all.every((k) => k.col === all[0]?.col);
+  const name = (k: CellKey): string => {
+    if (k.table === 't3') return colName(ctx.template, 't3', k.row, k.col, lang).split('·').pop() ?? k.col;
+    if (sameCol) return shortRow(rowName(ctx.template, k.table, k.row, lang));
+    return colName(ctx.template, k.table, k.row, k.col, lang);
+  };
+  const side = (keys: CellKey[]): string => {
+    const shown = keys.length > 8 ? keys.filter((k) => valueOf(ctx, k) !== 0) : keys;
+    const zeros = keys.length - shown.length;
+    const parts = shown.map((k) => `${name(k)} ${valueOf(ctx, k) ?? '?'}`);
+    if (zeros > 0) parts.push(lang === 'zh' ? `其余 ${zeros} 项为 0` : `${zeros} more at 0`);
+    const total = Math.round(keys.reduce((s, k) => s + (valueOf(ctx, k) ?? 0), 0) * 1e6) / 1e6;
+    return keys.length > 1 ? `${parts.join(' + ')} = ${total}` : (parts[0] ?? '');
+  };
+  return lang === 'zh' ? `${side(rel.expected)}；${side(rel.found)}。` : `${side(rel.expected)}; ${side(rel.found)}.`;
+}
+
+function valueOf(ctx: CheckContext, k: CellKey): number | null {
+  const v = ctx.cell(k)?.value;
+  return v?.kind === 'number' ? v.value : null;
+}
+
+/** 一、本年新收政府信息公开申请数量 → 一; long row names lose their notes and are cut short. */
+function shortRow(name: string): string {
+  const top = /^([一二三四五六七八九十]+)、/.exec(name);
+  if (top) return top[1] ?? name;
+  const plain = name.replace(/[（(][^）)]{3,}[）)]$/, '');
+  return plain.length > 10 ? `${plain.slice(0, 9)}…` : plain;
 }
 
 function fmt(n: number): string {

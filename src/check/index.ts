@@ -1,6 +1,9 @@
 import type { Report } from '../model/report';
-import type { Finding, RuleRun } from '../model/finding';
-import { CheckContext, RuleOutput } from './context';
+import type { Finding, RuleRun, Suspect } from '../model/finding';
+import { CheckContext, RuleOutput, type Draft } from './context';
+import { findSuspects } from './suspect';
+import { cellName } from './messages';
+import type { CellKey } from '../model/report';
 import type { Rule } from './rule';
 import { findingFingerprint, hash } from '../model/review';
 import { balance } from './rules/balance';
@@ -59,6 +62,7 @@ export function runChecks(report: Report, rules: readonly Rule[] = RULES): Check
   const ctx = new CheckContext(report);
   const findings: Finding[] = [];
   const runs: RuleRun[] = [];
+  const made = new Map<Draft, Finding>();
   for (const rule of rules) {
     const out = new RuleOutput();
     try {
@@ -93,8 +97,46 @@ export function runChecks(report: Report, rules: readonly Rule[] = RULES): Check
       };
       f.fingerprint = findingFingerprint(f, report);
       findings.push(f);
+      made.set(d, f);
     }
     runs.push({ rule: rule.id, title: rule.title, checked: out.checked, failed: out.failed, unverifiable: out.unverifiable });
   }
+  try {
+    nameSuspect(ctx, made);
+  } catch {
+    // the search for the probable wrong cell is a help: its failure leaves the findings as they are
+  }
   return { findings, runs };
+}
+
+const SLIP: Record<NonNullable<Suspect['slip']>, { zh: string; en: string }> = {
+  'swapped-digits': { zh: '，像是两位数字颠倒', en: ', as if two digits were swapped' },
+  'digit-dropped': { zh: '，像是漏写了一位数字', en: ', as if a digit were dropped' },
+  'digit-doubled': { zh: '，像是多写了一位数字', en: ', as if a digit were written twice' },
+  'total-in-part': { zh: '，像是把本行总计填进了分项', en: ", as if the row's total were typed into a part" },
+  'neighbour-value': { zh: '，像是填成了相邻一列的数', en: ', as if the next column’s figure were typed' },
+  'copied-from-above': { zh: '，像是照抄了上一行', en: ', as if copied from the row above' },
+};
+
+/** Every failing sum explained by one cell (check/suspect.ts) names it, in its data and its words. */
+function nameSuspect(ctx: CheckContext, made: Map<Draft, Finding>): void {
+  const suspect = findSuspects(ctx, ctx.relations);
+  if (!suspect) return;
+  const name = (k: CellKey, lang: 'zh' | 'en'): string => cellName(ctx.template, k, lang);
+  const only = suspect.unique ? suspect.cells[0] : undefined;
+  const words = only
+    ? {
+        zh: `很可能是${name(only.cell, 'zh')}填错：填 ${only.proposed} 则各处都成立（现为 ${only.now}${suspect.slip ? SLIP[suspect.slip].zh : ''}）。`,
+        en: `Probably ${name(only.cell, 'en')} is wrong: with ${only.proposed} everything adds up (it holds ${only.now}${suspect.slip ? SLIP[suspect.slip].en : ''}).`,
+      }
+    : {
+        zh: `可能填错的单元格：${suspect.cells.map((c) => `${name(c.cell, 'zh')}（填 ${c.proposed} 则各处都成立，现为 ${c.now}）`).join('，或')}。`,
+        en: `The cell that is wrong may be ${suspect.cells.map((c) => `${name(c.cell, 'en')} (with ${c.proposed} everything adds up; it holds ${c.now})`).join(', or ')}.`,
+      };
+  for (const r of ctx.relations) {
+    const f = r.draft ? made.get(r.draft) : undefined;
+    if (!f) continue;
+    f.suspect = suspect;
+    f.message = { zh: `${f.message.zh}${words.zh}`, en: `${f.message.en} ${words.en}` };
+  }
 }

@@ -8,6 +8,19 @@ export type Severity = z.infer<typeof SeveritySchema>;
 export const WordsSchema = z.object({ zh: z.string(), en: z.string() });
 
 /**
+ * The probable wrong cell (check/suspect.ts): the cell whose change to `proposed` makes every
+ * failing sum hold while every sum that held still holds; when more than one cell does, the
+ * candidates (`unique` false, no slip named).
+ */
+export const SuspectSchema = z.object({
+  cells: z.array(z.object({ cell: CellKeySchema, now: z.number(), proposed: z.number() })),
+  unique: z.boolean(),
+  /** the usual slip the two values show, when they show one */
+  slip: z.nullable(z.enum(['swapped-digits', 'digit-dropped', 'digit-doubled', 'total-in-part', 'neighbour-value', 'copied-from-above'])),
+});
+export type Suspect = z.infer<typeof SuspectSchema>;
+
+/**
  * One problem found in a report, as data: the rule, the cells, the expected and found values.
  * The sentences are rendered from these fields (see check/messages.ts), so tools can key on
  * `rule`, `outcome` and `cells` while the wording improves.
@@ -31,6 +44,8 @@ export const FindingSchema = z.object({
   expected: z.nullable(z.number()),
   found: z.nullable(z.number()),
   message: WordsSchema,
+  /** arithmetic findings: the cell that probably holds the typo, and what it should hold */
+  suspect: z.optional(SuspectSchema),
   /** prose findings: the words and the sentence of the report that the finding quotes */
   evidence: z.optional(z.object({ quote: z.string(), sentence: z.string(), src: z.nullable(SourceRefSchema) })),
 });

@@ -1,0 +1,91 @@
+/**
+ * The probable wrong cell (src/check/suspect.ts). Property: for a sound report and any single-cell
+ * change that breaks a sum, the suspect — when named alone — is exactly that cell with its
+ * original value, and no wrong cell is ever named alone; when several cells could explain it,
+ * the changed cell is among them. Cases for each slip.
+ */
+import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { extractText } from '../../src/extract/text';
+import { recognise } from '../../src/recognise/recognise';
+import { runChecks } from '../../src/check/index';
+import type { Report } from '../../src/model/report';
+import { seedText } from '../support/seeds';
+
+const sound: Record<string, Report> = {
+  'seed 004 (real figures)': recognise(extractText(seedText('004_383c93ca4b8bd76d.txt'))),
+  'layout base': recognise(extractText(readFileSync(new URL('../fixtures/layout-base.txt', import.meta.url), 'utf8'))),
+};
+
+function withCell(report: Report, t: 't2' | 't3', row: string, col: string, value: number): Report {
+  const copy = structuredClone(report);
+  const cell = copy.tables[t].rows.find((r) => r.key === row)?.cells.find((c) => c.col === col);
+  if (cell) cell.value = { kind: 'number', value, raw: String(value) };
+  return copy;
+}
+
+function numberCells(report: Report): { t: 't2' | 't3'; row: string; col: string; value: number }[] {
+  const out: { t: 't2' | 't3'; row: string; col: string; value: number }[] = [];
+  for (const t of ['t2', 't3'] as const) {
+    for (const r of report.tables[t].rows) for (const c of r.cells) if (c.value.kind === 'number') out.push({ t, row: r.key, col: c.col, value: c.value.value });
+  }
+  return out;
+}
+
+describe('the probable wrong cell', () => {
+  for (const [name, report] of Object.entries(sound)) {
+    it(`${name}: sound, so nothing is suspected`, () => {
+      expect(runChecks(report).findings.some((f) => f.suspect)).toBe(false);
+    });
+
+    it(`${name}: any one cell changed is the one named, or among the candidates; never a wrong one alone`, () => {
+      const cells = numberCells(report);
+      fc.assert(
+        fc.property(fc.integer({ min: 0, max: cells.length - 1 }), fc.integer({ min: 0, max: 5000 }), (i, v) => {
+          const c = cells[i];
+          if (!c || c.value === v) return;
+          const { findings } = runChecks(withCell(report, c.t, c.row, c.col, v));
+          const failing = findings.filter((f) => f.outcome === 'fail' && ['balance', 'results-total', 'row-total', 'review-litigation-total'].includes(f.rule));
+          const suspect = failing.find((f) => f.suspect)?.suspect;
+          if (!suspect) return;
+          const hit = suspect.cells.find((s) => s.cell.table === c.t && s.cell.row === c.row && s.cell.col === c.col);
+          expect(hit, 'the changed cell is named').toBeDefined();
+          expect(hit?.proposed).toBe(c.value);
+          expect(hit?.now).toBe(v);
+          if (suspect.unique) expect(suspect.cells).toHaveLength(1);
+        }),
+        { numRuns: 300 },
+      );
+    });
+  }
+
+  it('a cell in a row total and a column sum at once is named alone (seed 004, 予以公开 自然人 58 → 85)', () => {
+    const r = sound['seed 004 (real figures)'];
+    if (!r) throw new Error('no seed');
+    const now = r.tables.t2.rows.find((x) => x.key === 'granted')?.cells.find((c) => c.col === 'natural')?.value;
+    expect(now).toMatchObject({ kind: 'number', value: 58 });
+    const { findings } = runChecks(withCell(r, 't2', 'granted', 'natural', 85));
+    const s = findings.find((f) => f.suspect)?.suspect;
+    expect(s).toEqual({ cells: [{ cell: { table: 't2', row: 'granted', col: 'natural' }, now: 85, proposed: 58 }], unique: true, slip: 'swapped-digits' });
+    expect(findings.find((f) => f.suspect)?.message.zh).toContain('很可能是表二「（一）予以公开」行「自然人」列填错：填 58 则各处都成立（现为 85，像是两位数字颠倒）');
+  });
+
+  it('names the usual slips', () => {
+    const r = sound['seed 004 (real figures)'];
+    if (!r) throw new Error('no seed');
+    const slip = (row: string, col: string, v: number): unknown => runChecks(withCell(r, 't2', row, col, v)).findings.find((f) => f.suspect)?.suspect?.slip;
+    expect(slip('unable-1', 'natural', 711)).toBe('digit-doubled');
+    expect(slip('unable-1', 'natural', 7)).toBe('digit-dropped');
+    expect(slip('unable-1', 'natural', 710)).toBe('digit-doubled'); // ×10
+    expect(slip('granted', 'natural', 59)).toBe('total-in-part'); // the row's 总计 typed into 自然人
+    expect(slip('granted', 'natural', 60)).toBeNull();
+  });
+
+  it('lists the operands of a failing sum with their values', () => {
+    const r = sound['layout base'];
+    if (!r) throw new Error('no base');
+    const f = runChecks(withCell(r, 't2', 'new', 'natural', 59)).findings.find((x) => x.rule === 'balance');
+    expect(f?.message.zh).toContain('一 59 + 二 2 = 61；（七）总计 55 + 四 5 = 60');
+  });
+});
