@@ -56,7 +56,7 @@ export function headText(raw: unknown): unknown {
 }
 
 /** The marks of a cell or a row: data-grc tokens (highlight.ts), nothing else. */
-export const TOKENS = /^(?:fail|part|block|row-fail|row-warn)(?: (?:fail|part|block|row-fail|row-warn))*$/;
+export const TOKENS = /^(?:fail|part|block|suspect|row-fail|row-warn)(?: (?:fail|part|block|suspect|row-fail|row-warn))*$/;
 
 type Obj = Record<string, unknown>;
 const isObj = (x: unknown): x is Obj => typeof x === 'object' && x !== null && !Array.isArray(x);

@@ -18,6 +18,7 @@ const STYLE_ID = 'gov-report-check-marks';
 const CSS = `
 [${MARK_ATTR}~="fail"] { outline: 3px solid #d93025 !important; outline-offset: -3px !important; background-color: rgba(217, 48, 37, 0.14) !important; }
 [${MARK_ATTR}~="part"] { box-shadow: inset 0 -3px 0 rgba(217, 48, 37, 0.55) !important; }
+[${MARK_ATTR}~="suspect"] { outline: 4px double #8e24aa !important; outline-offset: -4px !important; background-color: rgba(142, 36, 170, 0.2) !important; }
 [${MARK_ATTR}~="block"] { outline: 2px dashed #b06000 !important; outline-offset: -2px !important; background-color: rgba(249, 171, 0, 0.18) !important; }
 tr[${MARK_ATTR}~="row-fail"] { outline: 2px solid #d93025 !important; outline-offset: -1px !important; }
 tr[${MARK_ATTR}~="row-warn"] { outline: 2px dotted #b06000 !important; outline-offset: -1px !important; }
@@ -88,7 +89,7 @@ export function applyPlan(doc: Document, plan: MarkPlan, locate: Locator): Appli
   let style: HTMLStyleElement | null = null;
   const write = (): void => {
     for (const [el, set] of tokens) {
-      if (set.has('fail')) set.delete('part');
+      if (set.has('fail') || set.has('suspect')) set.delete('part');
       el.setAttribute(MARK_ATTR, [...set].join(' '));
       if (el.nodeName.toUpperCase() !== 'TR' && !el.hasAttribute('tabindex')) el.setAttribute('tabindex', '0');
     }

@@ -12,7 +12,7 @@ import type { CheckResultJson } from '../model/result';
  *
  * Marks (tokens of the data-grc attribute; their look is highlight.ts's CSS):
  * - fail: the cell a failing relation points at (its stated total); part: the other cells of
- *   that relation; block: a missing or text cell that stops a relation from being verified;
+ *   that relation; suspect: the one cell that explains every failing sum (check/suspect.ts); block: a missing or text cell that stops a relation from being verified;
  *   prose: a paragraph whose words disagree with the tables;
  * - row-fail / row-warn on the row of a fail cell (warn for prose and structure warnings).
  */
@@ -69,6 +69,8 @@ export function planMarks(result: CheckResultJson, paragraphPath: (src: SourceRe
     if (f.outcome === 'fail' && !f.evidence) {
       for (const k of f.cells) add(k, 'part', i);
       for (const k of f.primary) add(k, 'fail', i, 'row-fail');
+      // the cell that probably holds the typo, marked apart from the rest of the relation
+      if (f.suspect?.unique) for (const s of f.suspect.cells) add(s.cell, 'suspect', i, 'row-fail');
     } else if (f.outcome === 'unverifiable' || f.blocking.length > 0) {
       for (const k of f.blocking) add(k, 'block', i);
     } else if (f.evidence) {
@@ -87,7 +89,7 @@ export function planMarks(result: CheckResultJson, paragraphPath: (src: SourceRe
 
   return {
     cells: [...cells.values()].map((c) => {
-      if (c.tokens.has('fail')) c.tokens.delete('part');
+      if (c.tokens.has('fail') || c.tokens.has('suspect')) c.tokens.delete('part');
       const rows = [...c.rows].sort();
       const planned: PlannedCell = { src: c.src, raw: c.raw, mark: [...c.tokens].join(' '), findings: [...c.findings] };
       if (rows.length > 0) planned.row = rows.join(' ');

@@ -128,6 +128,16 @@ const PAGES: Record<string, () => string> = {
   },
 };
 
+/** seed-004.html (its figures all add up) with one typo: （一）予以公开 自然人 58 typed as 85 */
+PAGES['/one-typo.html'] = () => {
+  const { document } = parseHTML(fixture('seed-004'));
+  const doc = document as unknown as Document;
+  const td = innermost(cellElement(doc, 't2', 'granted', 'natural'));
+  if ((td.textContent ?? '').trim() !== '58') throw new Error('derived page: seed-004 （一）予以公开 自然人 is not 58');
+  td.textContent = '85';
+  return note(`<!DOCTYPE html>\n${doc.documentElement.outerHTML}`, 'seed-004.html with （一）予以公开 自然人 58 typed as 85');
+};
+
 /** The generic words some CMSs use where the report's title belongs. */
 function genericTitles(html: string): string {
   return html
