@@ -58,6 +58,8 @@ export interface Draft {
   found?: number | null;
   message: Words;
   evidence?: Finding['evidence'];
+  /** unverifiable sums: would hold with the blocking blanks as 0 */
+  holdsIfZero?: boolean;
 }
 
 /** Collects a rule's findings and counts what it checked. */
@@ -115,6 +117,8 @@ export function checkSum(ctx: CheckContext, out: RuleOutput, rel: SumRelation): 
       anchor: rel.anchor,
       severity: 'warning',
       outcome: 'unverifiable',
+      // with every blank as 0 the sum holds (a column left wholly blank holds as 0 = 0)
+      holdsIfZero: !textBlocks && expected === found,
       table: rel.table,
       cells: all,
       primary: blocking,

@@ -63,6 +63,7 @@ export function runChecks(report: Report, rules: readonly Rule[] = RULES): Check
   const findings: Finding[] = [];
   const runs: RuleRun[] = [];
   const made = new Map<Draft, Finding>();
+  const holdIfZero = new Set<Finding>();
   for (const rule of rules) {
     const out = new RuleOutput();
     try {
@@ -98,6 +99,7 @@ export function runChecks(report: Report, rules: readonly Rule[] = RULES): Check
       f.fingerprint = findingFingerprint(f, report);
       findings.push(f);
       made.set(d, f);
+      if (d.holdsIfZero) holdIfZero.add(f);
     }
     runs.push({ rule: rule.id, title: rule.title, checked: out.checked, failed: out.failed, unverifiable: out.unverifiable });
   }
@@ -106,7 +108,35 @@ export function runChecks(report: Report, rules: readonly Rule[] = RULES): Check
   } catch {
     // the search for the probable wrong cell is a help: its failure leaves the findings as they are
   }
-  return { findings, runs };
+  return { findings: foldBlanks(ctx, findings, holdIfZero), runs };
+}
+
+/**
+ * Blanks are said once: a relation stopped only by blank cells (or “—”, “/”, 无) that would hold
+ * with them as 0 is not listed on its own but counted in its table's cells-filled finding, which
+ * already names every blank cell. Relations that fail even with the blanks as 0, and those
+ * stopped by text, stay listed: they say something the blanks do not.
+ */
+function foldBlanks(ctx: CheckContext, findings: Finding[], holdIfZero: Set<Finding>): Finding[] {
+  const folded = new Map<string, Finding[]>();
+  const keep = findings.filter((f) => {
+    if (f.outcome !== 'unverifiable' || !f.table || !holdIfZero.has(f)) return true;
+    const table = f.table;
+    const filled = findings.find((x) => x.rule === 'cells-filled' && x.table === table);
+    if (!filled || !f.blocking.every((k) => k.table === table && ctx.cell(k)?.value.kind === 'missing')) return true;
+    folded.set(filled.id, [...(folded.get(filled.id) ?? []), f]);
+    return false;
+  });
+  for (const f of keep) {
+    const gone = folded.get(f.id);
+    if (!gone) continue;
+    f.folded = gone.map((g) => g.id);
+    f.message = {
+      zh: `${f.message.zh}这些单元格使 ${gone.length} 处勾稽关系无法核对，若按0计都成立。`,
+      en: `${f.message.en} They stop ${gone.length} relation(s) from being verified; all would hold with them as 0.`,
+    };
+  }
+  return keep;
 }
 
 const SLIP: Record<NonNullable<Suspect['slip']>, { zh: string; en: string }> = {

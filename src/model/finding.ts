@@ -44,6 +44,11 @@ export const FindingSchema = z.object({
   expected: z.nullable(z.number()),
   found: z.nullable(z.number()),
   message: WordsSchema,
+  /**
+   * cells-filled: the relations these blank cells stop from being verified that would hold with
+   * the blanks as 0 — folded here instead of one finding each (their ids, rule/anchor)
+   */
+  folded: z.optional(z.array(z.string())),
   /** arithmetic findings: the cell that probably holds the typo, and what it should hold */
   suspect: z.optional(SuspectSchema),
   /** prose findings: the words and the sentence of the report that the finding quotes */
