@@ -69,7 +69,7 @@ export const MarkPlanSchema = z.object({
  * refuses a result whose text does not match them.
  */
 /** A link to a Word or PDF file that looks like the report (extract/attachments.ts). */
-export const AttachmentSchema = z.object({ url: z.string(), text: z.string(), kind: z.enum(['pdf', 'docx', 'doc']) });
+export const AttachmentSchema = z.object({ url: z.string(), text: z.string(), kind: z.enum(['pdf', 'docx', 'doc', 'frame']) });
 
 export const CheckHeadSchema = z.discriminatedUnion('ok', [
   z.object({

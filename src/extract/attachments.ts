@@ -6,7 +6,8 @@
 export interface Attachment {
   url: string;
   text: string;
-  kind: 'pdf' | 'docx' | 'doc';
+  /** frame: a page of another site embedded in a frame (the report may be in it) */
+  kind: 'pdf' | 'docx' | 'doc' | 'frame';
 }
 
 const FILE = /\.(pdf|docx?|wps)(?:$|[?#])/i;
@@ -40,6 +41,41 @@ export function findAttachments(doc: Document, pageLooksLikeReport: boolean, bas
     const ext = (m[1] ?? '').toLowerCase();
     const kind = ext === 'pdf' ? 'pdf' : ext === 'docx' ? 'docx' : 'doc';
     if (!out.some((x) => x.url === url)) out.push({ url, text: text || name, kind });
+  }
+  return out;
+}
+
+/** Frames the page embeds from another site, at most this many. */
+const MAX_FRAMES = 5;
+
+/**
+ * Frames of the page whose document comes from another site (`<iframe src>` or `<frame src>` of
+ * another origin): neither the page nor the extension may read into them, but a report a portal
+ * shows from its 信息公开 platform is often there. Offered to the auditor to check by its URL.
+ */
+export function crossOriginFrames(doc: Document, base: string): Attachment[] {
+  const out: Attachment[] = [];
+  let origin: string;
+  try {
+    origin = new URL(base).origin;
+  } catch {
+    return out;
+  }
+  for (const tag of ['iframe', 'frame']) {
+    const frames = doc.getElementsByTagName(tag);
+    for (let i = 0; i < frames.length && out.length < MAX_FRAMES; i++) {
+      const el = frames[i];
+      const src = el?.getAttribute('src') ?? '';
+      let url: URL;
+      try {
+        url = new URL(src, base);
+      } catch {
+        continue;
+      }
+      if (!/^https?:$/.test(url.protocol) || url.origin === origin || out.some((x) => x.url === url.href)) continue;
+      const title = (el?.getAttribute('title') ?? '').replace(/\s+/g, ' ').trim().slice(0, 60);
+      out.push({ url: url.href, text: title ? `${title}（${url.host}）` : url.host, kind: 'frame' });
+    }
   }
   return out;
 }

@@ -49,6 +49,7 @@ const zh = {
   checkAttachment: '检查',
   checkAllAttachments: '全部检查',
   onlyAttachments: '本页没有年报表格，年报可能在附件中。',
+  frame: '外站框架',
   pasteText: '粘贴年报文字检查',
   checkText: '检查文字',
 };
@@ -102,6 +103,7 @@ const en: Words = {
   checkAttachment: 'Check',
   checkAllAttachments: 'Check all',
   onlyAttachments: 'No report tables on this page; the report may be in an attachment.',
+  frame: 'FRAME',
   pasteText: 'Check pasted report text',
   checkText: 'Check the text',
 };

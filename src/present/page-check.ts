@@ -6,7 +6,7 @@ import { CheckResultSchema, type CheckResultJson } from '../model/result';
 import { applyDecisions, figuresFingerprint } from '../model/review';
 import type { CheckHead } from '../messages';
 import { refKey } from '../extract/html';
-import { findAttachments, type Attachment } from '../extract/attachments';
+import { crossOriginFrames, findAttachments, type Attachment } from '../extract/attachments';
 import type { ExtractedDoc, SourceRef } from '../extract/types';
 import { elementPath, planMarks, type MarkPlan } from './mark-plan';
 import type { CheckExtractedRequest, CheckPageRequest, DecideRequest } from '../requests';
@@ -32,7 +32,13 @@ export async function checkPage(req: CheckPageRequest | CheckExtractedRequest, p
   // the page's links to files that look like the report (the sidebar offers them; a page with
   // none and no report gets no sidebar at all)
   const attachments = extracted ? attachmentsOf(extracted.document, req.url, outcome.ok) : [];
-  if (!outcome.ok) return { head: { ok: false, reason: outcome.reason, settings: await quietly(loadSettings, DEFAULT_SETTINGS), attachments }, result: null };
+  if (!outcome.ok) {
+    // No report here, but frames from another site that no one may read into: the report may be
+    // there (a portal showing its 信息公开 platform). Said, and offered to check by their URL.
+    const frames = extracted ? safely(() => crossOriginFrames(extracted.document, req.url), []) : [];
+    const reason = frames.length > 0 ? withFrames(outcome.reason, frames) : outcome.reason;
+    return { head: { ok: false, reason, settings: await quietly(loadSettings, DEFAULT_SETTINGS), attachments: [...attachments, ...frames] }, result: null };
+  }
   const compared = await againstLastYear(outcome.result, req.url, now);
   const review = await quietly(() => loadReview(req.url), undefined);
   const result = { ...compared, review: applyDecisions(compared.findings, review) };
@@ -42,6 +48,23 @@ export async function checkPage(req: CheckPageRequest | CheckExtractedRequest, p
     return el ? elementPath(el) : null;
   };
   return reply(result, planMarks(result, path), place, attachments);
+}
+
+function safely<T>(f: () => T, fallback: T): T {
+  try {
+    return f();
+  } catch {
+    return fallback;
+  }
+}
+
+/** The no-report reason, with the frames of other sites the report may be in. */
+function withFrames(reason: { zh: string; en: string }, frames: Attachment[]): { zh: string; en: string } {
+  const hosts = frames.map((f) => f.url).slice(0, 3);
+  return {
+    zh: `${reason.zh}本页嵌入了来自其他网站的框架，扩展无法读取其中内容，年报可能在框架中：${hosts.join('、')}（可在侧栏点“检查”，或在新标签页打开该网址后再检查）。`,
+    en: `${reason.en} This page embeds frames from other sites, which the extension cannot read; the report may be in one: ${hosts.join(', ')} (check it from the sidebar, or open that address in a new tab and check it there).`,
+  };
 }
 
 /** Attachments of a page parsed from its HTML: links resolved against its <base href> or its URL. */

@@ -154,7 +154,10 @@ export class Checker {
     this.watch(mode);
     // nothing to say on a page that is not a report — unless its report is an attachment
     if (r === null && mode === 'auto' && this.state.attachments.length === 0) return;
-    if (r === null && this.state.attachments.length > 0) this.state.reason = { zh: WORDS.zh.onlyAttachments, en: WORDS.en.onlyAttachments };
+    // (a frame from another site comes with the background's own reason, which names it)
+    if (r === null && this.state.attachments.length > 0 && !this.state.attachments.some((a) => a.kind === 'frame')) {
+      this.state.reason = { zh: WORDS.zh.onlyAttachments, en: WORDS.en.onlyAttachments };
+    }
     await this.mount();
   }
 

@@ -81,6 +81,23 @@ describe('the engine behind the in-page checker (background side)', () => {
     expect(reply.settings.collapsed).toBe(true);
   });
 
+  it('no report, but a frame from another site: the reason says the report may be there, and offers it (issue 16)', async () => {
+    const html = `<!DOCTYPE html><html><head><title>政府信息公开年报_某某区人民政府</title></head><body>
+      <p>政府信息公开年报</p>
+      <iframe title="政府信息公开平台" src="https://xxgk.example-platform.cn/nb/2024.html"></iframe>
+      <iframe src="/same-site/nav.html"></iframe></body></html>`;
+    const page = snapshotDocument(new JSDOM(html).window.document);
+    const req = JSON.parse(JSON.stringify({ type: 'check-page', url: URL_, page })) as CheckPageRequest;
+    const raw = await checkPage(req, parseHtml);
+    const reply = overTheWire(raw);
+    if (!reply || reply.ok) throw new Error('a result for no report');
+    expect(reply.reason.zh).toContain('本页嵌入了来自其他网站的框架');
+    expect(reply.reason.zh).toContain('https://xxgk.example-platform.cn/nb/2024.html');
+    expect(raw.head.attachments).toEqual([{ url: 'https://xxgk.example-platform.cn/nb/2024.html', text: '政府信息公开平台（xxgk.example-platform.cn）', kind: 'frame' }]);
+    // a same-site frame is read with the page, and is no hint
+    expect(reply.reason.zh).not.toContain('same-site');
+  });
+
   it('a decision is saved by the background and comes back applied', async () => {
     const first = await checked(request('errors'));
     if (!first.ok) throw new Error('no result');

@@ -73,7 +73,7 @@ export function Sidebar(props: SidebarProps) {
           <ul>
             {props.attachments.map((a) => (
               <li key={a.url}>
-                <span class="att-kind">{a.kind.toUpperCase()}</span> <span class="att-text">{a.text}</span>{' '}
+                <span class="att-kind">{a.kind === 'frame' ? w.frame : a.kind.toUpperCase()}</span> <span class="att-text">{a.text}</span>{' '}
                 <button class="action small" onClick={() => props.onCheckAttachments?.([a.url])}>
                   {w.checkAttachment}
                 </button>
