@@ -1,6 +1,7 @@
 import type { CheckResultJson } from '../model/result';
 import type { ReviewJson, DecisionState } from '../model/review';
 import { TEMPLATES } from '../recognise/templates';
+import { verdictLine } from './verdict';
 
 const SEV = { error: '错误', warning: '警告', info: '提示' } as const;
 const STATE: Record<DecisionState, string> = { pending: '待核', confirmed: '确认', rejected: '驳回' };
@@ -28,6 +29,7 @@ export function auditRecord(result: CheckResultJson, review: ReviewJson | undefi
   const s = result.summary;
   const lines = [
     '政府信息公开工作年度报告核查记录',
+    `结论：${verdictLine(result, 'zh')}`,
     `报告：${r.title ?? '（未识别标题）'}`,
     `机关：${r.body ?? '未识别'}　年度：${r.year ?? '未识别'}　模板：${r.template ? TEMPLATES[r.template].name.zh : '未识别'}`,
     `网址：${result.source.location ?? '（粘贴的文字）'}`,

@@ -1,6 +1,7 @@
 import type { CheckResultJson } from '../model/result';
 import type { Finding } from '../model/finding';
 import { TEMPLATES } from '../recognise/templates';
+import { verdictLine } from './verdict';
 
 export type Lang = 'zh' | 'en';
 
@@ -47,6 +48,7 @@ export function renderSummary(result: CheckResultJson, lang: Lang = 'zh'): strin
   const r = result.report;
   const lines: string[] = [];
   lines.push(`${w.head} · ${r.title ?? result.source.location ?? ''}`);
+  lines.push(`【${verdictLine(result, lang)}】`);
   if (result.source.location) lines.push(`${w.source}：${result.source.location}`.replace('：', lang === 'zh' ? '：' : ': '));
   const tpl = r.template ? TEMPLATES[r.template].name[lang] : w.unknown;
   lines.push(

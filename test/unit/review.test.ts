@@ -168,6 +168,8 @@ describe('the audit record', () => {
     expect(text).toBe(
       [
         '政府信息公开工作年度报告核查记录',
+        // the one-line verdict first (issue 17): five sums fail (no single cell explains them all), and the prose's 复议 count
+        '结论：有 5 处数字不一致 · 1 处正文与表格不符',
         '报告：威海市某某区人民政府2024年政府信息公开工作年度报告',
         '机关：威海市某某区人民政府　年度：2024　模板：2021年版模板（国办公开办函〔2021〕30号）',
         '网址：http://www.example.gov.cn/errors.html',

@@ -11,6 +11,9 @@ import { extractText } from '../../src/extract/text';
 import { recognise } from '../../src/recognise/recognise';
 import { runChecks } from '../../src/check/index';
 import type { Report } from '../../src/model/report';
+import { SCHEMA_VERSION, type CheckResultJson } from '../../src/model/result';
+import { summarise } from '../../src/pipeline';
+import { verdictLine } from '../../src/present/verdict';
 import { seedText } from '../support/seeds';
 
 const sound: Record<string, Report> = {
@@ -87,5 +90,22 @@ describe('the probable wrong cell', () => {
     if (!r) throw new Error('no base');
     const f = runChecks(withCell(r, 't2', 'new', 'natural', 59)).findings.find((x) => x.rule === 'balance');
     expect(f?.message.zh).toContain('一 59 + 二 2 = 61；（七）总计 55 + 四 5 = 60');
+  });
+});
+
+describe('the one-line verdict', () => {
+  const result = (report: Report): CheckResultJson => {
+    const { findings, runs } = runChecks(report);
+    return { schemaVersion: SCHEMA_VERSION, source: { kind: 'text', location: null, format: 'text' }, report, findings, checks: runs, summary: summarise(findings, runs) };
+  };
+  it('says the tables add up on a sound report', () => {
+    const r = sound['layout base'];
+    if (!r) throw new Error('no base');
+    expect(verdictLine(result(r), 'zh')).toBe('三张表的数字全部自洽');
+  });
+  it('counts the sums that fail and the cell that explains them', () => {
+    const r = sound['seed 004 (real figures)'];
+    if (!r) throw new Error('no seed');
+    expect(verdictLine(result(withCell(r, 't2', 'granted', 'natural', 85)), 'zh')).toBe('有 2 处数字不一致（很可能是 1 个单元格填错） · 1 处正文与表格不符');
   });
 });

@@ -1,3 +1,4 @@
+import { verdictLine } from '../verdict';
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { CheckResultSchema, type CheckResultJson } from '../../model/result';
@@ -121,6 +122,8 @@ function Counts(props: { result: CheckResultJson; lang: Lang }) {
   const w = WORDS[props.lang];
   const s = props.result.summary;
   return (
+    <>
+    <p class={`verdict ${s.errors > 0 ? 'err' : 'ok'}`}>{verdictLine(props.result, props.lang)}</p>
     <p class="counts">
       <span class={s.errors > 0 ? 'err' : 'ok'}>
         <b>{s.errors}</b> {w.errors}
@@ -129,6 +132,7 @@ function Counts(props: { result: CheckResultJson; lang: Lang }) {
         <b>{s.warnings}</b> {w.warnings}
       </span>
     </p>
+    </>
   );
 }
 

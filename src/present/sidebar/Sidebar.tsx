@@ -1,3 +1,4 @@
+import { verdictLine } from '../verdict';
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { CheckResultJson } from '../../model/result';
 import type { Finding } from '../../model/finding';
@@ -158,6 +159,9 @@ function Body(props: { result: CheckResultJson; lang: Lang; show: SidebarProps['
         )}
         {result.lastYear?.sameOrigin === false && <p class="last-year elsewhere">{w.lastYearElsewhere(result.lastYear.origin ?? null)}</p>}
       </section>
+      <p class={`verdict ${s.errors > 0 ? 'bad' : 'good'}`} role="status">
+        {verdictLine(result, lang)}
+      </p>
       <section class="counts" aria-label="summary">
         <span class={`count err ${s.errors > 0 ? 'on' : ''}`}>
           <b>{s.errors}</b> {w.errors}

@@ -32,6 +32,9 @@ button { font: inherit; cursor: pointer; }
 .last-year { margin: 6px 0 0; font-size: 12px; color: #0b57d0; }
 .last-year a { margin-left: 6px; color: #0b57d0; }
 .last-year.elsewhere { color: #b06000; }
+.verdict { margin: 10px 0 0; padding: 8px 10px; border-radius: 6px; font-weight: 600; font-size: 14px; line-height: 1.5; }
+.verdict.bad { background: #fce8e6; color: #a50e0e; }
+.verdict.good { background: #e6f4ea; color: #137333; }
 .counts { display: flex; gap: 8px; margin: 10px 0; }
 .count { flex: 1; border-radius: 8px; padding: 6px 8px; background: #f1f3f4; font-size: 12px; color: #444; text-align: center; }
 .count b { display: block; font-size: 20px; color: #1f1f1f; }
