@@ -1,0 +1,66 @@
+// Issue 16 in Chromium, the two items its unit tests covered alone: an auditor's note typed on one
+// finding and a decision clicked on the next at once (both kept, through a reload); and a page
+// whose one table is made to be padded to millions of cells (the background stays up, says the
+// page is too large, and a normal report opened afterwards still gets its sidebar).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, startServer, type LaunchedBrowser, type TestServer } from './harness';
+
+const PANEL = 'gov-report-check .panel';
+let server: TestServer;
+let browser: LaunchedBrowser;
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** One row of 40 cells spanning 500 columns each, then 2,000 one-cell rows (issue 16, item 3). */
+function hugeTable(): string {
+  const wide = `<tr>${'<td colspan="500">政府信息公开</td>'.repeat(40)}</tr>`;
+  const rows = Array.from({ length: 2000 }, (_, i) => `<tr><td>${i}</td></tr>`).join('');
+  return `<!DOCTYPE html><html><head><meta charset="utf-8"><title>2024年政府信息公开工作年度报告</title></head><body>
+<h1>某某区2024年政府信息公开工作年度报告</h1><p>一、总体情况</p><table>${wide}${rows}</table></body></html>`;
+}
+
+describe('nothing lost, nothing hijacked (Chromium)', () => {
+  it('a note typed on one finding and a decision clicked on the next at once are both kept', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(server.url('www.notes.gov.cn', '/errors.html'));
+    await page.locator(PANEL).waitFor({ timeout: 15_000 });
+    const a = page.locator(`${PANEL} li.item`, { has: page.locator('button[data-finding="row-total/t2:unable-1"]') });
+    const b = page.locator(`${PANEL} li.item`, { has: page.locator('button[data-finding="balance/t2:natural"]') });
+    await a.locator('input.note').fill('已电话核实，应为72');
+    // no pause: the note's save and the decision's save overlap
+    await b.locator('button.state[data-state="rejected"]').click();
+    await expect.poll(() => b.getAttribute('class')).toContain('rejected');
+    await page.waitForTimeout(1200); // past the note's typing pause
+    await page.reload({ waitUntil: 'load' });
+    await page.locator(PANEL).waitFor({ timeout: 15_000 });
+    const a2 = page.locator(`${PANEL} li.item`, { has: page.locator('button[data-finding="row-total/t2:unable-1"]') });
+    const b2 = page.locator(`${PANEL} li.item`, { has: page.locator('button[data-finding="balance/t2:natural"]') });
+    await expect.poll(() => b2.getAttribute('class')).toContain('rejected');
+    expect(await a2.locator('input.note').inputValue()).toBe('已电话核实，应为72');
+    await page.close();
+  });
+
+  it('a table padded to millions of cells neither kills the background nor the next report', async () => {
+    const huge = await browser.context.newPage();
+    const url = server.url('www.huge.gov.cn', '/huge-table.html');
+    await huge.route(url, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: hugeTable() }));
+    await huge.goto(url);
+    // give the background the page; it must answer (a reason, or no sidebar) and stay up
+    await huge.waitForTimeout(3000);
+    const worker = browser.context.serviceWorkers()[0];
+    expect(worker, 'the background is still running').toBeDefined();
+    const normal = await browser.context.newPage();
+    await normal.goto(server.url('www.after.gov.cn', '/errors.html'));
+    await normal.locator(PANEL).waitFor({ timeout: 15_000 });
+    expect(await normal.locator(`${PANEL} button.finding`).count()).toBeGreaterThan(0);
+    await normal.close();
+    await huge.close();
+  });
+});
