@@ -2,21 +2,11 @@
 // finding and a decision clicked on the next at once (both kept, through a reload); and a page
 // whose one table is made to be padded to millions of cells (the background stays up, says the
 // page is too large, and a normal report opened afterwards still gets its sidebar).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, startServer, type LaunchedBrowser, type TestServer } from './harness';
+import { describe, expect, it } from 'vitest';
+import { useBrowser } from './use-browser';
 
 const PANEL = 'gov-report-check .panel';
-let server: TestServer;
-let browser: LaunchedBrowser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useBrowser();
 
 /** One row of 40 cells spanning 500 columns each, then 2,000 one-cell rows (issue 16, item 3). */
 function hugeTable(): string {
@@ -28,8 +18,8 @@ function hugeTable(): string {
 
 describe('nothing lost, nothing hijacked (Chromium)', () => {
   it('a note typed on one finding and a decision clicked on the next at once are both kept', async () => {
-    const page = await browser.context.newPage();
-    await page.goto(server.url('www.notes.gov.cn', '/errors.html'));
+    const page = await env.browser.context.newPage();
+    await page.goto(env.server.url('www.notes.gov.cn', '/errors.html'));
     await page.locator(PANEL).waitFor({ timeout: 15_000 });
     const a = page.locator(`${PANEL} li.item`, { has: page.locator('button[data-finding="row-total/t2:unable-1"]') });
     const b = page.locator(`${PANEL} li.item`, { has: page.locator('button[data-finding="balance/t2:natural"]') });
@@ -48,16 +38,16 @@ describe('nothing lost, nothing hijacked (Chromium)', () => {
   });
 
   it('a table padded to millions of cells neither kills the background nor the next report', async () => {
-    const huge = await browser.context.newPage();
-    const url = server.url('www.huge.gov.cn', '/huge-table.html');
+    const huge = await env.browser.context.newPage();
+    const url = env.server.url('www.huge.gov.cn', '/huge-table.html');
     await huge.route(url, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: hugeTable() }));
     await huge.goto(url);
     // give the background the page; it must answer (a reason, or no sidebar) and stay up
     await huge.waitForTimeout(3000);
-    const worker = browser.context.serviceWorkers()[0];
+    const worker = env.browser.context.serviceWorkers()[0];
     expect(worker, 'the background is still running').toBeDefined();
-    const normal = await browser.context.newPage();
-    await normal.goto(server.url('www.after.gov.cn', '/errors.html'));
+    const normal = await env.browser.context.newPage();
+    await normal.goto(env.server.url('www.after.gov.cn', '/errors.html'));
     await normal.locator(PANEL).waitFor({ timeout: 15_000 });
     expect(await normal.locator(`${PANEL} button.finding`).count()).toBeGreaterThan(0);
     await normal.close();

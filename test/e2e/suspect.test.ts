@@ -1,26 +1,17 @@
 // The probable wrong cell in the page (issue 17): one typo in a report whose figures otherwise add
 // up — the cell is marked apart from the rest of the failing sums, and the sidebar names it with
 // the value that makes everything add up.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, screenshot, startServer, type LaunchedBrowser, type TestServer } from './harness';
+import { describe, expect, it } from 'vitest';
+import { screenshot } from './harness';
+import { useBrowser } from './use-browser';
 
 const PANEL = 'gov-report-check .panel';
-let server: TestServer;
-let browser: LaunchedBrowser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useBrowser();
 
 describe('one typo', () => {
   it('the suspect cell is marked apart and named in the sidebar', async () => {
-    const page = await browser.context.newPage();
-    await page.goto(server.url('www.weihai.gov.cn', '/one-typo.html'));
+    const page = await env.browser.context.newPage();
+    await page.goto(env.server.url('www.weihai.gov.cn', '/one-typo.html'));
     await page.locator(PANEL).waitFor({ timeout: 15_000 });
     const suspects = page.locator('td[data-grc~="suspect"]');
     await expect.poll(() => suspects.count()).toBe(1);
