@@ -269,11 +269,14 @@ export class Checker {
     this.unsaved.set(fingerprint, { decision, seq });
     this.state.reply = this.withUnsaved(this.confirmed);
     this.rerender();
+    // Sent at once, so that a page left or reloaded right after the click still delivers it (the
+    // background takes a page's messages in order and serialises its writes); only the replies
+    // are handled one at a time.
+    const base = this.confirmed;
+    const req: DecideRequest = { type: 'decide', url: location.href, figures: base.figures, decision, result: base.result };
+    const sent = safeAsync(() => ask(req), null);
     return this.decisions(async () => {
-      const base = this.confirmed;
-      if (!base) return;
-      const req: DecideRequest = { type: 'decide', url: location.href, figures: base.figures, decision, result: base.result };
-      const next = await safeAsync(() => ask(req), null);
+      const next = await sent;
       if (this.unsaved.get(fingerprint)?.seq === seq) this.unsaved.delete(fingerprint);
       // not saved (no answer that holds): the finding shows what is stored again, not what was clicked
       if (next?.ok) this.confirmed = next;

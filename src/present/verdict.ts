@@ -10,7 +10,7 @@ export function verdictLine(result: CheckResultJson, lang: 'zh' | 'en'): string 
   const sums = f.filter((x) => x.outcome === 'fail' && !x.evidence && x.severity === 'error');
   const suspects = new Set(sums.flatMap((x) => (x.suspect?.unique ? x.suspect.cells.map((c) => `${c.cell.table}.${c.cell.row}.${c.cell.col}`) : [])));
   const blanks = f.filter((x) => x.rule === 'cells-filled').reduce((n, x) => n + x.cells.length, 0);
-  const prose = f.filter((x) => x.rule === 'prose-figures' || x.rule === 'prose-total').length;
+  const prose = f.filter((x) => x.rule.startsWith('prose-')).length;
   const structure = f.filter((x) => x.outcome === 'structure' && x.severity === 'error' && x.rule !== 'cells-filled').length;
   const parsed = Object.values(result.report.tables).filter((t) => t.status === 'parsed').length;
   const parts: string[] = [];
