@@ -153,8 +153,14 @@ function nameSuspect(ctx: CheckContext, made: Map<Draft, Finding>): void {
   const suspect = findSuspects(ctx, ctx.relations);
   if (!suspect) return;
   const name = (k: CellKey, lang: 'zh' | 'en'): string => cellName(ctx.template, k, lang);
-  const only = suspect.unique ? suspect.cells[0] : undefined;
-  const words = only
+  const only = suspect.unique && suspect.cells.length === 1 ? suspect.cells[0] : undefined;
+  const pair = suspect.unique && suspect.cells.length === 2 ? suspect.cells : undefined;
+  const words = pair
+    ? {
+        zh: `很可能是${pair.map((c) => name(c.cell, 'zh')).join('和')}两处填错：${pair.map((c) => `填 ${c.proposed}（现为 ${c.now}）`).join('、')}则各处都成立。`,
+        en: `Probably ${pair.map((c) => name(c.cell, 'en')).join(' and ')} are wrong: with ${pair.map((c) => `${c.proposed} (now ${c.now})`).join(' and ')} everything adds up.`,
+      }
+    : only
     ? {
         zh: `很可能是${name(only.cell, 'zh')}填错：填 ${only.proposed} 则各处都成立（现为 ${only.now}${suspect.slip ? SLIP[suspect.slip].zh : ''}）。`,
         en: `Probably ${name(only.cell, 'en')} is wrong: with ${only.proposed} everything adds up (it holds ${only.now}${suspect.slip ? SLIP[suspect.slip].en : ''}).`,

@@ -33,7 +33,7 @@ export function findSuspects(ctx: CheckContext, relations: SumRecord[]): Suspect
     const change = { key: keyText(cell), value: proposed };
     if (numeric.every((r) => holds(ctx, r, change))) answers.push({ cell, now, proposed });
   }
-  if (answers.length === 0) return null;
+  if (answers.length === 0) return pairOf(ctx, numeric, failing);
   if (answers.length > MAX_CANDIDATES) return null;
   const only = answers.length === 1 ? answers[0] : undefined;
   return {
@@ -108,4 +108,68 @@ function isDropped(b: string, a: string): boolean {
 function hasDoubled(a: string, b: string): boolean {
   for (let i = 0; i < b.length; i++) if (b.slice(0, i + 1) + b.slice(i) === a) return true;
   return false;
+}
+
+/** Cells of failing sums tried two at a time, at most: beyond it the search is not made. */
+const MAX_PAIR_CELLS = 80;
+
+/**
+ * Two cells that together explain every failing sum when no single one does: the changes of the
+ * pair are the one solution of the sums they sit in, whole non-negative figures, and every sum
+ * that held still holds. Named only when exactly one pair does.
+ */
+function pairOf(ctx: CheckContext, numeric: SumRecord[], failing: SumRecord[]): Suspect | null {
+  const pool = new Map<string, CellKey>();
+  for (const r of failing) for (const k of [...r.expected, ...r.found]) pool.set(keyText(k), k);
+  const cells = [...pool.values()];
+  if (cells.length > MAX_PAIR_CELLS) return null;
+  const coef = (r: SumRecord, k: string): number =>
+    r.expected.filter((x) => keyText(x) === k).length - r.found.filter((x) => keyText(x) === k).length;
+  const diff = (r: SumRecord): number => sum(ctx, r.found, null) - sum(ctx, r.expected, null);
+  const found: Suspect['cells'][] = [];
+  for (let i = 0; i < cells.length && found.length < 2; i++) {
+    for (let j = i + 1; j < cells.length && found.length < 2; j++) {
+      const a = cells[i];
+      const b = cells[j];
+      if (!a || !b) continue;
+      const ka = keyText(a);
+      const kb = keyText(b);
+      // every failing sum must hold one of the two
+      if (!failing.every((r) => coef(r, ka) !== 0 || coef(r, kb) !== 0)) continue;
+      const eqs = numeric.filter((r) => coef(r, ka) !== 0 || coef(r, kb) !== 0).map((r) => ({ a: coef(r, ka), b: coef(r, kb), d: diff(r) }));
+      const solved = solve2(eqs);
+      if (!solved) continue;
+      const va = value(ctx, a);
+      const vb = value(ctx, b);
+      if (va === null || vb === null) continue;
+      const pa = Math.round((va + solved.x) * 1e6) / 1e6;
+      const pb = Math.round((vb + solved.y) * 1e6) / 1e6;
+      if (solved.x === 0 || solved.y === 0 || pa < 0 || pb < 0 || !Number.isInteger(pa) || !Number.isInteger(pb)) continue;
+      // every sum holds with both changes (those without the pair held already: all failing ones hold one of them)
+      const holdsAll = numeric.every((r) => {
+        const da = coef(r, ka) * solved.x + coef(r, kb) * solved.y;
+        return Math.abs(diff(r) - da) < 1e-6;
+      });
+      if (holdsAll) found.push([{ cell: a, now: va, proposed: pa }, { cell: b, now: vb, proposed: pb }]);
+    }
+  }
+  const only = found.length === 1 ? found[0] : undefined;
+  return only ? { cells: only, unique: true, slip: null } : null;
+}
+
+/** The one solution of a·x + b·y = d over all the equations, or null when there is none or many. */
+function solve2(eqs: { a: number; b: number; d: number }[]): { x: number; y: number } | null {
+  for (let i = 0; i < eqs.length; i++) {
+    for (let j = i + 1; j < eqs.length; j++) {
+      const p = eqs[i];
+      const q = eqs[j];
+      if (!p || !q) continue;
+      const det = p.a * q.b - p.b * q.a;
+      if (det === 0) continue;
+      const x = (p.d * q.b - p.b * q.d) / det;
+      const y = (p.a * q.d - p.d * q.a) / det;
+      return eqs.every((e) => Math.abs(e.a * x + e.b * y - e.d) < 1e-6) ? { x, y } : null;
+    }
+  }
+  return null;
 }

@@ -63,6 +63,28 @@ describe('the probable wrong cell', () => {
     });
   }
 
+  it('two cells changed, when no one cell explains it: the pair named is the pair changed (when one pair alone does)', () => {
+    const report = sound['seed 004 (real figures)'];
+    if (!report) throw new Error('no seed');
+    const cells = numberCells(report).filter((c) => c.t === 't2');
+    let named = 0;
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: cells.length - 1 }), fc.integer({ min: 0, max: cells.length - 1 }), fc.integer({ min: 1, max: 300 }), fc.integer({ min: 1, max: 300 }), (i, j, u, v) => {
+        const a = cells[i];
+        const b = cells[j];
+        if (!a || !b || i === j) return;
+        const changed = withCell(withCell(report, 't2', a.row, a.col, a.value + u), 't2', b.row, b.col, b.value + v);
+        const s = runChecks(changed).findings.find((f) => f.suspect)?.suspect;
+        if (!s || s.cells.length !== 2) return;
+        named++;
+        const keys = s.cells.map((c) => `${c.cell.row}.${c.cell.col}=${c.proposed}`).sort();
+        expect(keys).toEqual([`${a.row}.${a.col}=${a.value}`, `${b.row}.${b.col}=${b.value}`].sort());
+      }),
+      { numRuns: 300 },
+    );
+    expect(named).toBeGreaterThan(0); // the property met pairs at all
+  });
+
   it('a cell in a row total and a column sum at once is named alone (seed 004, 予以公开 自然人 58 → 85)', () => {
     const r = sound['seed 004 (real figures)'];
     if (!r) throw new Error('no seed');
