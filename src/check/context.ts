@@ -35,6 +35,12 @@ export class CheckContext {
     return this.index.get(keyText(key));
   }
 
+  /** The figure a cell holds, or null when it holds none (blank, a placeholder, text). */
+  number(key: CellKey): number | null {
+    const v = this.cell(key)?.value;
+    return v?.kind === 'number' ? v.value : null;
+  }
+
   row(table: TableId, key: string): ReportRow | undefined {
     return this.rows.get(`${table}.${key}`);
   }
@@ -167,20 +173,16 @@ function operands(ctx: CheckContext, rel: SumRelation, lang: 'zh' | 'en'): strin
     return colName(ctx.template, k.table, k.row, k.col, lang);
   };
   const side = (keys: CellKey[]): string => {
-    const shown = keys.length > 8 ? keys.filter((k) => valueOf(ctx, k) !== 0) : keys;
+    const shown = keys.length > 8 ? keys.filter((k) => ctx.number(k) !== 0) : keys;
     const zeros = keys.length - shown.length;
-    const parts = shown.map((k) => `${name(k)} ${valueOf(ctx, k) ?? '?'}`);
+    const parts = shown.map((k) => `${name(k)} ${ctx.number(k) ?? '?'}`);
     if (zeros > 0) parts.push(lang === 'zh' ? `其余 ${zeros} 项为 0` : `${zeros} more at 0`);
-    const total = Math.round(keys.reduce((s, k) => s + (valueOf(ctx, k) ?? 0), 0) * 1e6) / 1e6;
+    const total = Math.round(keys.reduce((s, k) => s + (ctx.number(k) ?? 0), 0) * 1e6) / 1e6;
     return keys.length > 1 ? `${parts.join(' + ')} = ${total}` : (parts[0] ?? '');
   };
   return lang === 'zh' ? `${side(rel.expected)}；${side(rel.found)}。` : `${side(rel.expected)}; ${side(rel.found)}.`;
 }
 
-function valueOf(ctx: CheckContext, k: CellKey): number | null {
-  const v = ctx.cell(k)?.value;
-  return v?.kind === 'number' ? v.value : null;
-}
 
 /** 一、本年新收政府信息公开申请数量 → 一; long row names lose their notes and are cut short. */
 function shortRow(name: string): string {

@@ -26,7 +26,7 @@ export function findSuspects(ctx: CheckContext, relations: SumRecord[]): Suspect
   const inAll = [...pool.values()].filter((k) => failing.every((r) => [...r.expected, ...r.found].some((x) => keyText(x) === keyText(k))));
   const answers: { cell: CellKey; now: number; proposed: number }[] = [];
   for (const cell of inAll) {
-    const now = value(ctx, cell);
+    const now = ctx.number(cell);
     if (now === null) continue;
     const proposed = proposal(ctx, first, cell, now);
     if (proposed === null || proposed < 0 || !Number.isInteger(proposed) || proposed === now) continue;
@@ -43,14 +43,9 @@ export function findSuspects(ctx: CheckContext, relations: SumRecord[]): Suspect
   };
 }
 
-function value(ctx: CheckContext, k: CellKey): number | null {
-  const v = ctx.cell(k)?.value;
-  return v?.kind === 'number' ? v.value : null;
-}
-
 function sum(ctx: CheckContext, keys: CellKey[], change: { key: string; value: number } | null): number {
   let s = 0;
-  for (const k of keys) s += change && keyText(k) === change.key ? change.value : (value(ctx, k) ?? 0);
+  for (const k of keys) s += change && keyText(k) === change.key ? change.value : (ctx.number(k) ?? 0);
   return Math.round(s * 1e6) / 1e6;
 }
 
@@ -123,9 +118,17 @@ function pairOf(ctx: CheckContext, numeric: SumRecord[], failing: SumRecord[]): 
   for (const r of failing) for (const k of [...r.expected, ...r.found]) pool.set(keyText(k), k);
   const cells = [...pool.values()];
   if (cells.length > MAX_PAIR_CELLS) return null;
-  const coef = (r: SumRecord, k: string): number =>
-    r.expected.filter((x) => keyText(x) === k).length - r.found.filter((x) => keyText(x) === k).length;
-  const diff = (r: SumRecord): number => sum(ctx, r.found, null) - sum(ctx, r.expected, null);
+  // Each sum as linear data, worked out once: a cell's coefficient (times on the side that should
+  // add up, less times on the side the page states) and what the sum is short of holding.
+  const linear = new Map<SumRecord, { terms: Map<string, number>; diff: number }>();
+  for (const r of numeric) {
+    const terms = new Map<string, number>();
+    for (const k of r.expected) terms.set(keyText(k), (terms.get(keyText(k)) ?? 0) + 1);
+    for (const k of r.found) terms.set(keyText(k), (terms.get(keyText(k)) ?? 0) - 1);
+    linear.set(r, { terms, diff: sum(ctx, r.found, null) - sum(ctx, r.expected, null) });
+  }
+  const coef = (r: SumRecord, k: string): number => linear.get(r)?.terms.get(k) ?? 0;
+  const diff = (r: SumRecord): number => linear.get(r)?.diff ?? 0;
   const found: Suspect['cells'][] = [];
   for (let i = 0; i < cells.length && found.length < 2; i++) {
     for (let j = i + 1; j < cells.length && found.length < 2; j++) {
@@ -139,8 +142,8 @@ function pairOf(ctx: CheckContext, numeric: SumRecord[], failing: SumRecord[]): 
       const eqs = numeric.filter((r) => coef(r, ka) !== 0 || coef(r, kb) !== 0).map((r) => ({ a: coef(r, ka), b: coef(r, kb), d: diff(r) }));
       const solved = solve2(eqs);
       if (!solved) continue;
-      const va = value(ctx, a);
-      const vb = value(ctx, b);
+      const va = ctx.number(a);
+      const vb = ctx.number(b);
       if (va === null || vb === null) continue;
       const pa = Math.round((va + solved.x) * 1e6) / 1e6;
       const pb = Math.round((vb + solved.y) * 1e6) / 1e6;

@@ -178,7 +178,7 @@ function cellSeparators(lines: string[]): Set<number> {
   const cellish = (l: string): boolean => {
     if (l.includes('\t') || (l.includes('|') && !/^\s*\|\s*$/.test(l))) return false;
     const t = normalizeText(l);
-    return t !== '' && t.replace(/[（(][^（）()]*[）)]/g, '').length <= 40 && !/[。；:：]$/.test(t);
+    return t !== '' && withoutBrackets(t).length <= 40 && !/[。；:：]$/.test(t);
   };
   const figure = (l: string): boolean => VALUE_TOKEN.test(normalizeText(l));
   let i = 0;
@@ -256,9 +256,14 @@ function splitInlineRow(line: string): { label: string; values: string[] } | nul
   return { label, values };
 }
 
+/** A line's words outside brackets: a filling instruction in brackets does not make a label long. */
+function withoutBrackets(t: string): string {
+  return t.replace(/[（(][^（）()]*[）)]/g, '');
+}
+
 function isShortLabel(t: string): boolean {
   // A bracketed filling instruction does not make a label long (`规范性文件（行政机关制定发布的…）`).
-  const words = t.replace(/[（(][^（）()]*[）)]/g, '');
+  const words = withoutBrackets(t);
   return t.length > 0 && words.length <= 60 && t.length <= 300 && /[\u4e00-\u9fff]/.test(t) && !isValueLike(t) && !/[。；]$/.test(t);
 }
 

@@ -257,9 +257,10 @@ export class Checker {
 
   /**
    * Save an auditor's decision on a finding (in the background) and show it; the copied JSON and
-   * record carry it at once, before the background confirms. Decisions are sent one at a time, in
-   * order (a note's save on blur and the next click never overtake each other), and a reply
-   * never hides a decision made after the one it answers.
+   * record carry it at once, before the background confirms. Each decision is sent the moment it
+   * is made (the background takes a page's messages in order and serialises its writes, so a note's
+   * save on blur and the next click never overtake each other); the replies are handled one at a
+   * time, and a reply never hides a decision made after the one it answers.
    */
   private decide(f: Finding, state: DecisionState, note: string): Promise<void> {
     const fingerprint = f.fingerprint;

@@ -14,6 +14,7 @@ import {
   SECTIONS,
   TEMPLATES,
   VERSION_SIGNS,
+  type ColumnSpec,
   type RowSpec,
   type TableId,
   type TableSpec,
@@ -201,7 +202,7 @@ export function recognise(doc: ExtractedDoc): Report {
   const t2 = buildTable(specs.t2, collected.t2, structure, images.length > 0, blank.t2);
   const blankT3 = t3After !== null ? t3Header : null;
   const t3 = buildT3(TEMPLATES[versions.t2].tables.t3, t3rows, t3parts, blankT3, structure, images.length > 0);
-  const cut = cutOff(sections, { t1, t2, t3 }, reached, entries, last, specs, structure, blank);
+  const cut = cutOff(sections, headingAt, { t1, t2, t3 }, reached, entries, last, specs, structure, blank);
 
   return {
     template,
@@ -367,7 +368,7 @@ function cellsFor(
   if (split && run !== undefined) {
     // Figures run together that split more than one way: not read, and said so (never guessed).
     structure.push(issue('cells-run-together', table.id, spec.key, run, split.cells[0]?.src ?? null));
-    return cols.map((col) => ({ col: col.key, value: { kind: 'missing' as const, raw: run }, src: null }));
+    return blankCells(cols, null, run);
   }
   const { fitted, extra, short } = split ? fitValues(split.values, cols.length) : { fitted: [], extra: [], short: 0 };
   if (split && extra.length > 0) {
@@ -379,13 +380,19 @@ function cellsFor(
   if (split && short > 0) {
     structure.push(issue('cells-short', table.id, spec.key, `${fitted.length}/${cols.length}`, split.cells[0]?.src ?? null));
   }
-  return cols.map((col, k) => {
-    const cell: GridCell | undefined = fitted[k];
-    const opts = { decimal: col.kind === 'amount', signed: col.kind === 'signed', unit: col.unit };
-    return cell
-      ? { col: col.key, value: parseCellValue(cell.raw, opts), src: cell.src }
-      : { col: col.key, value: { kind: 'missing' as const, raw: '' }, src: null };
-  });
+  return cols.map((col, k) => readCell(col, fitted[k]));
+}
+
+/** One cell of the report read by its column (an amount's unit, a sign where the column allows one); missing when the page has none. */
+function readCell(col: ColumnSpec, cell: GridCell | undefined): ReportRow['cells'][number] {
+  return cell
+    ? { col: col.key, value: parseCellValue(cell.raw, { decimal: col.kind === 'amount', signed: col.kind === 'signed', unit: col.unit }), src: cell.src }
+    : { col: col.key, value: { kind: 'missing' as const, raw: '' }, src: null };
+}
+
+/** Cells holding no figure, each pointed at `src` (a blank row's label, table 3's headers; null: never reached). */
+function blankCells(cols: ColumnSpec[], src: SourceRef | null, raw = ''): ReportRow['cells'] {
+  return cols.map((col) => ({ col: col.key, value: { kind: 'missing' as const, raw }, src }));
 }
 
 function labelOf(split: SplitRow): string | null {
@@ -518,8 +525,7 @@ function buildTable(table: TableSpec, got: Collected, structure: StructureIssue[
       blankKeys.add(spec.key);
       // Published with its label and no cell: every cell blank, pointed at by the label.
       const src = hit.split.labelCells[hit.split.labelCells.length - 1]?.src ?? null;
-      const cells = columnsOf(table, spec).map((col) => ({ col: col.key, value: { kind: 'missing' as const, raw: '' }, src }));
-      return { key: spec.key, label: labelOf(hit.split), placed: 'label', cells };
+      return { key: spec.key, label: labelOf(hit.split), placed: 'label', cells: blankCells(columnsOf(table, spec), src) };
     }
     return {
       key: spec.key,
@@ -546,8 +552,7 @@ function buildT3(
   const src = blank?.cells[0]?.src;
   if (spec && !first && src) {
     // Headers and no figures, then the report goes on: every one of the 15 cells is blank.
-    const cells = table.columns.map((col) => ({ col: col.key, value: { kind: 'missing' as const, raw: '' }, src }));
-    return { id: 't3', status: 'parsed', rows: [{ key: spec.key, label: null, placed: 'label', cells }], extras };
+    return { id: 't3', status: 'parsed', rows: [{ key: spec.key, label: null, placed: 'label', cells: blankCells(table.columns, src) }], extras };
   }
   if (!spec || !first) {
     structure.push(issue(hasImages ? 'table-image' : 'table-missing', 't3', null, null));
@@ -588,12 +593,7 @@ function t3FromParts(table: TableSpec, spec: RowSpec, parts: T3Part[], structure
   }
   const read = groups.filter((g) => byGroup.has(g)).length;
   if (read < 3) structure.push(issue('cells-short', 't3', spec.key, `${read * 5}/15`, parts[0]?.split.cells[0]?.src ?? null));
-  const cells = table.columns.map((col, k) => {
-    const cell = slots[k];
-    return cell
-      ? { col: col.key, value: parseCellValue(cell.raw, { decimal: col.kind === 'amount', signed: col.kind === 'signed', unit: col.unit }), src: cell.src }
-      : { col: col.key, value: { kind: 'missing' as const, raw: '' }, src: null };
-  });
+  const cells = table.columns.map((col, k) => readCell(col, slots[k]));
   const first = byGroup.get('review') ?? parts[0];
   return { id: 't3', status: 'parsed', rows: [{ key: spec.key, label: first ? labelOf(first.split) : null, placed: 'label', cells }], extras: [] };
 }
@@ -629,15 +629,6 @@ function endsInHeading(entries: Entry[]): string | null {
   return null;
 }
 
-/** The entry index of the `n`th paragraph. */
-function entryOfPara(entries: Entry[], n: number): number {
-  let seen = -1;
-  for (let i = 0; i < entries.length; i++) {
-    if (entries[i]?.kind === 'para' && ++seen === n) return i;
-  }
-  return -1;
-}
-
 type Outline = { kind: 'section'; key: string } | { kind: 'table'; id: TableId };
 
 /** The report's parts in the template's order: sections, each table under its section. */
@@ -662,6 +653,8 @@ const OUTLINE: Outline[] = [
  */
 function cutOff(
   sections: SectionHit[],
+  /** the entry index of each section heading found */
+  headingAt: Map<number, string>,
   tables: Record<TableId, ReportTable>,
   reached: Set<TableId>,
   entries: Entry[],
@@ -703,12 +696,12 @@ function cutOff(
   const after = OUTLINE.slice(reachedOnly ? lastFound : lastFound + 1);
   if (after.length > 0) {
     // The text ends inside the table its last row went to when no section heading follows that row.
-    const lastHeading = Math.max(-1, ...sections.map((s) => (s.index === null ? -1 : entryOfPara(entries, s.index))));
+    const lastHeading = Math.max(-1, ...headingAt.keys());
     const endsInTable = last !== null && last.at > lastHeading;
-    if (endsInTable || after.some((o) => o.kind === 'table') || endsMidSentence(entries) || endsInHeading(entries) !== null || startsInside) {
-      // The text may stop inside the next section's heading (`三、收到和处理政府信息公`): that
-      // section was reached, and what lies between it and the last part found is missing.
-      const partial = endsInHeading(entries);
+    // The text may stop inside the next section's heading (`三、收到和处理政府信息公`): that
+    // section was reached, and what lies between it and the last part found is missing.
+    const partial = endsInHeading(entries);
+    if (endsInTable || after.some((o) => o.kind === 'table') || endsMidSentence(entries) || partial !== null || startsInside) {
       const at = partial ? after.findIndex((o) => o.kind === 'section' && o.key === partial) : -1;
       tail = at > 0 && after.slice(0, at).every((o) => o.kind === 'table') ? after.slice(at) : after;
       cutTable = endsInTable && last ? last.table : null;
@@ -721,21 +714,14 @@ function cutOff(
         const finalEntry = entries.length - 1 - [...entries].reverse().findIndex((e) => e.kind === 'row' || (e.kind === 'para' && e.text.trim() !== ''));
         if (last && last.at === finalEntry && last.spec && blanks.has(last.spec.key)) {
           const row = tables[cutTable].rows.find((r) => r.key === last.spec?.key);
-          if (row) {
-            row.placed = 'absent';
-            row.label = null;
-            row.cells = row.cells.map((c) => ({ ...c, src: null }));
-          }
+          if (row) unreach(row);
           blanks.delete(last.spec.key);
         }
         const withFigures = read(cutTable).filter((k) => !blanks.has(k));
         if (withFigures.length > 0) {
           const end = rows.findIndex((r) => r.key === withFigures[withFigures.length - 1]);
           for (const row of tables[cutTable].rows) {
-            if (!blanks.has(row.key) || rows.findIndex((r) => r.key === row.key) < end) continue;
-            row.placed = 'absent';
-            row.label = null;
-            row.cells = row.cells.map((c) => ({ ...c, src: null }));
+            if (blanks.has(row.key) && rows.findIndex((r) => r.key === row.key) >= end) unreach(row);
           }
         }
         const keys = read(cutTable);
@@ -771,6 +757,13 @@ function cutOff(
     table: cutTable,
     lastRow,
   };
+}
+
+/** A row the text never reached: no label, no cell pointed at in the page. */
+function unreach(row: ReportRow): void {
+  row.placed = 'absent';
+  row.label = null;
+  row.cells = row.cells.map((c) => ({ ...c, src: null }));
 }
 
 /** A page's number printed at its top: `- 4 -`, `P. 8`, `Page 8 - …`, `第 3 页`. */

@@ -58,6 +58,9 @@ function versionOf(text: string): TemplateVersion {
   return /本年新制作数量|对外公开总数量|上一年项目数量|政府集中采购/.test(text) ? '2019' : '2021';
 }
 
+/** Right after a label: its bracketed note and spaces (group 1), then a figure. Sticky: tested in place. */
+const FIGURES_AFTER = /((?:[（(][^）)]*[）)])?\s*)[-\d]/y;
+
 /** The words a row's label is found by: its template name without numbering and notes. */
 function needle(spec: RowSpec): string {
   return normalizeText(spec.name.zh)
@@ -87,13 +90,19 @@ function cutParagraph(text: string, src: SourceRef): DocItem[] | null {
     for (const spec of numericRows(TEMPLATES[version].tables[table])) {
       const n = needle(spec);
       if (n.length < 2) continue;
+      // Short labels (其他, 总计, 规章) only where figures follow them at once (after a note).
       let at = text.indexOf(n, from);
-      // Short labels (其他, 总计, 规章) only where figures follow them at once.
-      while (at >= 0 && !/^(?:[（(][^）)]*[）)])?\s*[-\d]/.test(text.slice(at + n.length))) at = text.indexOf(n, at + 1);
+      let end = -1;
+      while (at >= 0) {
+        FIGURES_AFTER.lastIndex = at + n.length;
+        const m = FIGURES_AFTER.exec(text);
+        if (m) {
+          end = at + n.length + (m[1]?.length ?? 0);
+          break;
+        }
+        at = text.indexOf(n, at + 1);
+      }
       if (at < 0) continue;
-      let end = at + n.length;
-      const note = /^(?:[（(][^）)]*[）)])?\s*/.exec(text.slice(end));
-      if (note) end += note[0].length;
       rows.push({ at, end, kind: 'row', spec, table, text: text.slice(at, end) });
       from = end;
     }
