@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { clickToolbarButton, EXTENSION_DIR, launchBrowser, startServer, type LaunchedBrowser, type TestServer } from './harness';
+import { clickToolbarButton, EXTENSION_DIR } from './harness';
+import { useBrowser } from './use-browser';
 import { CLOBBER_SHAPES } from './derived-pages';
 
 // Issue 16, item 2: a page must not switch the extension off by shadowing its API. Named access
@@ -12,23 +13,13 @@ import { CLOBBER_SHAPES } from './derived-pages';
 // the markup hidden at the top of its body (derived-pages.ts): the automatic check must still
 // mark the five errors' cells and show the sidebar, and the toolbar button must still work.
 
-let server: TestServer;
-let browser: LaunchedBrowser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useBrowser();
 
 const PANEL = 'gov-report-check .panel';
 
 async function open(path: string, host = 'www.weihai.gov.cn'): Promise<Page> {
-  const page = await browser.context.newPage();
-  await page.goto(server.url(host, path), { waitUntil: 'load' });
+  const page = await env.browser.context.newPage();
+  await page.goto(env.server.url(host, path), { waitUntil: 'load' });
   return page;
 }
 
@@ -71,7 +62,7 @@ describe('page markup that shadows the extension API', () => {
   it('form-browser-id on a site that is not gov.cn: the toolbar button still checks it', async () => {
     const page = await open('/clobber/form-browser-id.html?on-demand', 'gov-mirror.test');
     expect(await page.locator('gov-report-check').count()).toBe(0);
-    await clickToolbarButton(browser.context, browser.extensionId, page);
+    await clickToolbarButton(env.browser.context, env.browser.extensionId, page);
     await page.locator(PANEL).waitFor({ timeout: 10_000 });
     expect(await page.locator('td[data-grc~="fail"]').count()).toBe(6);
     await page.close();

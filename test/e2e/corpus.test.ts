@@ -10,24 +10,20 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCases, loadKnownGaps } from '../corpus/expected';
 import { judgeOutcome, type Outcome, type Verdict } from '../corpus/judge';
 import { CheckResultSchema } from '../../src/model/result';
-import { launchBrowser, readClipboard, screenshot, startServer, type LaunchedBrowser, type TestServer } from './harness';
+import { readClipboard, screenshot } from './harness';
+import { useBrowser } from './use-browser';
 
 const PANEL = 'gov-report-check .panel';
 const cases = loadCases();
 const gaps = loadKnownGaps();
 
-let server: TestServer;
-let browser: LaunchedBrowser;
+const env = useBrowser();
 let dir: string;
 
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
+beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'corpus-'));
 });
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+afterAll(() => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
@@ -65,8 +61,8 @@ describe('the corpus in the extension (Chromium)', () => {
       copyFileSync(c.source, file);
       return file;
     });
-    const page: Page = await browser.context.newPage();
-    await page.goto(`chrome-extension://${browser.extensionId}/batch.html`);
+    const page: Page = await env.browser.context.newPage();
+    await page.goto(`chrome-extension://${env.browser.extensionId}/batch.html`);
     await page.locator('input[type=file]').setInputFiles(files);
     await page.locator('label', { hasText: '同时检查' }).locator('input').fill('6');
     await page.locator('button', { hasText: '开始检查' }).click();
@@ -95,8 +91,8 @@ describe('the corpus in the extension (Chromium)', () => {
 
   const pages = cases.filter((c) => c.source.endsWith('.html'));
   it.each(pages.map((c) => [c.id, c] as const))('%s opened as a gov.cn page: the sidebar copies a JSON judged exactly', async (_id, c) => {
-    const page = await browser.context.newPage();
-    await page.goto(server.url('www.corpus.gov.cn', `/${c.id}/source.html`));
+    const page = await env.browser.context.newPage();
+    await page.goto(env.server.url('www.corpus.gov.cn', `/${c.id}/source.html`));
     if (c.expect.kind === 'not-report') {
       await page.waitForTimeout(1500);
       expect(await page.locator(PANEL).count()).toBe(0);
@@ -107,7 +103,7 @@ describe('the corpus in the extension (Chromium)', () => {
     await screenshot(page, `corpus-${c.id}`);
     await page.locator(`${PANEL} button.action`, { hasText: '复制 JSON' }).click();
     await expect.poll(() => page.locator(`${PANEL} .status`).textContent()).toContain('已复制');
-    const text = await readClipboard(browser.context, server);
+    const text = await readClipboard(env.browser.context, env.server);
     const parsed = CheckResultSchema.safeParse(JSON.parse(text));
     expect(parsed.success).toBe(true);
     if (parsed.success) expect(problems(judgeOutcome(c, { ok: true, result: parsed.data }))).toEqual([]);

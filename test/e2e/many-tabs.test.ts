@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useBrowser } from './use-browser';
 import type { Page } from 'playwright-core';
-import { launchBrowser, startServer, type LaunchedBrowser, type TestServer } from './harness';
 
 // Issue 16, item 4: more than ~16 checks at once lost sidebars (30 of 50 report tabs got theirs:
 // the background kept results in a cache of 16 shared by all tabs, and a sidebar that found its
@@ -9,25 +9,15 @@ import { launchBrowser, startServer, type LaunchedBrowser, type TestServer } fro
 const TABS = Number(process.env.E2E_TABS ?? 50);
 const PANEL = 'gov-report-check .panel';
 
-let server: TestServer;
-let browser: LaunchedBrowser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useBrowser();
 
 describe(`${TABS} report tabs opened at once`, () => {
   it('every tab gets its sidebar, its five errors and its marks', { timeout: 300_000 }, async () => {
     // all tabs first, then all loads at once: the checks overlap in the background
     const pages: Page[] = [];
-    for (let i = 0; i < TABS; i++) pages.push(await browser.context.newPage());
+    for (let i = 0; i < TABS; i++) pages.push(await env.browser.context.newPage());
     const started = Date.now();
-    await Promise.all(pages.map((p, i) => p.goto(server.url('www.weihai.gov.cn', `/errors.html?tab=${i}`), { waitUntil: 'load', timeout: 120_000 })));
+    await Promise.all(pages.map((p, i) => p.goto(env.server.url('www.weihai.gov.cn', `/errors.html?tab=${i}`), { waitUntil: 'load', timeout: 120_000 })));
     const outcome = await Promise.all(
       pages.map(async (p) => {
         const shown = await p
