@@ -76,6 +76,8 @@ export const SectionFoundSchema = z.object({
 /**
  * A figure the report's prose states, read by recognise/prose.ts: `2024年全区新收政府信息公开申请156件`
  * → `{ kind: 'new', value: 156 }`. Only unambiguous patterns are read (precision over recall).
+ * `new` is 新收 (row 一); `received` is 收到/受理 (row 一, or 一 + 二: reports use both); `granted` …
+ * `other-processed` are the result groups of table 2 (予以公开 … 其他处理) as the prose states them.
  */
 export const StatementKindSchema = z.enum([
   'new',
@@ -90,6 +92,14 @@ export const StatementKindSchema = z.enum([
   'in-force',
   'no-applications',
   'stated-total',
+  'received',
+  'granted',
+  'partial',
+  'granted-or-partial',
+  'withheld',
+  'unable',
+  'not-processed',
+  'other-processed',
 ]);
 export type StatementKind = z.infer<typeof StatementKindSchema>;
 

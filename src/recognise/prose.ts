@@ -72,9 +72,19 @@ const NEVER_VALUES: RegExp[] = [
   /\d+(?:\.\d+)?\s*[%％‰]/g, // rates: 办复率100%
 ];
 
+/**
+ * `结转至2026年6件`: the year a 结转 goes to is the next year, written out. It is rewritten (same
+ * length) as 下一年度 so the carried-forward pattern reads it, and yearsNamed does not count it.
+ */
+const CARRIED_TO_YEAR = /((?:结转|转结|顺延|转入|转)\s*(?:至|到|入)\s*)((?:19|20)\d{2}\s*年度?)/g;
+
+function fold(s: string): string {
+  return toSimplified(s).replace(EXTRA_T2S_RE, (c) => EXTRA_T2S[c] ?? c);
+}
+
 /** Fold to simplified (1:1) and blank the never-value spans (1:1): same length as the input. */
 function prepare(s: string): string {
-  let t = toSimplified(s).replace(EXTRA_T2S_RE, (c) => EXTRA_T2S[c] ?? c);
+  let t = fold(s).replace(CARRIED_TO_YEAR, (_m, verb: string, year: string) => verb + '下一年度' + BLANK.repeat(year.length - 4));
   for (const re of NEVER_VALUES) t = t.replace(re, blank);
   return t;
 }
@@ -125,6 +135,8 @@ const PIECE_STOP = /[；;]/;
 
 /** One figure as it may follow a keyword: arabic (with thousands commas) or a Chinese numeral. */
 const FIG = `(\\d{1,3}(?:,\\d{3})+|\\d+|[${CN_NUMERAL_CHARS}]+)`;
+/** The same, named: for patterns whose figure comes before the words (`1件结转下年度继续办理`). */
+const FIG_FIRST = `(?<![\\d.${CN_NUMERAL_CHARS}]|\\d,)(?<fig>\\d{1,3}(?:,\\d{3})+|\\d+|[${CN_NUMERAL_CHARS}]+)`;
 /** Words allowed between a keyword and its figure: 的、有、为、共计 … (never 约、近、超过). */
 const FILL = '(?:的)?(?:共计|合计|总计|共|有|为|是)?\\s*';
 /** Right after the unit: an approximation or a different unit (件次), so not an exact count. */
@@ -134,7 +146,7 @@ const APPROX_AFTER = /^\s*(?:以上|左右|余|多|上下|次)/;
 const COMPARISON = /增加|减少|增长|下降|上升|降低|同比|环比|相比|相较|较上一?年|较去年|较往年|比上一?年|比去年|比往年|多出|持平/;
 
 /** Words of another year. 上年结转 is this year's row 二 and is taken out first. */
-const CARRIED_OVER_WORDS = /上一?年度?结转/g;
+const CARRIED_OVER_WORDS = /上一?年度?(?:结转|转结)/g;
 const OTHER_YEAR = /上一?年|去年|往年|前年|历年|以往|上一年度/;
 
 /** Sentences about other business: 人大代表建议 and 政协提案 are not applications. */
@@ -144,13 +156,19 @@ const FEES = /处理费|收费/;
 /** Other channels whose "applications" are not information-disclosure applications. */
 const OTHER_CHANNELS = /诉求|热线|12345|信访|投诉|咨询|许可|审批|政务服务|办件|便民|人大|政协|提案|建议/;
 
-/** The clause (between ，：and the piece's ends) that holds position i. */
-function clauseAt(prep: string, i: number): string {
+/** Where the clause (between ，：and the piece's ends) that holds position i starts and ends. */
+function clauseBounds(prep: string, i: number): [number, number] {
   const isSep = (c: string) => /[，,：:]/.test(c) && !(c === ',' && /\d/.test(prep.charAt(i)));
   let s = i;
   while (s > 0 && !isSep(prep.charAt(s - 1))) s--;
   let e = i;
   while (e < prep.length && !isSep(prep.charAt(e))) e++;
+  return [s, e];
+}
+
+/** The clause (between ，：and the piece's ends) that holds position i. */
+function clauseAt(prep: string, i: number): string {
+  const [s, e] = clauseBounds(prep, i);
   return prep.slice(s, e);
 }
 
@@ -163,10 +181,15 @@ function aboutOtherYear(clause: string): boolean {
   return OTHER_YEAR.test(clause.replace(CARRIED_OVER_WORDS, blank));
 }
 
-/** Distinct four-digit years the piece names (read before blanking). */
+/** Distinct four-digit years the piece names (read before blanking), leaving out the year a 结转 goes to. */
 function yearsNamed(printed: string): number {
   const years = new Set<string>();
-  for (const m of printed.matchAll(/((?:19|20)\d{2})\s*年/g)) if (m[1]) years.add(m[1]);
+  const folded = fold(printed);
+  for (const m of folded.matchAll(/((?:19|20)\d{2})\s*年/g)) {
+    if (!m[1]) continue;
+    if (/(?:结转|转结|顺延|转入|转)\s*(?:至|到|入)\s*$/.test(folded.slice(0, m.index))) continue;
+    years.add(m[1]);
+  }
   return years.size;
 }
 
@@ -193,10 +216,10 @@ interface Pattern {
   subject?: (m: RegExpExecArray) => Statement['subject'] | undefined;
 }
 
-const APPLICATION_UNITS = /^(?:件|个|条|次)$/;
+const APPLICATION_UNITS = /^(?:件|个|条|次|份)$/;
 const CASE_UNITS = /^(?:件|起|宗|个|次)$/;
 const DOC_UNITS = /^(?:件|个|部|项|份)$/;
-const COUNT_UNITS = /^(?:件|个|条)$/;
+const COUNT_UNITS = /^(?:件|个|条|份)$/;
 
 /** Qualifiers of 申请 that make it an information-disclosure application. */
 const QUAL = '(?:依申请公开政府信息|政府信息公开|依申请公开|公开政府信息|信息公开|政府信息)';
@@ -218,15 +241,16 @@ const PATTERNS: Pattern[] = [
     accept: (m, piece) => newIsThisYearOnly(m, piece),
   },
   {
-    kind: 'new',
+    // 收到/受理 N 件: row 一 in some reports, 一 + 二 in others (`受理…24件(含上年结转1件)`).
+    kind: 'received',
     re: new RegExp(
-      `(共|总共|累计|全年共|本年度共|本年共)?(?<!未|没|没有|无|尚未|不)(?:收到和受理|收到并受理|接到和受理|收到|接到|受理|接收)(?:了)?(?:的)?(${QUAL})?申请(?:数量|数)?${FILL}${FIG}\\s*(件|个|条|次)`,
+      `(共|总共|累计|全年共|本年度共|本年共)?(?<!未|没|没有|无|尚未|不|新)(?:收到和受理|收到并受理|接到和受理|收到|接到|受理|接收)(?:了)?(?:的)?(${QUAL})?申请(?:数量|数)?${FILL}${FIG}\\s*(件|个|条|次|份)`,
       'g',
     ),
     units: APPLICATION_UNITS,
     application: true,
     accept: (m, piece, ctx) => {
-      if (!newIsThisYearOnly(m, piece)) return false;
+      if (!receivedThisYear(m, piece)) return false;
       if (m[2] !== undefined) return true; // 政府信息公开申请: unambiguous
       // 共收到申请N件 without the qualifier: only in a sentence about disclosure applications
       // and not about hotlines, permits or petitions.
@@ -234,25 +258,70 @@ const PATTERNS: Pattern[] = [
     },
   },
   {
+    // 共收到70件申请: the figure before 申请.
+    kind: 'received',
+    re: new RegExp(`(?:共|总共|累计|全年共|本年度共|本年共)(?:收到|受理|接到|接收)(?:了)?${FIG_FIRST}\\s*(?<unit>件|个|条|次|份)(?:${QUAL})?申请`, 'g'),
+    units: APPLICATION_UNITS,
+    application: true,
+    accept: (_m, _piece, ctx) => mentionsDisclosure(ctx.paragraph) && !OTHER_CHANNELS.test(ctx.sentence),
+  },
+  {
+    // 共收到依申请公开308件 / 收到依申请公开请求2件 / 依申请公开共受理2件.
+    kind: 'received',
+    re: new RegExp(
+      `(?<!未|没|没有|无|尚未|不)(?:(?:收到|受理|接到|接收)(?:了)?依申请公开(?:政府信息)?(?:申请|请求|信件|事项)?|依申请公开(?:方面)?(?:共|全年共)?(?:受理|收到)(?:申请)?)${FILL}${FIG}\\s*(件|个|条|次|份)`,
+      'g',
+    ),
+    units: APPLICATION_UNITS,
+    application: true,
+    accept: (m, piece) => receivedThisYear(m, piece),
+  },
+  {
     kind: 'carried-over',
-    re: new RegExp(`上一?年度?结转(?:过来)?(?:的)?(?:${QUAL})?(?:申请)?${FILL}${FIG}\\s*(件|个|条)`, 'g'),
+    re: new RegExp(`上一?年度?(?:结转|转结)(?:过来)?(?:的)?(?:${QUAL})?(?:申请)?${FILL}${FIG}\\s*(件|个|条|份)`, 'g'),
     units: COUNT_UNITS,
     application: true,
   },
   {
+    // 结转下年度继续办理7件 / 转下一年度办理答复的有 1 件 / 结转至2026年6件 (see prepare).
     kind: 'carried-forward',
-    re: new RegExp(`结转(?:至|到)?下一?年度?(?:继续办理|继续处理|办理)?(?:的)?(?:${QUAL})?(?:申请)?${FILL}${FIG}\\s*(件|个|条)`, 'g'),
+    re: new RegExp(
+      `(?<!上一?年度?)(?:结转|转结|转入|顺延|转)(?:至|到|入)?下一?(?:个)?年度?${BLANK}*(?:继续)?(?:办理|处理|答复)*(?:的)?(?:${QUAL})?(?:申请)?${FILL}${FIG}\\s*(件|个|条|份)`,
+      'g',
+    ),
     units: COUNT_UNITS,
     application: true,
+  },
+  {
+    // 1件结转下年度继续办理 / 5份转下年度继续办理 / 另有72件申请按照《条例》顺延到下年度答复.
+    kind: 'carried-forward',
+    re: new RegExp(
+      `${FIG_FIRST}\\s*(?<unit>件|个|条|份)(?:${QUAL})?(?:申请)?[^，,。；;：:\\d]{0,8}?(?:结转|转结|转入|顺延|转)(?:至|到|入)?下一?(?:个)?年度?`,
+      'g',
+    ),
+    units: COUNT_UNITS,
+    application: true,
+    accept: (m, piece) => !/上一?年|结转过来/.test(piece.prep.slice(m.index, m.index + m[0].length)),
   },
   {
     kind: 'completed',
-    re: new RegExp(`(?:办结|办理完毕)(?:了)?(?:的)?(?:${QUAL})?(?:申请)?${FILL}${FIG}\\s*(件|个|条)`, 'g'),
+    re: new RegExp(
+      `(?:办结|办理完毕|(?:(?<=^|[，,；;：:\\s${BLANK}])|(?<=已|共|予以|作出|累计|全部|依法))答复)(?:了)?(?:的)?(?:${QUAL})?(?:申请)?${FILL}${FIG}\\s*(件|个|条|份)`,
+      'g',
+    ),
     units: COUNT_UNITS,
     application: true,
     // 办结 is said of hotline tickets and petitions too: only in a sentence about applications.
     accept: (_m, _piece, ctx) => /申请/.test(ctx.sentence) && !OTHER_CHANNELS.test(ctx.sentence),
   },
+  // The result groups of table 2 as the prose states them: 予以公开及部分公开42件；不予公开5件 …
+  resultGroup('granted-or-partial', `(?<!不)(?:予以|同意)公开(?:及|和|或|与|以及|、)部分公开`),
+  resultGroup('granted', `(?<!不)(?:予以公开|同意公开)`),
+  resultGroup('partial', `(?<![及和或与、以])部分公开`),
+  resultGroup('withheld', `不予公开`),
+  resultGroup('unable', `无法提供`),
+  resultGroup('not-processed', `不予处理`),
+  resultGroup('other-processed', `其他处理`),
   {
     kind: 'review',
     re: new RegExp(`(?:被申请|被提起|提起|申请)?行政复议(?:案件|申请)?${FILL}${FIG}\\s*(件|起|宗|个|次)`, 'g'),
@@ -306,6 +375,29 @@ const PATTERNS: Pattern[] = [
 ];
 
 /**
+ * A result group of table 2 stated as `不予公开5件` / `无法提供的 10 件` / `同意公开答复 9 件`, in a
+ * paragraph about applications and not in a clause about proactive disclosure.
+ */
+function resultGroup(kind: StatementKind, words: string): Pattern {
+  return {
+    kind,
+    re: new RegExp(`${words}(?:答复)?(?:的)?(?:信息)?(?:申请)?${FILL}${FIG}\\s*(件|个|条|次|份)`, 'g'),
+    units: APPLICATION_UNITS,
+    application: true,
+    accept: (m, piece, ctx) => /申请/.test(ctx.paragraph) && !/主动/.test(clauseAt(piece.prep, m.index)),
+  };
+}
+
+/**
+ * A 收到/受理 figure is this year's (row 一, or 一 + 二) unless the words before it speak of 结转
+ * or 上年: `受理上年结转申请3件`. A parenthesis after it (`24件(含上年结转1件)`) is fine.
+ */
+function receivedThisYear(m: RegExpExecArray, piece: Span): boolean {
+  const [start] = clauseBounds(piece.prep, m.index);
+  return !/结转|转结|上一?年/.test(piece.prep.slice(start, m.index + m[0].length));
+}
+
+/**
  * A 新收/收到 figure is this year's new applications only when its clause says nothing of 结转 or
  * 上年 and no parenthesis right after it adds them in (`156件（含上年结转3件）`).
  */
@@ -351,8 +443,8 @@ function readPiece(piece: Span, ctx: Ctx, out: Statement[]): void {
   for (const p of PATTERNS) {
     p.re.lastIndex = 0;
     for (let m = p.re.exec(piece.prep); m; m = p.re.exec(piece.prep)) {
-      const unit = m[m.length - 1] ?? '';
-      const fig = m[m.length - 2] ?? '';
+      const unit = m.groups?.['unit'] ?? m[m.length - 1] ?? '';
+      const fig = m.groups?.['fig'] ?? m[m.length - 2] ?? '';
       if (!p.units.test(unit)) continue;
       const value = readNumber(fig);
       if (value === null || !Number.isInteger(value)) continue;
@@ -625,10 +717,56 @@ function parseList(items: Item[], unit: string): { parts: Part[]; openNested: bo
 
 // ---------------------------------------------------------------------------------------------
 
+/** A page marker of PDF text: `— 2 —`, `-4-`. */
+const PAGE_MARKER = /^[\s\-—–－]*\d{1,3}[\s\-—–－]*$/;
+/** A line that starts a heading or a numbered item: never the rest of a wrapped line. */
+const ITEM_START = /^(?:[（(]\s*[一二三四五六七八九十\d]+\s*[）)]|[一二三四五六七八九十]+\s*[、.．]|\d+\s*[、.．](?!\d))/;
+/** A line long enough to have been wrapped (headings and labels are shorter). */
+const WRAPPED_MIN = 16;
+
+/**
+ * Text converted from PDF keeps the page's line breaks: `市政府共受理政府信息公开申请 1295 件，办结 1191 件（含`
+ * / `上年结转 189 件），均在法定期限内答复。`. Consecutive text lines of one section are joined when
+ * the first is long and stops mid-sentence (no 。；：) and the next starts no heading or item;
+ * page markers between them are dropped. The joined paragraph keeps the first line's source.
+ */
+function joinWrapped(paras: ProsePara[]): ProsePara[] {
+  const out: ProsePara[] = [];
+  let last: { para: ProsePara; line: number } | null = null;
+  for (const para of paras) {
+    const src = para.src;
+    const text = para.text.trim();
+    if (src?.kind === 'text' && last && src.line === last.line + 1 && PAGE_MARKER.test(text)) {
+      last.line = src.line;
+      continue;
+    }
+    const prev = last?.para;
+    if (
+      src?.kind === 'text' &&
+      last &&
+      prev &&
+      src.line === last.line + 1 &&
+      para.section === prev.section &&
+      prev.text.length >= WRAPPED_MIN &&
+      !/[。！？!；;：:]\s*$/.test(prev.text) &&
+      !ITEM_START.test(text) &&
+      text !== ''
+    ) {
+      const joined: ProsePara = { ...prev, text: prev.text.trimEnd() + text };
+      out[out.length - 1] = joined;
+      last = { para: joined, line: src.line };
+      continue;
+    }
+    out.push(para);
+    last = src?.kind === 'text' ? { para, line: src.line } : null;
+  }
+  return out;
+}
+
 /** Statements of figures in the prose, in document order. */
 export function readStatements(paras: ProsePara[]): Statement[] {
   const out: Statement[] = [];
-  for (const para of paras) {
+  for (const para of joinWrapped(paras)) {
     const text = normalizeText(para.text);
     if (text === '' || !/[\d零〇一二两三四五六七八九十百千万]|未|无|没/.test(text)) continue;
     const prep = prepare(text);
