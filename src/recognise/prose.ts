@@ -314,6 +314,16 @@ const PATTERNS: Pattern[] = [
     // 办结 is said of hotline tickets and petitions too: only in a sentence about applications.
     accept: (_m, _piece, ctx) => /申请/.test(ctx.sentence) && !OTHER_CHANNELS.test(ctx.sentence),
   },
+  {
+    // 共办理 718 件，结转下一年 31 件: 办理 set against 结转 is what was finished. Alone, 办理 N 件 may
+    // as well be 一 + 二 (all that was handled), so it is read only beside a 结转 to the next year.
+    kind: 'completed',
+    re: new RegExp(`(?:(?<=^|[，,；;：:\\s])|(?<=共|已|累计))办理(?:了)?(?:的)?(?:${QUAL})?(?:申请)?${FILL}${FIG}\\s*(件|个|条|份)`, 'g'),
+    units: COUNT_UNITS,
+    application: true,
+    accept: (_m, _piece, ctx) =>
+      /申请/.test(ctx.sentence) && !OTHER_CHANNELS.test(ctx.sentence) && /(?:结转|转结|顺延|转)(?:至|到|入)?下一?(?:个)?年/.test(ctx.sentence),
+  },
   // The result groups of table 2 as the prose states them: 予以公开及部分公开42件；不予公开5件 …
   resultGroup('granted-or-partial', `(?<!不)(?:予以|同意)公开(?:及|和|或|与|以及|、)部分公开`),
   resultGroup('granted', `(?<!不)(?:予以公开|同意公开)`),

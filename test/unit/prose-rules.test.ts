@@ -37,6 +37,7 @@ describe('prose-figures on real reports: silent where the prose agrees with the 
   it('full-008: “共受理749件…共办理718件，结转下一年31件” — 749 = 一 713 + 二 36, 31 = 四', async () => {
     const r = await report('full-008', 'source.md');
     expect(statement(r, 'received')).toMatchObject({ value: 749, quote: '全年共受理政府信息公开申请 749 件' });
+    expect(statement(r, 'completed')).toMatchObject({ value: 718, quote: '办理 718 件' });
     expect(statement(r, 'carried-forward')).toMatchObject({ value: 31 });
     expect(proseFindings(r)).toEqual([]);
   });
@@ -130,6 +131,14 @@ describe('prose-figures: broken copies of sound real reports', () => {
     expect(f.map((x) => [x.severity, x.expected, x.found])).toEqual([['warning', 713, 740]]);
     expect(f[0]?.message.zh).toBe('正文称“全年共受理政府信息公开申请 749 件”（740），但表二「一、本年新收政府信息公开申请数量」行「总计」列为 713，一 + 二为 749。');
     expect(f[0]?.evidence?.sentence).toContain('全县全年共受理政府信息公开申请 749 件');
+  });
+
+  it('full-008: 共办理 719 件 where （七）总计 and 一 + 二 − 四 are both 718', async () => {
+    const r = await report('full-008', 'source.md');
+    statement(r, 'completed').value = 719;
+    const f = proseFindings(r);
+    expect(f.map((x) => [x.expected, x.found])).toEqual([[718, 719]]);
+    expect(f[0]?.message.zh).toBe('正文称“办理 718 件”（719），但表二「（七）总计」行「总计」列为 718。');
   });
 
   it('a result group: 不予公开 21 against the 8 rows that add to 20', async () => {

@@ -231,9 +231,9 @@ const real: Case<Input, Seen[]>[] = [
     expected: [s('received', 70, '共收到70件申请'), s('completed', 69, '办结69件'), s('carried-forward', 1, '1件结转下年度')],
   },
   {
-    description: 'full-008: 共受理749件 = 一 + 二 (713 + 36); 共办理718件 is not read (办理 may be 一 + 二 or （七）总计); 结转下一年31件 = 四',
+    description: 'full-008: 共受理749件 = 一 + 二 (713 + 36); 共办理718件 beside 结转 is what was finished (（七）总计); 结转下一年31件 = 四',
     input: '全县全年共受理政府信息公开申请 749 件，其中自然人申请 741 件，法人或其他组织申请 8 件；共办理 718 件，结转下一年 31 件。',
-    expected: [s('received', 749, '全年共受理政府信息公开申请 749 件'), s('carried-forward', 31, '结转下一年 31 件')],
+    expected: [s('received', 749, '全年共受理政府信息公开申请 749 件'), s('completed', 718, '办理 718 件'), s('carried-forward', 31, '结转下一年 31 件')],
   },
   {
     description: 'full-001: 办结81件 and the five result groups (42 = 22 + 20, 5 = the 不予公开 rows, 31, 1, 2)',
@@ -341,6 +341,8 @@ const realNegative: Case<Input, Seen[]>[] = [
   { description: '新收到 is new only, not also received', input: '本年新收到政府信息公开申请12件。', expected: [s('new', 12, '新收到政府信息公开申请12件')] },
   { description: '未答复 / 延期答复 are not completed', input: '共收到政府信息公开申请20件，延期答复5件，未答复3件。', expected: [s('received', 20, '共收到政府信息公开申请20件')] },
   { description: '受理上年结转申请 is not this year', input: '受理上年结转申请3件。', expected: [s('carried-over', 3, '上年结转申请3件')] },
+  { description: '办理 N 件 with no 结转 beside it may be 一 + 二: not read', input: '全年共办理政府信息公开申请36件，均按期答复。', expected: [] },
+  { description: '办理 inside 依法办理答复 is not a figure of its own', input: '共收到政府信息公开申请10件，依法办理答复10件，结转下年度0件。', expected: [s('received', 10, '共收到政府信息公开申请10件'), s('carried-forward', 0, '结转下年度0件')] },
   { description: '上年结转 is not carried forward', input: '上年结转至本年度的申请2件已办结。', expected: [] },
   { description: 'results in a paragraph with no application in it', input: '主动公开政府信息120条，不予公开0条。', expected: [] },
   { description: '部分公开 inside 予以公开或部分公开 is not partial', input: '依申请公开中，同意公开或部分公开共81件。', expected: [s('granted-or-partial', 81, '同意公开或部分公开共81件')] },
