@@ -1,12 +1,13 @@
 import '../src/zod-config';
 import { browser } from 'wxt/browser';
 import { parseHTML } from 'linkedom/worker';
-import { parseToBackground } from '../src/requests';
-import { unwrapJson, wireReply, wrapJson, type CheckReplyWire, type JsonEnvelope } from '../src/messages';
+import { parseToBackground, type CheckPageRequest, type CheckTabRequest } from '../src/requests';
+import { unwrapJson, wireReply, wrapJson, type CheckReplyWire, type JsonEnvelope, type ResultReply } from '../src/messages';
 import type { CandidateReply } from '../src/wire';
-import { checkPage, decide, forgetTab, takeResult, type Place } from '../src/present/page-check';
+import { checkPage, decide, forgetTab, takeResult, type PageReply, type Place } from '../src/present/page-check';
 import { badgeFor } from '../src/present/badge';
-import { injectChecker, SIDEBAR } from '../src/present/inject';
+import { injectChecker as inject, type CheckRun, type RunMode } from '../src/present/inject';
+import { tablesToTsv } from '../src/present/tsv';
 import { autoCheckAllowed, loadSettings, syncExtraSites } from '../src/present/sites';
 import { SETTINGS_KEY } from '../src/present/settings';
 
@@ -38,8 +39,10 @@ export default defineBackground(() => {
   browser.tabs.onRemoved.addListener((tabId) => forgetTab(tabId));
   browser.tabs.onReplaced.addListener((_added, removed) => forgetTab(removed));
 
-  browser.runtime.onMessage.addListener((raw: unknown, sender: Sender): Promise<CheckReplyWire | JsonEnvelope | CandidateReply | null> | undefined => {
+  browser.runtime.onMessage.addListener((raw: unknown, sender: Sender): Promise<CheckReplyWire | JsonEnvelope | CandidateReply | ResultReply | null> | undefined => {
     const msg = parseToBackground(unwrapJson(raw));
+    // the popup's own request (an extension page, never a web page's content script): check that tab
+    if (msg?.type === 'check-tab') return fromExtensionPage(sender) ? checkTab(msg) : undefined;
     const tabId = sender.tab?.id;
     const frameId = sender.frameId;
     if (!msg || tabId === undefined) return undefined;
@@ -47,10 +50,11 @@ export default defineBackground(() => {
     if (msg.type === 'candidate') {
       // the reply tells the detector to watch on (for a report loaded later) when the page held none
       return loadSettings()
-        .then((settings) => (autoCheckAllowed(settings, sender.tab?.url) ? injectChecker(tabId, 'auto') : false))
+        .then((settings) => (autoCheckAllowed(settings, sender.tab?.url) ? injectChecker(tabId, 'auto').then((run) => run.outcome) : false))
         .then((outcome): CandidateReply => ({ watch: outcome === 'none' }))
         .catch(() => null);
     }
+    // (check-page: a checker of an older build, still in a page when the extension was updated)
     if (msg.type === 'check-page' || msg.type === 'check-extracted') {
       // the engine runs here, off the page's main thread; the badge follows the outcome
       return checkPage(msg, parseHtml, new Date(), place).then(
@@ -71,14 +75,6 @@ export default defineBackground(() => {
       return Promise.resolve(result ? wrapJson(result) : null);
     }
     if (msg.type === 'recheck') return injectChecker(tabId, msg.mode).then(() => null);
-    if (msg.type === 'mount-sidebar') {
-      // the marks are in the page: now the sidebar, in the same frame. The reply waits for the
-      // sidebar's script to finish, so whoever injected the checker (the popup) can then ask it.
-      return browser.scripting.executeScript({ target: { tabId, frameIds: [frameId ?? 0] }, files: [SIDEBAR] }).then(
-        () => null,
-        () => null,
-      );
-    }
     if (msg.type === 'check-urls') {
       const query = msg.urls.filter((u) => /^https?:\/\//i.test(u)).map((u) => `check=${encodeURIComponent(u)}`).join('&');
       void browser.tabs.create({ url: browser.runtime.getURL(`/batch.html?${query}`) });
@@ -91,12 +87,48 @@ export default defineBackground(() => {
   });
 });
 
+/**
+ * Check a tab's page (src/present/inject.ts): the page's HTML comes as the injected script's
+ * result and the plan goes back as args, so no message from the page is needed. The engine runs
+ * here; the toolbar badge follows the outcome, only while the tab still shows the page that was
+ * read (a large report left during its check must not put its badge on the next page: issue 16,
+ * item 9). Not waited for: the page has its marks to set.
+ */
+function injectChecker(tabId: number, mode: RunMode): Promise<CheckRun> {
+  const place: Place = { tab: tabId, frame: 0 };
+  return inject(tabId, mode, async (req: CheckPageRequest, documentId: string | undefined): Promise<PageReply | null> => {
+    try {
+      const reply = await checkPage(req, parseHtml, new Date(), place);
+      const badge = badgeFor(reply.head.ok ? { report: true, errors: reply.head.errors } : { report: false, errors: 0 });
+      void stillShown(tabId, { documentId, url: req.url }).then((shown) => (shown ? setBadge(tabId, badge) : undefined));
+      return reply;
+    } catch {
+      return null;
+    }
+  });
+}
+
+/** The popup's check of a tab: the result itself, since a page with no extension API cannot answer the popup. */
+async function checkTab(msg: CheckTabRequest): Promise<ResultReply | null> {
+  const run = await injectChecker(msg.tab, 'manual');
+  const reply = run.reply;
+  if (!reply) return null;
+  if (reply.result) return { ok: true, result: reply.result, tsv: tablesToTsv(reply.result, msg.lang) };
+  return reply.head.ok ? null : { ok: false, reason: reply.head.reason };
+}
+
+/** Sent by one of the extension's own pages (the popup), not by a content script in a web page. */
+function fromExtensionPage(sender: Sender): boolean {
+  return typeof sender.url === 'string' && sender.url.startsWith(browser.runtime.getURL('/')) && sender.id === browser.runtime.id;
+}
+
 /** HTML → document in the service worker, which has no DOMParser: linkedom's worker build, as the CLI reads pages. */
 function parseHtml(html: string): Document {
   return parseHTML(html).document as unknown as Document;
 }
 
 interface Sender {
+  id?: string;
   tab?: { id?: number; url?: string; index?: number };
   frameId?: number;
   url?: string;
@@ -110,7 +142,7 @@ interface Sender {
  * it is still there. Elsewhere, the tab's URL against the sender's (a URL we may not see is not the
  * page's).
  */
-async function stillShown(tabId: number, sender: Sender): Promise<boolean> {
+async function stillShown(tabId: number, sender: Pick<Sender, 'documentId' | 'url' | 'tab'>): Promise<boolean> {
   try {
     if (sender.documentId) {
       const [first] = await browser.scripting.executeScript({ target: { tabId, documentIds: [sender.documentId] }, func: () => true });

@@ -1,53 +1,54 @@
-import { markPage, type MarkedPage } from '../src/present/mark-page';
+import { markFromReply, readPage, type MarkedPage, type PageRead } from '../src/present/mark-page';
 import { attachmentCount, readMarkPlan } from '../src/wire';
 import { extensionApi } from '../src/extension-api';
+import { CHECKER_KEY, type MarkOutcome, type PageChecker } from '../src/present/inject-protocol';
 
-/** What the script's run came to (its result for scripting.executeScript, src/present/inject.ts). */
-export type CheckerOutcome = 'shown' | 'none';
-
-/**
- * The in-page checker's first script, injected by the background (src/present/inject.ts) when the
- * detector or the user asks. It only marks the page: serialise it, have the background check it,
- * set the marks (src/present/mark-page.ts). Then it asks for the sidebar's script, which takes the
- * rest from `__govReportMarked` (both run in the extension's isolated world of this page), unless
- * an automatic run found no report and no report file to offer: then there is nothing to show. No WXT
- * content-script context, no polyfill and no UI here: all of this runs before the page shows a
- * mark, on the page's main thread. Never throws into the page.
- */
-type Runtime = { runtime?: { id?: string; sendMessage(m: unknown): Promise<unknown> } };
 type Global = typeof globalThis & {
-  __govReportCheckMode?: string;
   __govReportRunMode?: 'auto' | 'manual';
   __govReportMarked?: MarkedPage | null;
   __govReportCheck?: { dispose(): void };
 };
 
-export default defineUnlistedScript((): Promise<CheckerOutcome> | undefined => {
+/**
+ * The in-page checker's first script, injected by the background (src/present/inject.ts) when the
+ * detector or the user asks. It only reads the page and, when called again, marks it; it sends no
+ * message: the page's HTML is this script's result for scripting.executeScript, and the
+ * background's plan comes back as the args of a second call (`PageChecker.mark`, left on this
+ * world's global). So a page that shadows `browser` and `chrome` in this world — possible where no
+ * detector ran at document_start (issue 16) — cannot stop it. The sidebar's script comes after and
+ * takes the rest from `__govReportMarked` (both run in the extension's isolated world of this
+ * page). No WXT content-script context, no polyfill and no UI here: all of this runs before the
+ * page shows a mark, on the page's main thread. Never throws into the page.
+ */
+export default defineUnlistedScript((): PageRead | undefined => {
   const g = globalThis as Global;
   try {
-    // the real extension global, never a page element that answers to its name (src/extension-api.ts)
-    const runtime = extensionApi<Runtime>()?.runtime;
-    if (!runtime) return undefined;
-    const send = (m: unknown): Promise<unknown> => runtime.sendMessage(m);
-    // the mode this injection was asked for (inject.ts), for the sidebar; a note is used once
-    const mode = (g.__govReportRunMode = g.__govReportCheckMode === 'manual' ? 'manual' : 'auto');
-    delete g.__govReportCheckMode;
-    // a newer run replaces an older one: its marks and sidebar go first
+    // a newer run replaces an older one: its marks and sidebar go first (before the page is read:
+    // the sidebar's host and the marks are not the page's)
     g.__govReportCheck?.dispose();
     g.__govReportMarked = null;
-    // the promise is the script's result: scripting.executeScript (inject.ts) resolves when it
-    // settles, after the sidebar's script has run, so the popup can ask for the result then
-    return markPage(document, send)
-      .catch(() => null)
-      .then(async (marked): Promise<CheckerOutcome> => {
-        // an automatic run on a page that holds no report (a 年报 column's listing page, say) and
-        // links no report file: nothing to show, so no sidebar; the detector watches on
-        if (mode === 'auto' && !marked?.stale && !readMarkPlan(marked?.head) && attachmentCount(marked?.head) === 0) return 'none';
-        g.__govReportMarked = marked;
-        await send({ type: 'mount-sidebar' });
-        return 'shown';
-      })
-      .catch((): CheckerOutcome => 'none');
+    const read = readPage(document);
+    const checker: PageChecker = {
+      mark(reply: unknown, mode: unknown): MarkOutcome {
+        try {
+          const runMode = (g.__govReportRunMode = mode === 'manual' ? 'manual' : 'auto');
+          const marked = markFromReply(document, read.url, reply, read.tooLarge);
+          // an automatic run on a page that holds no report (a 年报 column's listing page, say) and
+          // links no report file: nothing to show, so no sidebar; the detector watches on
+          const show = !(runMode === 'auto' && !marked.stale && !readMarkPlan(marked.head) && attachmentCount(marked.head) === 0);
+          g.__govReportMarked = show ? marked : null;
+          // whether the sidebar will find the extension's API here (the background leaves it what it needs otherwise)
+          return { show, api: extensionApi() !== undefined };
+        } catch {
+          // asked for by the user: the sidebar says the check failed rather than nothing at all
+          g.__govReportMarked = null;
+          return { show: mode === 'manual', api: extensionApi() !== undefined };
+        }
+      },
+    };
+    // an own property of this world's global: a page element named like it is never taken for it (inject.ts)
+    Object.defineProperty(g, CHECKER_KEY, { value: checker, configurable: true, writable: true, enumerable: false });
+    return read;
   } catch {
     return undefined; // never throw into the page
   }

@@ -19,8 +19,10 @@
  * The detector runs at document_start so that on gov.cn pages (and the user's extra sites) the
  * world, with `chrome` and `browser` as own properties, exists before the page's markup. Where no
  * detector runs (another site, checked from the toolbar) the world is made when the checker is
- * injected; a page that shadows both names then leaves no API to find (test/e2e/clobber.test.ts
- * says so), and the check does not run there.
+ * injected; a page that shadows both names then leaves no API to find. The check does not need one
+ * there: the background reads the page and marks it through scripting.executeScript's results and
+ * args (src/present/inject.ts), and leaves the sidebar a stand-in that shows the result
+ * (src/present/offline-api.ts; decisions cannot be sent from such a page).
  */
 export function extensionApi<T>(): T | undefined {
   const g = globalThis as unknown as Record<string, unknown>;

@@ -64,8 +64,11 @@ export const ToBackgroundSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('result'), id: z.string().check(z.maxLength(100)) }),
   /** sidebar → background: check this page again from the start (inject the first script; reply when done) */
   z.object({ type: z.literal('recheck'), mode: z.enum(['auto', 'manual']) }),
-  /** checker → background: the marks are in the page, inject the sidebar (content-scripts/sidebar.js) */
-  z.object({ type: z.literal('mount-sidebar') }),
+  /**
+   * popup → background: check this tab from the start (inject.ts) and answer with its result
+   * (messages.ts ResultReply, TSV in this language), for a page that cannot answer the popup itself
+   */
+  z.object({ type: z.literal('check-tab'), tab: z.int(), lang: z.enum(['zh', 'en']) }),
   /** checker → background: open the printable findings page (the result is in storage) */
   z.object({ type: z.literal('open-print') }),
   /** checker → background: check these attachment URLs on the batch page */
@@ -79,6 +82,7 @@ export type CheckExtractedRequest = Extract<ToBackground, { type: 'check-extract
 export type ResultRequest = Extract<ToBackground, { type: 'result' }>;
 export type RecheckRequest = Extract<ToBackground, { type: 'recheck' }>;
 export type DecideRequest = Extract<ToBackground, { type: 'decide' }>;
+export type CheckTabRequest = Extract<ToBackground, { type: 'check-tab' }>;
 
 export function parseToBackground(raw: unknown): ToBackground | null {
   const r = ToBackgroundSchema.safeParse(raw);

@@ -36,15 +36,36 @@ export interface MarkedPage {
 export type Send = (message: unknown) => Promise<unknown>;
 
 export async function markPage(doc: Document, send: Send, maxChars = MAX_PAGE_CHARS): Promise<MarkedPage> {
+  const read = readPage(doc, maxChars);
+  if (read.tooLarge !== undefined) return markFromReply(doc, read.url, undefined, read.tooLarge);
+  return markFromReply(doc, read.url, await send(read.request));
+}
+
+/**
+ * What the page hands over to be checked: the request with its serialised HTML, or only its size
+ * when it is over the limit (nothing to send). The toolbar's way (src/present/inject.ts) gives
+ * this back as the injected script's result, so no message from the page is needed.
+ */
+export type PageRead = { url: string; request: CheckPageRequest; tooLarge?: undefined } | { url: string; request?: undefined; tooLarge: number };
+
+export function readPage(doc: Document, maxChars = MAX_PAGE_CHARS): PageRead {
   const url = doc.URL;
   const page = snapshotDocument(doc);
-  const locate = pageLocator(doc);
   const chars = snapshotChars(page);
-  if (chars > maxChars) return { url, head: undefined, applied: null, locate, stale: false, tooLarge: chars };
-  const req: CheckPageRequest = { type: 'check-page', url, page };
+  if (chars > maxChars) return { url, tooLarge: chars };
   // sent as it is, not as JSON text (wrapJson): it is a few fields around one long string, which
   // the browser's own serialisation takes in one piece (JSON text would escape the HTML twice)
-  const head = headText(await send(req));
+  return { url, request: { type: 'check-page', url, page } };
+}
+
+/**
+ * Set the marks the background planned, from its raw reply (messages.ts CheckReplyWire; anything
+ * else is no answer). `tooLarge`: the page was not sent, being that many characters.
+ */
+export function markFromReply(doc: Document, url: string, raw: unknown, tooLarge?: number): MarkedPage {
+  const locate = pageLocator(doc);
+  if (tooLarge !== undefined) return { url, head: undefined, applied: null, locate, stale: false, tooLarge };
+  const head = headText(raw);
   const marked: MarkedPage = { url, head, applied: null, locate, stale: false };
   const plan = readMarkPlan(head);
   if (plan) {

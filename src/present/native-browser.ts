@@ -1,5 +1,6 @@
 import type { browser as PolyfilledBrowser } from 'wxt/browser';
 import { extensionApi } from '../extension-api';
+import { offlineApi, offlineBox } from './offline-api';
 
 /**
  * The extension API object for the in-page sidebar: the browser's own (`browser` in Firefox and
@@ -20,7 +21,14 @@ type Api = typeof PolyfilledBrowser;
 /**
  * Taken from the real extension global only (src/extension-api.ts): a page's `<form id="browser">`
  * must not become the sidebar's API. WXT's own content-script helpers import `wxt/browser` too,
- * so they get this object as well. When no genuine API is found (the extension was reloaded), an
- * empty object: every call throws, and every call is caught.
+ * so they get this object as well. When no genuine API is found: in a page whose markup shadows
+ * both names, the stand-in the background left for it (offline-api.ts: the result is shown,
+ * nothing is sent); otherwise (the extension was reloaded) an empty object: every call throws,
+ * and every call is caught.
  */
-export const browser: Api = extensionApi<Api>() ?? ({} as Api);
+export const browser: Api = extensionApi<Api>() ?? standIn();
+
+function standIn(): Api {
+  const box = offlineBox();
+  return (box ? offlineApi(box) : {}) as unknown as Api;
+}

@@ -56,9 +56,9 @@ describe('page markup that shadows the extension API', () => {
     expect(manifest.content_scripts.find((c) => c.js.includes('detector.js'))?.run_at).toBe('document_start');
   });
 
-  // Not covered: on a site that is not gov.cn (no detector ran, so the world is made only when the
-  // toolbar injects the checker, after the markup) a page that shadows BOTH names (form-both,
-  // iframe-browser) still leaves the checker without an API: see the note in src/extension-api.ts.
+  // On a site that is not gov.cn (no detector ran, so the world is made only when the toolbar
+  // injects the checker, after the markup) a page that shadows BOTH names (form-both,
+  // iframe-browser) leaves the page side without an API: toolbar-shadowed.test.ts covers that.
   it('form-browser-id on a site that is not gov.cn: the toolbar button still checks it', async () => {
     const page = await open('/clobber/form-browser-id.html?on-demand', 'gov-mirror.test');
     expect(await page.locator('gov-report-check').count()).toBe(0);

@@ -215,6 +215,23 @@ export const CLOBBER_SHAPES: Record<string, string> = {
   'collection': '<a id="browser" href="#"></a><form name="browser"><input name="runtime" id="rt-6"></form><a id="runtime" name="id" href="#"></a>',
 };
 
+/**
+ * errors.html as a mirror or provincial portal might serve it (checked from the toolbar, no detector
+ * ran before its markup): both API names shadowed by forms whose controls answer to runtime, id and
+ * sendMessage, and a page script that assigns window.chrome and window.browser before any check
+ * (issue 16, item 1's open end)
+ */
+PAGES['/shadow-both.html'] = () =>
+  note(
+    fixture('errors').replace(
+      /<body([^>]*)>/,
+      `<body$1>
+<div style="display:none"><form id="browser"><input name="runtime" id="rt-b"><input name="sendMessage"><input name="id" value="x"></form><form name="chrome"><input name="runtime" id="rt-c"><input name="sendMessage"><input name="id" value="y"></form></div>
+<script>window.chrome = { runtime: { id: "hijacked", sendMessage: function () { return Promise.resolve(null); } } }; window.browser = window.chrome;</script>`,
+    ),
+    'errors.html whose forms shadow both browser and chrome, and whose script assigns both',
+  );
+
 for (const [shape, markup] of Object.entries(CLOBBER_SHAPES)) {
   PAGES[`/clobber/${shape}.html`] = () =>
     note(fixture('errors').replace(/<body([^>]*)>/, `<body$1>\n<div style="display:none">${markup}</div>`), `errors.html with page markup that shadows the extension API: ${shape}`);

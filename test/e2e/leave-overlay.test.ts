@@ -46,13 +46,14 @@ afterAll(async () => {
 });
 
 type Chrome = {
-  runtime: { onMessage: { addListener(f: (m: unknown) => undefined): void } };
+  scripting: { executeScript: (...args: unknown[]) => Promise<unknown> };
   storage: { local: { get: (...args: unknown[]) => unknown } };
 };
 
 /**
- * Whether the background has received the check-page request of `url` (a listener of our own
- * beside the extension's). Installed once, with a way to make the background's check slow: while
+ * Whether the background has received the page of `url` to check: the first in-page script's
+ * result (src/present/inject.ts), seen by wrapping scripting.executeScript (the background's
+ * `browser.scripting` is this same object). Installed once, with a way to make the background's check slow: while
  * `__slowMs` is set, its reads of storage (settings, history, decisions: every check makes them)
  * take that long — a large report's check as it runs on a slow machine, made to order.
  */
@@ -61,11 +62,14 @@ async function checkAsked(url: string): Promise<boolean> {
     const g = globalThis as unknown as { __asked?: Set<string>; __slowMs?: number; chrome: Chrome };
     if (!g.__asked) {
       const asked = (g.__asked = new Set<string>());
-      g.chrome.runtime.onMessage.addListener((m) => {
-        const msg = m as { type?: unknown; url?: unknown } | null;
-        if (msg?.type === 'check-page' && typeof msg.url === 'string') asked.add(msg.url);
-        return undefined;
-      });
+      const scripting = g.chrome.scripting;
+      const execute = scripting.executeScript.bind(scripting);
+      scripting.executeScript = (...args: unknown[]) =>
+        execute(...args).then((results) => {
+          const first = Array.isArray(results) ? (results[0] as { result?: { url?: unknown; request?: unknown } } | undefined) : undefined;
+          if (first?.result?.request && typeof first.result.url === 'string') asked.add(first.result.url);
+          return results;
+        });
       const local = g.chrome.storage.local;
       const get = local.get.bind(local);
       local.get = (...args: unknown[]) => {

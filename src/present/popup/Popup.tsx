@@ -10,7 +10,7 @@ import { TEMPLATES } from '../../recognise/templates';
 import type { CopyState } from '../sidebar/Sidebar';
 import { POPUP_CSS } from './styles';
 import { checkText } from '../../pipeline';
-import { injectChecker } from '../inject';
+import type { CheckTabRequest } from '../../requests';
 
 type View =
   | { kind: 'loading' }
@@ -42,10 +42,12 @@ export function Popup(props: { lang: Lang }) {
       const id = Number.isInteger(asked) && asked > 0 ? asked : (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id;
       if (id === undefined) return setView({ kind: 'none', message: w.noReport });
       setTabId(id);
+      // the page's checker answers when it ran; otherwise the background checks the tab and answers
+      // itself (a page whose markup shadows the extension's API cannot answer: src/present/inject.ts)
       let reply = await ask(id, { type: 'get-result' });
       if (!reply) {
-        await injectChecker(id, 'manual');
-        reply = await ask(id, { type: 'get-result' });
+        const req: CheckTabRequest = { type: 'check-tab', tab: id, lang: props.lang };
+        reply = await browser.runtime.sendMessage(req).catch(() => null);
       }
       setView(toView(reply, props.lang));
     })().catch(() => setView({ kind: 'none', message: w.noReport }));
