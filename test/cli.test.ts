@@ -34,18 +34,21 @@ describe('CLI', () => {
     const r = await run([join(SEEDS, '004_383c93ca4b8bd76d.txt')]);
     expect(r.code).toBe(0);
     expect(r.out).toContain('! 无错误 · 1 个警告');
-    expect(r.out).toContain('[prose-figures] 正文称“结转下年度继续办理7件”');
+    expect(r.out).toMatch(/\d\. 正文称“结转下年度继续办理7件”[^\n]*\n {5}规则 prose-figures(\n|$)/);
   });
 
   it('exits 1 with the findings listed when a report has errors', async () => {
     const r = await run([join(FIX, 'errors.html')]);
     expect(r.code).toBe(1);
-    expect(r.out).toContain('[balance] 表二「自然人」列 一+二 = （七）总计+四不成立：应为 159，实为 157');
+    // the relation first (its formula in brackets), the verdict, the figures added; the rule id after, on its own line
+    expect(r.out).toContain('表二「自然人」列「一+二 = （七）总计+四」不成立：一 152 + 二 7 = 159；（七）总计 150 + 四 7 = 157；差 -2。\n');
+    expect(r.out).toMatch(/\n {2}\d+\. 表二「自然人」列「一\+二 = （七）总计\+四」不成立[^\n]*\n {5}规则 balance\n/);
+    expect(r.out).not.toContain('[balance]');
   });
 
   it('speaks English with --lang en', async () => {
     const r = await run(['--lang', 'en', join(FIX, 'errors.html')]);
-    expect(r.out).toContain('does not hold: expected 159, found 157');
+    expect(r.out).toContain('Table 2, column "natural persons": "I + II = (7) total + IV" does not hold: I 152 + II 7 = 159; (7) Total 150 + IV 7 = 157; off by -2.');
   });
 
   it('--json prints the schema-valid result; an array for several files', async () => {
@@ -100,8 +103,9 @@ describe('CLI', () => {
     expect(good.code).toBe(0);
     const bad = await run([join(FIX, 'seed-004.html'), join(FIX, 'huancui-2023-bad.html')]);
     expect(bad.out).toContain('已与2023年度报告比较');
-    expect(bad.out).toContain('[carry-over] 表二「二、上年结转」「自然人」列为 7，但2023年度报告');
-    expect(bad.out).toContain('[in-force] 表一「行政规范性文件」现行有效件数为 16');
+    expect(bad.out).toContain('. 表二「二、上年结转」「自然人」列为 7，但2023年度报告');
+    expect(bad.out).toContain('. 表一「行政规范性文件」现行有效件数为 16');
+    expect(bad.out).toContain('规则 carry-over');
     expect(bad.code).toBe(0); // cross-year findings are warnings
   });
 
@@ -172,7 +176,10 @@ describe('CLI: URLs, .docx, --csv, --concurrency', () => {
   it('checks a URL served locally (summary, JSON source, exit code)', async () => {
     const r = await run([`${base}/errors.html`]);
     expect(r.code).toBe(1);
-    expect(r.out).toContain('[balance] 表二「自然人」列 一+二 = （七）总计+四不成立：应为 159，实为 157');
+    // the relation first (its formula in brackets), the verdict, the figures added; the rule id after, on its own line
+    expect(r.out).toContain('表二「自然人」列「一+二 = （七）总计+四」不成立：一 152 + 二 7 = 159；（七）总计 150 + 四 7 = 157；差 -2。\n');
+    expect(r.out).toMatch(/\n {2}\d+\. 表二「自然人」列「一\+二 = （七）总计\+四」不成立[^\n]*\n {5}规则 balance\n/);
+    expect(r.out).not.toContain('[balance]');
     expect(r.err).toBe('');
     const j = await run(['--json', `${base}/seed-004.html`]);
     expect(j.code).toBe(0);
@@ -218,16 +225,16 @@ describe('CLI: URLs, .docx, --csv, --concurrency', () => {
     writeFileSync(odd, readFileSync(join(FIX, 'errors.html')));
     const r = await run(['--csv', odd, join(FIX, 'template-2019.html'), `${base}/gone.html`]);
     expect(r.code).toBe(2);
-    expect(r.out.startsWith('\uFEFF文件或网址,机关,年度,模板,规则,严重程度,表,行,列,应为,实为,说明\r\n')).toBe(true);
-    expect(r.out).toContain(`"${odd.replaceAll('"', '""')}",威海市某某区人民政府,2024,2021,balance,error,t2,total;carried-forward,natural,159,157,`);
+    expect(r.out.startsWith('\uFEFF文件或网址,机关,年度,结论,模板,严重程度,表,行,列,应为,实为,很可能填错,说明,规则\r\n')).toBe(true);
+    expect(r.out).toContain(`"${odd.replaceAll('"', '""')}",威海市某某区人民政府,2024,有 5 处数字不一致 · 1 处正文与表格不符,2021年版,错误,表二,（七）总计；四、结转下年度继续办理,自然人,159,157,,`);
     const lines = r.out.split('\r\n');
     expect(lines.every((l) => !l.includes('\n'))).toBe(true);
     const rows = parseCsv(r.out);
-    expect(rows.every((x) => x.length === 12)).toBe(true);
+    expect(rows.every((x) => x.length === 14)).toBe(true);
     expect(rows.filter((x) => x[0] === odd)).toHaveLength(6); // the errors fixture's six findings
-    expect(rows.filter((x) => x[0] === odd).map((x) => x[4]).sort()).toEqual(['balance', 'balance', 'prose-figures', 'results-total', 'review-litigation-total', 'row-total']);
-    expect(rows.find((x) => x[0] === join(FIX, 'template-2019.html'))).toEqual([join(FIX, 'template-2019.html'), '某某县住房和城乡建设局', '2020', '2019', '', '', '', '', '', '', '', '未发现问题']);
-    expect(rows.at(-1)).toEqual([`${base}/gone.html`, '', '', '', '', '', '', '', '', '', '', '无法检查：服务器返回 404（页面不存在）']);
+    expect(rows.filter((x) => x[0] === odd).map((x) => x[13]).sort()).toEqual(['balance', 'balance', 'prose-figures', 'results-total', 'review-litigation-total', 'row-total']);
+    expect(rows.find((x) => x[0] === join(FIX, 'template-2019.html'))).toEqual([join(FIX, 'template-2019.html'), '某某县住房和城乡建设局', '2020', '三张表的数字全部自洽', '2019年版', '', '', '', '', '', '', '', '未发现问题', '']);
+    expect(rows.at(-1)).toEqual([`${base}/gone.html`, '', '', '', '', '', '', '', '', '', '', '', '无法检查：服务器返回 404（页面不存在）', '']);
     expect(r.err).toBe(`${base}/gone.html: 服务器返回 404（页面不存在）`);
     expect((await run(['--csv', '--json', odd])).err).toContain('cannot be used together');
   });

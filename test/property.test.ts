@@ -140,8 +140,10 @@ describe('one blank cell', () => {
         const unverifiable = result.findings.filter((x) => x.outcome === 'unverifiable' && x.blocking.some((c) => sameCell(c, pick.key)));
         const filled = result.findings.filter((x) => x.rule === 'cells-filled' && x.severity === 'error' && involves(x, pick.key));
         expect(filled.length, context).toBeGreaterThan(0);
-        // the relations the blank stops are said: one by one, or (holding with the blank as 0) folded
-        const folded = filled.flatMap((x) => x.folded ?? []);
+        // the relations the blank stops are said: one by one, or folded into the table's cells-filled
+        // finding (or, for a blank 总计 over parts above 0, into its blank-total finding)
+        const hosts = result.findings.filter((x) => (x.rule === 'cells-filled' || x.rule === 'blank-total') && involves(x, pick.key));
+        const folded = hosts.flatMap((x) => x.folded ?? []);
         expect(unverifiable.length + folded.length, context).toBeGreaterThan(0);
       }),
       { numRuns: NUM_RUNS },

@@ -2,13 +2,16 @@ import type { CellKey, Report, ReportCell, ReportRow } from '../model/report';
 import type { Finding, Severity } from '../model/finding';
 import { templateFor, type TableId, type TemplateSpec, type Words } from '../recognise/templates';
 import { colName, describeCells, keyText, rowName } from './messages';
+import { sumBlocked, sumFails, type RelationWords } from './wording';
 
 /** A sum relation a rule evaluated, kept for the search of the probable wrong cell. */
 export interface SumRecord {
   expected: CellKey[];
   found: CellKey[];
-  /** the finding it made, when it failed */
+  /** the finding it made, when it failed or could not be verified */
   draft: Draft | null;
+  /** a cell of it holds no figure: it was not evaluated (the suspect search skips it) */
+  blocked: boolean;
 }
 
 /** What a rule sees: the report, its template, and cell lookup by key. */
@@ -66,6 +69,8 @@ export interface Draft {
   evidence?: Finding['evidence'];
   /** unverifiable sums: would hold with the blocking blanks as 0 */
   holdsIfZero?: boolean;
+  /** sums: the relation in words and the figures it added */
+  relation?: Finding['relation'];
 }
 
 /** Collects a rule's findings and counts what it checked. */
@@ -82,11 +87,9 @@ export class RuleOutput {
   }
 }
 
-export interface SumRelation {
+export interface SumRelation extends RelationWords {
   anchor: string;
   table: TableId;
-  /** what the relation is, in words: 「自然人」列 一+二 = （七）总计+四 */
-  what: Words;
   /** cells whose sum is the expected value */
   expected: CellKey[];
   /** cells whose sum is the value the page states */
@@ -118,8 +121,8 @@ export function checkSum(ctx: CheckContext, out: RuleOutput, rel: SumRelation): 
   const found = sum(rel.found);
   if (blocking.length > 0) {
     const textBlocks = blocking.some((k) => ctx.cell(k)?.value.kind === 'text');
-    const holdsIfZero = !textBlocks && anyNumber && expected === found;
-    out.add({
+    const allBlank = blocking.every((k) => (ctx.cell(k)?.value.raw ?? '').trim() === '');
+    const draft: Draft = {
       anchor: rel.anchor,
       severity: 'warning',
       outcome: 'unverifiable',
@@ -131,11 +134,17 @@ export function checkSum(ctx: CheckContext, out: RuleOutput, rel: SumRelation): 
       blocking,
       expected: null,
       found: null,
-      message: {
-        zh: `${rel.what.zh}无法核对：${describeCells(ctx, blocking, 'zh')}不是数字。${textBlocks || !anyNumber ? '' : holdsIfZero ? '若空白按0计则一致。' : `即使空白按0计也不一致（${expected} ≠ ${found}）。`}`,
-        en: `${rel.what.en} cannot be verified: ${describeCells(ctx, blocking, 'en')} ${blocking.length > 1 ? 'are' : 'is'} not a number.${textBlocks || !anyNumber ? '' : holdsIfZero ? ' It would hold if the blanks were 0.' : ` Even with blanks as 0 it does not hold (${expected} ≠ ${found}).`}`,
-      },
-    });
+      relation: { where: rel.where, formula: rel.formula, operands: { zh: operands(ctx, rel, 'zh'), en: operands(ctx, rel, 'en') } },
+      message: sumBlocked(
+        rel,
+        { zh: describeCells(ctx, blocking, 'zh'), en: describeCells(ctx, blocking, 'en') },
+        blocking.length,
+        { text: textBlocks, allBlank },
+        { anyNumber, holds: expected === found, expected, found },
+      ),
+    };
+    out.add(draft);
+    ctx.relations.push({ expected: rel.expected, found: rel.found, draft, blocked: true });
     return;
   }
   if (expected !== found) {
@@ -148,16 +157,14 @@ export function checkSum(ctx: CheckContext, out: RuleOutput, rel: SumRelation): 
       primary: rel.found,
       expected,
       found,
-      message: {
-        zh: `${rel.what.zh}不成立：应为 ${expected}，实为 ${found}（差 ${fmt(found - expected)}）。${operands(ctx, rel, 'zh')}`,
-        en: `${rel.what.en} does not hold: expected ${expected}, found ${found} (off by ${fmt(found - expected)}). ${operands(ctx, rel, 'en')}`,
-      },
+      relation: { where: rel.where, formula: rel.formula, operands: { zh: operands(ctx, rel, 'zh'), en: operands(ctx, rel, 'en') } },
+      message: sumFails(rel, { zh: operands(ctx, rel, 'zh'), en: operands(ctx, rel, 'en') }, expected, found),
     };
     out.add(draft);
-    ctx.relations.push({ expected: rel.expected, found: rel.found, draft });
+    ctx.relations.push({ expected: rel.expected, found: rel.found, draft, blocked: false });
     return;
   }
-  ctx.relations.push({ expected: rel.expected, found: rel.found, draft: null });
+  ctx.relations.push({ expected: rel.expected, found: rel.found, draft: null, blocked: false });
 }
 
 /**
@@ -180,19 +187,14 @@ function operands(ctx: CheckContext, rel: SumRelation, lang: 'zh' | 'en'): strin
     const total = Math.round(keys.reduce((s, k) => s + (ctx.number(k) ?? 0), 0) * 1e6) / 1e6;
     return keys.length > 1 ? `${parts.join(' + ')} = ${total}` : (parts[0] ?? '');
   };
-  return lang === 'zh' ? `${side(rel.expected)}；${side(rel.found)}。` : `${side(rel.expected)}; ${side(rel.found)}.`;
+  return lang === 'zh' ? `${side(rel.expected)}；${side(rel.found)}` : `${side(rel.expected)}; ${side(rel.found)}`;
 }
 
 
 /** 一、本年新收政府信息公开申请数量 → 一; long row names lose their notes and are cut short. */
 function shortRow(name: string): string {
-  const top = /^([一二三四五六七八九十]+)、/.exec(name);
+  const top = /^([一二三四五六七八九十]+)、/.exec(name) ?? /^([IVX]+)\.\s/.exec(name);
   if (top) return top[1] ?? name;
   const plain = name.replace(/[（(][^）)]{3,}[）)]$/, '');
   return plain.length > 10 ? `${plain.slice(0, 9)}…` : plain;
-}
-
-function fmt(n: number): string {
-  const r = Math.round(n * 1e6) / 1e6;
-  return r > 0 ? `+${r}` : String(r);
 }

@@ -1,8 +1,11 @@
 import type { Report } from '../model/report';
 import type { Finding, RuleRun, Suspect } from '../model/finding';
-import { CheckContext, RuleOutput, type Draft } from './context';
+import { CheckContext, RuleOutput, type Draft, type SumRecord } from './context';
+import { keyText } from '../model/keys';
+import type { Words } from '../recognise/templates';
 import { findSuspects } from './suspect';
-import { cellName } from './messages';
+import { cellName, describeCells, tableName } from './messages';
+import { blankTotals, cellsMissing, foldedRelations, missingKinds, relationPhrase } from './wording';
 import type { CellKey } from '../model/report';
 import type { Rule } from './rule';
 import { findingFingerprint, hash } from '../model/review';
@@ -12,11 +15,13 @@ import { rowTotal } from './rules/row-total';
 import { reviewLitigationTotal } from './rules/review-litigation-total';
 import { valueFormat } from './rules/value-format';
 import { cellsFilled } from './rules/cells-filled';
+import { blankTotal } from './rules/blank-total';
 import { tablesPresent } from './rules/tables-present';
 import { sectionsPresent } from './rules/sections-present';
 import { tableStructure } from './rules/table-structure';
 import { templateVersion } from './rules/template-version';
 import { yearConsistency } from './rules/year-consistency';
+import { publishedLate } from './rules/published-late';
 import { regulationsLevel } from './rules/regulations-level';
 import { feeMagnitude } from './rules/fee-magnitude';
 import { sectionContent } from './rules/section-content';
@@ -34,8 +39,10 @@ export const RULES: readonly Rule[] = [
   resultsTotal,
   rowTotal,
   reviewLitigationTotal,
+  blankTotal,
   templateVersion,
   yearConsistency,
+  publishedLate,
   sectionContent,
   regulationsLevel,
   feeMagnitude,
@@ -94,6 +101,7 @@ export function runChecks(report: Report, rules: readonly Rule[] = RULES): Check
         expected: d.expected ?? null,
         found: d.found ?? null,
         message: d.message,
+        ...(d.relation ? { relation: d.relation } : {}),
         ...(d.evidence ? { evidence: d.evidence } : {}),
       };
       f.fingerprint = findingFingerprint(f, report);
@@ -108,35 +116,87 @@ export function runChecks(report: Report, rules: readonly Rule[] = RULES): Check
   } catch {
     // the search for the probable wrong cell is a help: its failure leaves the findings as they are
   }
-  return { findings: foldBlanks(ctx, findings, holdIfZero), runs };
+  const sums = new Map<Finding, SumRecord>();
+  for (const r of ctx.relations) {
+    const f = r.draft ? made.get(r.draft) : undefined;
+    if (f) sums.set(f, r);
+  }
+  return { findings: fixFirst(foldBlanks(ctx, findings, holdIfZero, sums)), runs };
 }
 
 /**
- * Blanks are said once: a relation stopped only by blank cells (or “—”, “/”, 无) that would hold
- * with them as 0 is not listed on its own but counted in its table's cells-filled finding, which
- * already names every blank cell. Relations that fail even with the blanks as 0, and those
- * stopped by text, stay listed: they say something the blanks do not.
+ * Blanks are said once. A relation stopped only by cells without a figure (blank, “—”, “/”, 无) is
+ * not listed on its own: it is folded into its table's cells-filled finding, which names every
+ * such cell and now says how many of the stopped relations hold with them as 0 and names those
+ * that fail even then — or, when it is stopped by a 总计 left blank over parts above zero, into
+ * that table's blank-total finding. Relations stopped by text stay listed: they say something the
+ * blanks do not.
  */
-function foldBlanks(ctx: CheckContext, findings: Finding[], holdIfZero: Set<Finding>): Finding[] {
-  const folded = new Map<string, Finding[]>();
+function foldBlanks(ctx: CheckContext, findings: Finding[], holdIfZero: Set<Finding>, sums: Map<Finding, SumRecord>): Finding[] {
+  const into = new Map<Finding, Finding[]>();
   const keep = findings.filter((f) => {
-    if (f.outcome !== 'unverifiable' || !f.table || !holdIfZero.has(f)) return true;
+    if (f.outcome !== 'unverifiable' || !f.table) return true;
     const table = f.table;
-    const filled = findings.find((x) => x.rule === 'cells-filled' && x.table === table);
-    if (!filled || !f.blocking.every((k) => k.table === table && ctx.cell(k)?.value.kind === 'missing')) return true;
-    folded.set(filled.id, [...(folded.get(filled.id) ?? []), f]);
+    if (!f.blocking.every((k) => k.table === table && ctx.cell(k)?.value.kind === 'missing')) return true;
+    const totals = findings.find((x) => x.rule === 'blank-total' && x.table === table);
+    const byTotal = !holdIfZero.has(f) && totals !== undefined && f.blocking.some((k) => totals.cells.some((t) => keyText(t) === keyText(k)));
+    const host = byTotal ? totals : findings.find((x) => x.rule === 'cells-filled' && x.table === table);
+    if (!host) return true;
+    into.set(host, [...(into.get(host) ?? []), f]);
     return false;
   });
-  for (const f of keep) {
-    const gone = folded.get(f.id);
-    if (!gone) continue;
-    f.folded = gone.map((g) => g.id);
-    f.message = {
-      zh: `${f.message.zh}这些单元格使 ${gone.length} 处勾稽关系无法核对，若按0计都成立。`,
-      en: `${f.message.en} They stop ${gone.length} relation(s) from being verified; all would hold with them as 0.`,
-    };
+  const add = (keys: CellKey[]): number => Math.round(keys.reduce((s, k) => s + (ctx.number(k) ?? 0), 0) * 1e6) / 1e6;
+  const phrase = (g: Finding): Words => (g.relation ? { zh: relationPhrase(g.relation, 'zh'), en: relationPhrase(g.relation, 'en') } : g.message);
+  for (const host of keep) {
+    const gone = into.get(host);
+    if (!gone || !host.table) continue;
+    host.folded = gone.map((g) => g.id);
+    const table = { zh: tableName(host.table, 'zh'), en: tableName(host.table, 'en') };
+    if (host.rule === 'blank-total') {
+      // a sum whose stated total is the blank cell is the finding itself; the others it stops are named
+      const totals = new Set(host.cells.map(keyText));
+      const own = (g: Finding): SumRecord | undefined => {
+        const r = sums.get(g);
+        return r && r.found.length === 1 && r.found.every((k) => totals.has(keyText(k))) ? r : undefined;
+      };
+      const items = host.cells.map((k) => {
+        const g = gone.find((x) => own(x)?.found.some((c) => keyText(c) === keyText(k)));
+        const r = g ? own(g) : undefined;
+        return { where: g?.relation?.where ?? { zh: cellName(ctx.template, k, 'zh'), en: cellName(ctx.template, k, 'en') }, parts: r ? add(r.expected) : 0 };
+      });
+      host.message = blankTotals(table, items, gone.filter((g) => !own(g)).map(phrase));
+      continue;
+    }
+    const raws = host.cells.map((k) => ctx.cell(k)?.value.raw ?? '');
+    const failing = gone
+      .filter((g) => !holdIfZero.has(g))
+      .map((g) => {
+        const r = sums.get(g);
+        return { what: phrase(g), expected: r ? add(r.expected) : 0, found: r ? add(r.found) : 0 };
+      });
+    const head = cellsMissing(table, host.cells.length, { zh: missingKinds(raws, 'zh'), en: missingKinds(raws, 'en') }, { zh: describeCells(ctx, host.cells, 'zh'), en: describeCells(ctx, host.cells, 'en') });
+    const tail = foldedRelations(gone.length, gone.length - failing.length, failing, raws.every((r) => r.trim() === ''));
+    host.message = { zh: `${head.zh}${tail.zh}`, en: `${head.en} ${tail.en}` };
   }
   return keep;
+}
+
+/**
+ * Findings in the order an auditor fixes them: the sums a suspect cell explains, other sums that
+ * do not add up, structure, cells without figures, the prose, then heuristics and notes. Stable:
+ * within a rank the rules' order holds.
+ */
+function fixFirst(findings: Finding[]): Finding[] {
+  const rank = (f: Finding): number => {
+    if (f.outcome === 'internal') return 7;
+    if (f.outcome === 'fail' && f.severity === 'error' && !f.evidence) return f.suspect ? 0 : 1;
+    if (f.rule === 'cells-filled' || f.rule === 'blank-total') return 3;
+    if (f.outcome === 'structure' && f.severity === 'error') return 2;
+    if (f.rule.startsWith('prose-') || f.evidence) return 4;
+    if (f.outcome === 'unverifiable') return 5;
+    return f.severity === 'info' ? 6 : 5;
+  };
+  return findings.map((f, i) => ({ f, i, r: rank(f) })).sort((a, b) => a.r - b.r || a.i - b.i).map((x) => x.f);
 }
 
 const SLIP: Record<NonNullable<Suspect['slip']>, { zh: string; en: string }> = {
@@ -170,7 +230,7 @@ function nameSuspect(ctx: CheckContext, made: Map<Draft, Finding>): void {
         en: `The cell that is wrong may be ${suspect.cells.map((c) => `${name(c.cell, 'en')} (with ${c.proposed} everything adds up; it holds ${c.now})`).join(', or ')}.`,
       };
   for (const r of ctx.relations) {
-    const f = r.draft ? made.get(r.draft) : undefined;
+    const f = r.draft && !r.blocked ? made.get(r.draft) : undefined;
     if (!f) continue;
     f.suspect = suspect;
     f.message = { zh: `${f.message.zh}${words.zh}`, en: `${f.message.en} ${words.en}` };

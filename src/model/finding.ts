@@ -49,6 +49,11 @@ export const FindingSchema = z.object({
    * the blanks as 0 — folded here instead of one finding each (their ids, rule/anchor)
    */
   folded: z.optional(z.array(z.string())),
+  /**
+   * sum findings: the relation in words — where it sits (表二「自然人」列), its formula
+   * (一+二 = （七）总计+四) and the figures it added (一 152 + 二 4 = 156；（七）总计 147 + 四 7 = 154)
+   */
+  relation: z.optional(z.object({ where: WordsSchema, formula: WordsSchema, operands: WordsSchema })),
   /** arithmetic findings: the cell that probably holds the typo, and what it should hold */
   suspect: z.optional(SuspectSchema),
   /** prose findings: the words and the sentence of the report that the finding quotes */

@@ -1,6 +1,9 @@
 import type { CheckResultJson } from '../model/result';
 import type { Finding } from '../model/finding';
 import type { CellKey } from '../model/report';
+import { TEMPLATES } from '../recognise/templates';
+import { cellName, colName, rowName, tableName } from '../check/messages';
+import { verdictLine } from './verdict';
 
 /**
  * Findings of many reports as one CSV file for a spreadsheet: one row per finding, a row with an
@@ -8,13 +11,14 @@ import type { CellKey } from '../model/report';
  * input that could not be checked. UTF-8 with a BOM (so Excel reads the Chinese), RFC 4180
  * quoting, CRLF line ends. Shared by the CLI (`--csv`) and the extension's batch page.
  *
- * Values are the stable keys of the JSON result (severity `error`, table `t2`, row `new`, col
- * `total`), so a sheet can be filtered; the header row and the message follow `lang` (the English header is the column keys).
- * `row`/`col`: the finding's primary cells (else all its cells), several joined with `;` — one
- * row and its columns, one column and its rows, or two position-paired lists.
+ * Values are words in `lang` (错误, 表二, the template's row and column names, 2021年版), never
+ * the JSON's keys: the sheet is read by people; tools read the JSON. Each row carries its report's
+ * one-line verdict; the rule id comes last. `行`/`列`: the finding's primary cells (else all its
+ * cells), several joined with `；` — one row and its columns, one column and its rows, or two
+ * position-paired lists.
  */
 
-export const CSV_COLUMNS = ['source', 'body', 'year', 'template', 'rule', 'severity', 'table', 'row', 'col', 'expected', 'found', 'message'] as const;
+export const CSV_COLUMNS = ['source', 'body', 'year', 'verdict', 'template', 'severity', 'table', 'row', 'col', 'expected', 'found', 'suspect', 'message', 'rule'] as const;
 export type CsvColumn = (typeof CSV_COLUMNS)[number];
 
 export const CSV_HEADERS: Readonly<Record<'zh' | 'en', Readonly<Record<CsvColumn, string>>>> = {
@@ -22,29 +26,33 @@ export const CSV_HEADERS: Readonly<Record<'zh' | 'en', Readonly<Record<CsvColumn
     source: '文件或网址',
     body: '机关',
     year: '年度',
+    verdict: '结论',
     template: '模板',
-    rule: '规则',
     severity: '严重程度',
     table: '表',
     row: '行',
     col: '列',
     expected: '应为',
     found: '实为',
+    suspect: '很可能填错',
     message: '说明',
+    rule: '规则',
   },
   en: {
     source: 'source',
     body: 'body',
     year: 'year',
+    verdict: 'verdict',
     template: 'template',
-    rule: 'rule',
     severity: 'severity',
     table: 'table',
     row: 'row',
     col: 'col',
     expected: 'expected',
     found: 'found',
+    suspect: 'probably wrong',
     message: 'message',
+    rule: 'rule',
   },
 };
 
@@ -82,19 +90,58 @@ function distinct(values: readonly string[]): string[] {
   return [...new Set(values)];
 }
 
-/** The `row` and `col` fields of a finding. */
-export function cellFields(cells: readonly CellKey[]): { row: string; col: string } {
+/**
+ * The `row` and `col` fields of a finding, named by `name` (default: the keys): one row with its
+ * columns, one column with its rows, or two position-paired lists.
+ */
+export function cellFields(
+  cells: readonly CellKey[],
+  name: { row(k: CellKey): string; col(k: CellKey): string } = { row: (k) => k.row, col: (k) => k.col },
+  sep = ';',
+): { row: string; col: string } {
   if (cells.length === 0) return { row: '', col: '' };
-  const rows = distinct(cells.map((c) => c.row));
-  const cols = distinct(cells.map((c) => c.col));
-  if (rows.length === 1 || cols.length === 1) return { row: rows.join(';'), col: cols.join(';') };
-  return { row: cells.map((c) => c.row).join(';'), col: cells.map((c) => c.col).join(';') };
+  const rows = distinct(cells.map(name.row));
+  const cols = distinct(cells.map(name.col));
+  if (rows.length === 1 || cols.length === 1) return { row: rows.join(sep), col: cols.join(sep) };
+  return { row: cells.map(name.row).join(sep), col: cells.map(name.col).join(sep) };
 }
+
+function templateShort(r: CheckResultJson, lang: 'zh' | 'en'): string {
+  const v = r.report.template;
+  return v ? (lang === 'zh' ? `${v}年版` : v) : '';
+}
+
+const SEVERITY = { zh: { error: '错误', warning: '警告', info: '提示' }, en: { error: 'error', warning: 'warning', info: 'note' } } as const;
 
 function findingRow(source: string, r: CheckResultJson, f: Finding, lang: 'zh' | 'en'): string {
   const cells = f.primary.length > 0 ? f.primary : f.cells;
-  const { row, col } = cellFields(cells);
-  return csvRow([source, r.report.body, r.report.year, r.report.template, f.rule, f.severity, f.table ?? cells[0]?.table ?? '', row, col, f.expected, f.found, f.message[lang]]);
+  const tpl = TEMPLATES[r.report.template ?? '2021'];
+  // table 3 has one row: its cells are named by their column alone
+  const { row, col } = cellFields(
+    cells,
+    { row: (k) => (k.table === 't3' ? '' : rowName(tpl, k.table, k.row, lang)), col: (k) => colName(tpl, k.table, k.row, k.col, lang) },
+    lang === 'zh' ? '；' : '; ',
+  );
+  const table = f.table ?? cells[0]?.table;
+  const suspect = f.suspect
+    ? f.suspect.cells.map((c) => (lang === 'zh' ? `${cellName(tpl, c.cell, 'zh')}：填 ${c.proposed}（现为 ${c.now}）` : `${cellName(tpl, c.cell, 'en')}: ${c.proposed} (now ${c.now})`)).join(f.suspect.unique ? (lang === 'zh' ? '；' : '; ') : lang === 'zh' ? '；或 ' : '; or ')
+    : '';
+  return csvRow([
+    source,
+    r.report.body,
+    r.report.year,
+    verdictLine(r, lang),
+    templateShort(r, lang),
+    SEVERITY[lang][f.severity],
+    table ? tableName(table, lang) : '',
+    row,
+    col,
+    f.expected,
+    f.found,
+    suspect,
+    f.message[lang],
+    f.rule,
+  ]);
 }
 
 export function findingsToCsv(entries: readonly CsvEntry[], options: CsvOptions = {}): string {
@@ -104,12 +151,12 @@ export function findingsToCsv(entries: readonly CsvEntry[], options: CsvOptions 
   for (const e of entries) {
     if ('failure' in e) {
       const why = typeof e.failure === 'string' ? e.failure : e.failure[lang];
-      lines.push(csvRow([e.source, '', '', '', '', '', '', '', '', '', '', NOT_CHECKED[lang] + why]));
+      lines.push(csvRow([e.source, '', '', '', '', '', '', '', '', '', '', '', NOT_CHECKED[lang] + why, '']));
       continue;
     }
     const r = e.result;
     if (r.findings.length === 0) {
-      lines.push(csvRow([e.source, r.report.body, r.report.year, r.report.template, '', '', '', '', '', '', '', NO_FINDINGS[lang]]));
+      lines.push(csvRow([e.source, r.report.body, r.report.year, verdictLine(r, lang), templateShort(r, lang), '', '', '', '', '', '', '', NO_FINDINGS[lang], '']));
       continue;
     }
     for (const f of r.findings) lines.push(findingRow(e.source, r, f, lang));

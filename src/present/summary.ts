@@ -42,8 +42,17 @@ const W = {
   },
 } as const;
 
-/** A readable summary for the terminal: what was read, the verdict, then the findings by severity. */
-export function renderSummary(result: CheckResultJson, lang: Lang = 'zh'): string {
+export interface SummaryOptions {
+  /** how a muted line is shown (a terminal dims it; plain text leaves it as it is) */
+  mute?: (line: string) => string;
+}
+
+/**
+ * A readable summary for the terminal: what was read, the verdict, then the findings by severity,
+ * numbered, each with its rule id on a muted line below (never first).
+ */
+export function renderSummary(result: CheckResultJson, lang: Lang = 'zh', options: SummaryOptions = {}): string {
+  const mute = options.mute ?? ((line: string) => line);
   const w = W[lang];
   const r = result.report;
   const lines: string[] = [];
@@ -74,7 +83,11 @@ export function renderSummary(result: CheckResultJson, lang: Lang = 'zh'): strin
     const fs = result.findings.filter((f: Finding) => f.severity === sev);
     if (fs.length === 0) continue;
     lines.push('', `${w.sev[sev]}（${fs.length}）`.replace('（', lang === 'zh' ? '（' : ' (').replace('）', lang === 'zh' ? '）' : ')'));
-    for (const f of fs) lines.push(`  [${f.rule}] ${f.message[lang]}`);
+    fs.forEach((f, i) => {
+      const n = `${i + 1}. `;
+      lines.push(`  ${n}${f.message[lang]}`);
+      lines.push(mute(`  ${' '.repeat(n.length)}${lang === 'zh' ? '规则' : 'rule'} ${f.rule}`));
+    });
   }
   if (result.findings.length === 0) {
     lines.push('', w.checked);

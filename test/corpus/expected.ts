@@ -100,6 +100,7 @@ const add = (xs: (number | null)[]): number | null =>
  * The real errors of a case, as ids the judge matches the engine's findings against:
  * `balance:<col>`, `results-total:<col>`, `row-total:<row>`, `t3-total:<group>` for sums that fail
  * with every operand a number; `cells-filled:<table>` where a transcribed cell is blank;
+ * `blank-total:<table>` where a total is blank while the figures of its parts add up to more than 0;
  * `value-format:<table>:<row>:<col>` where a cell holds text that is no amount; and the case's
  * own `structureErrors`.
  */
@@ -122,6 +123,17 @@ export function realErrors(e: Expectation): string[] {
         if (parts !== null && total !== null && parts !== total) out.add(`results-total:${col}`);
       }
     });
+    // a blank total over parts that add up to more than 0 (blank parts count for nothing, text stops it)
+    const blankOver = (total: Value | undefined, parts: (Value | undefined)[]): boolean =>
+      total === null && parts.every((v) => v === null || typeof v === 'number') && parts.reduce<number>((s, v) => s + (num(v) ?? 0), 0) > 0;
+    for (const values of Object.values(t2)) {
+      if (values.length === 7 && blankOver(values[6], values.slice(0, 6))) out.add('blank-total:t2');
+    }
+    if (complete('total') && results.every(complete)) {
+      T2_COLS.forEach((_, c) => {
+        if (blankOver(t2['total']?.[c], results.map((r) => t2[r]?.[c]))) out.add('blank-total:t2');
+      });
+    }
     for (const [row, values] of Object.entries(t2)) {
       if (values.length !== 7) continue;
       const parts = add(values.slice(0, 6).map(num));
@@ -135,6 +147,7 @@ export function realErrors(e: Expectation): string[] {
       const parts = add(v.slice(0, 4).map(num));
       const total = num(v[4]);
       if (parts !== null && total !== null && parts !== total) out.add(`t3-total:${g}`);
+      if (v[4] === null && v.slice(0, 4).every((x) => x === null || typeof x === 'number') && v.slice(0, 4).reduce<number>((s, x) => s + (num(x) ?? 0), 0) > 0) out.add('blank-total:t3');
     });
   }
   const tables: [string, Record<string, Value[]> | undefined][] = [['t1', e.t1], ['t2', e.t2], ['t3', e.t3 ? { cases: e.t3 } : undefined]];

@@ -37,6 +37,8 @@ export function findingKey(f: Finding, result: CheckResultJson): string {
       return `t3-total:${anchor.replace(/^t3:/, '')}`;
     case 'cells-filled':
       return `cells-filled:${anchor}`;
+    case 'blank-total':
+      return `blank-total:${anchor}`;
     case 'value-format': {
       const [t, row, col] = anchor.split(':');
       const cells = result.report.tables[t as 't1' | 't2' | 't3']?.rows.find((r) => r.key === row)?.cells ?? [];

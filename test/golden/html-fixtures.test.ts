@@ -101,7 +101,9 @@ describe('HTML fixture pages: exact findings', () => {
     });
     const rowTotal = r.findings.find((f) => f.id === 'row-total/t2:unable-1');
     expect(rowTotal?.cells).toContainEqual({ table: 't2', row: 'unable-1', col: 'total' });
-    expect(rowTotal?.message.zh).toContain('应为 72，实为 73');
+    // the relation first, its formula in brackets, then the verdict and the figures it added:
+    // 71 + 1 = 72 against a stated 73 (row 1.本机关不掌握, errors.html)
+    expect(rowTotal?.message.zh).toContain('行「总计 = 自然人 + 法人或其他组织」不成立：自然人 71 + 商业企业 0 + 科研机构 0 + 社会公益组织 0 + 法律服务机构 0 + 其他 1 = 72；总计 73；差 +1。');
   });
 
   it('blanks: the blocking cells are named, and blanks are never read as 0', () => {
@@ -114,7 +116,9 @@ describe('HTML fixture pages: exact findings', () => {
       ]),
     );
     expect(t2?.folded?.sort()).toEqual(['balance/t2:legal', 'balance/t2:research', 'row-total/t2:carried-forward', 'row-total/t2:carried-over']);
-    expect(t2?.message.zh).toContain('这些单元格使 4 处勾稽关系无法核对，若按0计都成立');
+    // one blank and one “—”: “若空白按0计” is said only of real blanks
+    expect(t2?.message.zh).toContain('（空白 1 个、“—” 1 个；没填不等于填了0）');
+    expect(t2?.message.zh).toContain('这些单元格使 4 处勾稽关系无法核对；若这些单元格按0计，都成立。');
     expect(r.findings.find((f) => f.id === 'cells-filled/t3')?.folded).toEqual(['review-litigation-total/t3:after-review']);
     const t1 = r.findings.find((f) => f.id === 'cells-filled/t1');
     expect(t1?.cells).toEqual([{ table: 't1', row: 'coercion', col: 'decisions' }]);

@@ -3,7 +3,7 @@ import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { checkDocument } from '../../src/pipeline';
 import type { CheckResultJson } from '../../src/model/result';
-import { CSV_COLUMNS, cellFields, csvField, csvRow, findingsToCsv, parseCsv } from '../../src/present/csv';
+import { CSV_COLUMNS, CSV_HEADERS, cellFields, csvField, csvRow, findingsToCsv, parseCsv } from '../../src/present/csv';
 
 function check(name: string): CheckResultJson {
   const { document } = parseHTML(readFileSync(new URL(`../fixtures/html/${name}.html`, import.meta.url), 'utf8'));
@@ -36,6 +36,10 @@ describe('csvField / csvRow (RFC 4180)', () => {
 });
 
 describe('cellFields', () => {
+  it('names cells by the names given (the CSV gives the template\'s row and column names)', () => {
+    const named = cellFields([{ table: 't2', row: 'new', col: 'natural' }, { table: 't2', row: 'new', col: 'total' }], { row: (k) => `R(${k.row})`, col: (k) => `C(${k.col})` }, '；');
+    expect(named).toEqual({ row: 'R(new)', col: 'C(natural)；C(total)' });
+  });
   it('one row with its columns, one column with its rows, or paired lists', () => {
     expect(cellFields([])).toEqual({ row: '', col: '' });
     expect(cellFields([{ table: 't2', row: 'total', col: 'natural' }, { table: 't2', row: 'carried-forward', col: 'natural' }])).toEqual({ row: 'total;carried-forward', col: 'natural' });
@@ -60,26 +64,29 @@ describe('findingsToCsv', () => {
     expect(csv.endsWith('\r\n')).toBe(true);
     expect(csv.slice(1).split('\r\n').slice(0, -1).every((l) => !l.includes('\n'))).toBe(true); // no multi-line field here
     const rows = parseCsv(csv);
-    expect(rows[0]).toEqual(['文件或网址', '机关', '年度', '模板', '规则', '严重程度', '表', '行', '列', '应为', '实为', '说明']);
+    expect(rows[0]).toEqual(['文件或网址', '机关', '年度', '结论', '模板', '严重程度', '表', '行', '列', '应为', '实为', '很可能填错', '说明', '规则']);
     expect(rows.every((r) => r.length === CSV_COLUMNS.length)).toBe(true);
     expect(rows).toHaveLength(1 + errors.findings.length + 1 + 1);
-    const balance = rows.find((r) => r[4] === 'balance' && r[8] === 'natural');
+    const balance = rows.find((r) => r[13] === 'balance' && r[8] === '自然人');
+    // words, not keys: 错误 / 表二 / the template's row and column names; the verdict on every row; the rule last
     expect(balance).toEqual([
       'errors.html',
       '威海市某某区人民政府',
       '2024',
-      '2021',
-      'balance',
-      'error',
-      't2',
-      'total;carried-forward',
-      'natural',
+      '有 5 处数字不一致 · 1 处正文与表格不符',
+      '2021年版',
+      '错误',
+      '表二',
+      '（七）总计；四、结转下年度继续办理',
+      '自然人',
       '159',
       '157',
-      '表二「自然人」列 一+二 = （七）总计+四不成立：应为 159，实为 157（差 -2）。一 152 + 二 7 = 159；（七）总计 150 + 四 7 = 157。',
+      '',
+      '表二「自然人」列「一+二 = （七）总计+四」不成立：一 152 + 二 7 = 159；（七）总计 150 + 四 7 = 157；差 -2。',
+      'balance',
     ]);
-    expect(rows.at(-2)).toEqual(['https://x.gov.cn/a,b.html', '某某县住房和城乡建设局', '2020', '2019', '', '', '', '', '', '', '', '未发现问题']);
-    expect(rows.at(-1)).toEqual(['gone.html', '', '', '', '', '', '', '', '', '', '', '无法检查：文件不存在']);
+    expect(rows.at(-2)).toEqual(['https://x.gov.cn/a,b.html', '某某县住房和城乡建设局', '2020', '三张表的数字全部自洽', '2019年版', '', '', '', '', '', '', '', '未发现问题', '']);
+    expect(rows.at(-1)).toEqual(['gone.html', '', '', '', '', '', '', '', '', '', '', '', '无法检查：文件不存在', '']);
     expect(csv).toContain('"https://x.gov.cn/a,b.html"');
   });
 
@@ -88,8 +95,8 @@ describe('findingsToCsv', () => {
     expect(csv.startsWith('\uFEFF')).toBe(false);
     const rows = parseCsv(csv);
     expect(rows[0]?.[0]).toBe('errors.html');
-    expect(rows.some((r) => r[11]?.includes('does not hold: expected 159, found 157'))).toBe(true);
-    expect(parseCsv(findingsToCsv([], { lang: 'en' }))).toEqual([[...CSV_COLUMNS]]);
+    expect(rows.some((r) => r[12]?.includes('"I + II = (7) total + IV" does not hold: I 152 + II 7 = 159') && r[5] === 'error' && r[6] === 'table 2')).toBe(true);
+    expect(parseCsv(findingsToCsv([], { lang: 'en' }))).toEqual([CSV_COLUMNS.map((c) => CSV_HEADERS.en[c])]);
   });
 
   it('parseCsv reads quoted commas, doubled quotes and line breaks inside fields', () => {

@@ -52,6 +52,8 @@ const CASES: {
   rule: string;
   why: string;
   breakIt: (r: Report) => void;
+  /** rules it reads the work of, run before it */
+  after?: string[];
   expect: { outcome: string; severity: string; cell?: CellKey; expected?: number; found?: number };
 }[] = [
   {
@@ -156,6 +158,17 @@ const CASES: {
     expect: { outcome: 'structure', severity: 'warning', cell: { table: 't1', row: 'fees', col: 'amount' } },
   },
   {
+    rule: 'published-late',
+    why: 'a township report for 2024 whose page says 发布日期 2025-03-05 (after 31 January)',
+    breakIt: (r) => {
+      r.body = '羊亭镇';
+      r.level = 'township';
+      r.published = '2025-03-05';
+      r.publishedFrom = { where: 'page', label: '发布日期' };
+    },
+    expect: { outcome: 'structure', severity: 'info' },
+  },
+  {
     rule: 'prose-figures',
     why: 'the prose says 结转下年度继续办理7件 while row 四 总计 is 9 (seed 004)',
     breakIt: (r) => {
@@ -175,6 +188,14 @@ const CASES: {
   },
 ];
 
+CASES.push({
+  rule: 'blank-total',
+  why: 'the 总计 of row 一 left blank while its parts add up to 156: not readable as 0',
+  breakIt: (r) => setCell(r, { table: 't2', row: 'new', col: 'total' }, ''),
+  after: ['row-total', 'balance'],
+  expect: { outcome: 'structure', severity: 'error', cell: { table: 't2', row: 'new', col: 'total' } },
+});
+
 describe('every rule fires on a broken report and stays silent on a sound one', () => {
   it('covers every registered rule', () => {
     expect(CASES.map((c) => c.rule).sort()).toEqual(RULES.map((r) => r.id).sort());
@@ -182,12 +203,13 @@ describe('every rule fires on a broken report and stays silent on a sound one', 
 
   for (const c of CASES) {
     it(`${c.rule}: ${c.why}`, () => {
+      const rules = [...(c.after ?? []).flatMap(only), ...only(c.rule)];
       const good = sound();
-      expect(runChecks(good, only(c.rule)).findings).toEqual([]);
+      expect(runChecks(good, rules).findings).toEqual([]);
       const bad = sound();
       c.breakIt(bad);
       expect(ReportSchema.safeParse(bad).success).toBe(true);
-      const { findings } = runChecks(bad, only(c.rule));
+      const findings = runChecks(bad, rules).findings.filter((f) => f.rule === c.rule);
       expect(findings.length).toBeGreaterThan(0);
       const f = findings[0];
       expect(f?.rule).toBe(c.rule);
@@ -215,7 +237,38 @@ describe('a missing operand makes a relation unverifiable, never a failure', () 
       found: null,
     });
     // 152+1+0+0+0+3 = 156 is not 0: blanks as 0 would not hold either, and the message says so.
-    expect(findings[0]?.message.zh).toContain('即使空白按0计也不一致（156 ≠ 0）');
+    expect(findings[0]?.message.zh).toContain('即使空白按0计也不成立（156 ≠ 0）');
+    // the relation is named before its verdict, its formula in brackets
+    expect(findings[0]?.message.zh).toMatch(/^表二「一、本年新收政府信息公开申请数量」行「总计 = 自然人 \+ 法人或其他组织」无法核对/);
+  });
+
+  it('a blank 总计 over parts above 0 is its own error, and the sums it stops are folded into it', () => {
+    const r = sound();
+    setCell(r, { table: 't2', row: 'new', col: 'total' }, '');
+    const { findings } = runChecks(r);
+    const blank = findings.filter((f) => f.rule === 'blank-total');
+    expect(blank).toHaveLength(1);
+    expect(blank[0]?.message.zh).toContain('「一、本年新收政府信息公开申请数量」行（分项合计 156）');
+    // row 一's own sum and the 总计 column's balance are not listed again
+    expect(findings.filter((f) => f.outcome === 'unverifiable').map((f) => f.id)).toEqual([]);
+    expect(blank[0]?.folded?.sort()).toEqual(['balance/t2:total', 'row-total/t2:new']);
+    expect(blank[0]?.message.zh).toContain('因此表二「总计」列「一+二 = （七）总计+四」也无法核对');
+  });
+
+  it('a blank part folds into cells-filled: held with blanks as 0, or named when it fails even then', () => {
+    const r = sound();
+    setCell(r, { table: 't2', row: 'new', col: 'research' }, '');
+    const held = runChecks(r).findings;
+    expect(held.map((f) => f.id)).toEqual(['cells-filled/t2']);
+    expect(held[0]?.message.zh).toContain('若空白按0计，都成立');
+    setCell(r, { table: 't2', row: 'new', col: 'natural' }, '—');
+    const failing = runChecks(r).findings;
+    expect(failing.map((f) => f.id)).toEqual(['cells-filled/t2']);
+    // a “—” is not called a blank, and the sums that fail even with these cells as 0 are named
+    expect(failing[0]?.message.zh).toContain('空白 1 个、“—” 1 个');
+    expect(failing[0]?.message.zh).toContain('若这些单元格按0计');
+    expect(failing[0]?.message.zh).toContain('1 处成立，2 处仍不成立：');
+    expect(failing[0]?.message.zh).toContain('表二「一、本年新收政府信息公开申请数量」行「总计 = 自然人 + 法人或其他组织」（4 ≠ 156）');
   });
 
   it('a text operand blocks without a blanks-as-0 hint', () => {
@@ -240,7 +293,8 @@ describe('one rule failing never stops the others', () => {
     const r = sound();
     setCell(r, { table: 't2', row: 'new', col: 'total' }, '165');
     const { findings, runs } = runChecks(r, [boom, ...RULES]);
-    expect(findings[0]).toMatchObject({ rule: 'boom', outcome: 'internal', severity: 'warning' });
+    // listed last: what the report's figures say comes first
+    expect(findings.at(-1)).toMatchObject({ rule: 'boom', outcome: 'internal', severity: 'warning' });
     expect(findings.some((f) => f.rule === 'row-total' && f.outcome === 'fail')).toBe(true);
     expect(runs).toHaveLength(RULES.length + 1);
   });

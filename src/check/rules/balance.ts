@@ -16,10 +16,8 @@ export const balance: Rule = {
       checkSum(ctx, out, {
         anchor: `t2:${col.key}`,
         table: 't2',
-        what: {
-          zh: `表二「${col.name.zh}」列 一+二 = （七）总计+四`,
-          en: `Table 2 column "${col.name.en}": I + II = (7) total + IV`,
-        },
+        where: { zh: `表二「${col.name.zh}」列`, en: `Table 2, column "${col.name.en}"` },
+        formula: { zh: '一+二 = （七）总计+四', en: 'I + II = (7) total + IV' },
         expected: keys('in').map(k),
         found: [...keys('total'), ...keys('out')].map(k),
       });

@@ -1,5 +1,6 @@
 import type { Rule } from '../rule';
 import { describeCells, tableName } from '../messages';
+import { cellsMissing, missingKinds } from '../wording';
 import type { CellKey } from '../../model/report';
 
 /**
@@ -23,6 +24,7 @@ export const cellsFilled: Rule = {
         }
       }
       if (missing.length === 0) continue;
+      const raws = missing.map((k) => ctx.cell(k)?.value.raw ?? '');
       out.add({
         anchor: table.id,
         severity: 'error',
@@ -30,10 +32,12 @@ export const cellsFilled: Rule = {
         table: table.id,
         cells: missing,
         blocking: missing,
-        message: {
-          zh: `${tableName(table.id, 'zh')}有 ${missing.length} 个单元格没有填数字（空白或“—”“/”“无”不等于0）：${describeCells(ctx, missing, 'zh')}。`,
-          en: `${tableName(table.id, 'en')} has ${missing.length} cell${missing.length > 1 ? 's' : ''} without a number (a blank or "—" is not 0): ${describeCells(ctx, missing, 'en')}.`,
-        },
+        message: cellsMissing(
+          { zh: tableName(table.id, 'zh'), en: tableName(table.id, 'en') },
+          missing.length,
+          { zh: missingKinds(raws, 'zh'), en: missingKinds(raws, 'en') },
+          { zh: describeCells(ctx, missing, 'zh'), en: describeCells(ctx, missing, 'en') },
+        ),
       });
     }
   },

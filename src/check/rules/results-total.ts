@@ -15,10 +15,8 @@ export const resultsTotal: Rule = {
       checkSum(ctx, out, {
         anchor: `t2:${col.key}`,
         table: 't2',
-        what: {
-          zh: `表二「${col.name.zh}」列 （七）总计 = ${parts.length} 项办理结果之和`,
-          en: `Table 2 column "${col.name.en}": (7) total = sum of the ${parts.length} outcome rows`,
-        },
+        where: { zh: `表二「${col.name.zh}」列`, en: `Table 2, column "${col.name.en}"` },
+        formula: { zh: `（七）总计 = ${parts.length} 项办理结果之和`, en: `(7) total = sum of the ${parts.length} outcome rows` },
         expected: parts.map((row) => ({ table: 't2' as const, row, col: col.key })),
         found: [{ table: 't2', row: total, col: col.key }],
       });

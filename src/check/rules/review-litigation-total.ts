@@ -19,10 +19,8 @@ export const reviewLitigationTotal: Rule = {
       checkSum(ctx, out, {
         anchor: `t3:${g}`,
         table: 't3',
-        what: {
-          zh: `表三「${groupName}」总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结`,
-          en: `Table 3 "${total.name.en.split(':')[0] ?? g}": total = upheld + corrected + other + pending`,
-        },
+        where: { zh: `表三「${groupName}」`, en: `Table 3, "${total.name.en.split(':')[0] ?? g}"` },
+        formula: { zh: '总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结', en: 'total = upheld + corrected + other + pending' },
         expected: cols.filter((c) => c.role === 'part').map((c) => ({ table: 't3' as const, row, col: c.key })),
         found: [{ table: 't3', row, col: total.key }],
       });

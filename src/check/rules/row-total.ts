@@ -16,10 +16,8 @@ export const rowTotal: Rule = {
       checkSum(ctx, out, {
         anchor: `t2:${row.key}`,
         table: 't2',
-        what: {
-          zh: `表二「${row.name.zh}」行 总计 = 自然人 + 法人或其他组织`,
-          en: `Table 2 row "${row.name.en}": total = natural persons + organisations`,
-        },
+        where: { zh: `表二「${row.name.zh}」行`, en: `Table 2, row "${row.name.en}"` },
+        formula: { zh: '总计 = 自然人 + 法人或其他组织', en: 'total = natural persons + organisations' },
         expected: parts.map((col) => ({ table: 't2' as const, row: row.key, col })),
         found: [{ table: 't2', row: row.key, col: total }],
       });
