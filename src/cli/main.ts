@@ -237,7 +237,7 @@ export async function main(argv: string[], rawOut: (s: string) => void, rawErr: 
       out(JSON.stringify(total > 1 ? entries : entries[0], null, 2));
     }
   } else {
-    out(ok.map((o) => renderSummary(o.result, args.lang)).join('\n\n' + '─'.repeat(40) + '\n\n'));
+    out(ok.map((o) => renderSummary(o.result, args.lang, { mute: process.stdout.isTTY === true ? (l) => `\x1b[2m${l}\x1b[22m` : undefined })).join('\n\n' + '─'.repeat(40) + '\n\n'));
   }
   if (ok.length < outcomes.length) return 2;
   return ok.some((o) => o.result.summary.errors > 0) ? 1 : 0;
