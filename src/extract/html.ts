@@ -4,6 +4,7 @@ import { refKey, rowCells, sameOriginDocument, tableRows, upperName } from './do
 export { refKey };
 import type { DocItem, ExtractedDoc, Grid, GridCell, SourceRef } from './types';
 import type { PageSnapshot } from './snapshot';
+import { pageDate } from './page-date';
 import { limitNote, MAX_COLUMNS, MAX_DEPTH, MAX_DOC_CELLS, MAX_GRID_CELLS, MAX_SPAN } from './limits';
 
 /**
@@ -117,6 +118,7 @@ export function extractHtml(root: Document | Element, options: HtmlExtractOption
   flush();
   if (tooDeep) out.notes.push(limitNote(`网页元素嵌套超过 ${MAX_DEPTH} 层，更深处的内容未读取`, `elements nested more than ${MAX_DEPTH} deep; what lies deeper was not read`));
   out.title = pageTitle(doc, out.items);
+  if (frame.length === 0) out.pageDate = pageDate(doc);
   return out;
 }
 

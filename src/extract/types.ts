@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import type { PageDate } from './page-date';
 
 /**
  * Where a cell or a line came from, as plain data that survives JSON.
@@ -64,6 +65,8 @@ export interface ExtractedDoc {
   items: DocItem[];
   /** the page or file title when the source states one */
   title: string | null;
+  /** the publication date the page's metadata gives (`<meta name="PubDate">`), as written: see page-date.ts */
+  pageDate?: PageDate | null;
   /** what extraction noticed but could not fix, as plain messages */
   notes: string[];
 }

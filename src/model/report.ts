@@ -137,6 +137,12 @@ export const ReportSchema = z.object({
   periodYear: z.nullable(z.number()),
   /** the publication date the page shows, YYYY-MM-DD */
   published: z.nullable(z.string()),
+  /**
+   * where `published` was read (recognise/published.ts): the page's own date line (`label` as
+   * printed: 发布日期, 发布时间, 成文日期, 时间…), its metadata (`label`: the meta name, PubDate), or
+   * the date the report is signed with, at its end (signature) or under its title (heading)
+   */
+  publishedFrom: z.optional(z.object({ where: z.enum(['page', 'meta', 'signature', 'heading']), label: z.string() })),
   sections: z.array(SectionFoundSchema),
   tables: z.object({ t1: ReportTableSchema, t2: ReportTableSchema, t3: ReportTableSchema }),
   /** characters of prose (paragraphs outside the tables): tells a report's text from a table copied alone */

@@ -1,4 +1,6 @@
 import { normalizeText, stripPinyin, toSimplified } from '../text/normalize';
+import type { PageDate } from '../extract/page-date';
+import { findPublished, type Published } from './published';
 
 export interface ReportMeta {
   title: string | null;
@@ -8,6 +10,16 @@ export interface ReportMeta {
   periodYear: number | null;
   /** the publication date the page shows (发布日期：2025-01-21, or a dated signature line), YYYY-MM-DD */
   published: string | null;
+  /** where `published` was read (recognise/published.ts) */
+  publishedFrom: Omit<Published, 'date'> | null;
+}
+
+/** What else the page tells about its report: where its first section starts, its metadata's date. */
+export interface MetaHints {
+  /** paragraph index of the first section heading found */
+  firstSection?: number | null;
+  /** `<meta name="PubDate">` and the like, as written */
+  pageDate?: PageDate | null;
 }
 
 const TITLE = /^(.*?)\s*((?:19|20)\d{2})\s*年(?:度)?\s*(?:的)?\s*([^\d\s年]{2,16}?)??政府信息公[开開]\s*(?:工作)?\s*年[度度]?\s*[报報]告/;
@@ -19,12 +31,13 @@ const BODY_LINE = /(?:人民政府|政府|镇|乡|街道办事处|街道|局|委
  * (`威海市环翠区人民政府` / `2024年政府信息公开工作年度报告`), or the intro's
  * `结合2023年威海市环翠区羊亭镇政府信息公开工作实际` (seed 000 has no title line).
  */
-export function findMeta(paras: string[], pageTitle: string | null): ReportMeta {
+export function findMeta(paras: string[], pageTitle: string | null, hints: MetaHints = {}): ReportMeta {
   // Mirrors in traditional characters with pinyin after them (`濟(jì)南市…年度報(bào)告`) read as the report.
   const head = paras.slice(0, 40).map((p) => stripPinyin(toSimplified(normalizeText(p))));
   let title: string | null = null;
   let body: string | null = null;
   let year: number | null = null;
+  let titleAt: number | null = null;
 
   const candidates = pageTitle ? [...head, stripPinyin(toSimplified(normalizeText(pageTitle)))] : head;
   for (let i = 0; i < candidates.length; i++) {
@@ -33,6 +46,7 @@ export function findMeta(paras: string[], pageTitle: string | null): ReportMeta 
     const m = TITLE.exec(line);
     if (!m) continue;
     year = Number(m[2]);
+    if (i < head.length) titleAt = i;
     // `威海市环翠区2024年…` or `2022年上海市政府信息公开…`: the body before or after the year.
     const prefix = ((m[1] ?? '').trim() || (m[3] ?? '').trim()).replace(/[关于的]+$/, '');
     if (prefix !== '') {
@@ -64,22 +78,6 @@ export function findMeta(paras: string[], pageTitle: string | null): ReportMeta 
   year ??= periodYear;
   // Last, the year the text gives its work: `2021年度政府信息公开的具体工作要求`.
   year ??= Number(/((?:19|20)\d{2})\s*年度/.exec(text.slice(0, 1500))?.[1] ?? NaN) || null;
-  return { title, body, year, periodYear, published: findPublished(paras) };
-}
-
-const PUBLISHED = /(?:发布|成文|印发)(?:日期|时间)\s*[:：]?\s*((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})/;
-const DATE_LINE = /^((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$/;
-
-/** `发布日期：2025-01-21` near the top, else a date standing alone on one of the last lines. */
-function findPublished(paras: string[]): string | null {
-  const fmt = (y: string, m: string, d: string): string => `${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`;
-  for (const p of paras.slice(0, 40)) {
-    const m = PUBLISHED.exec(normalizeText(p));
-    if (m) return fmt(m[1] ?? '', m[2] ?? '', m[3] ?? '');
-  }
-  for (const p of paras.slice(-8).reverse()) {
-    const m = DATE_LINE.exec(normalizeText(p));
-    if (m) return fmt(m[1] ?? '', m[2] ?? '', m[3] ?? '');
-  }
-  return null;
+  const published = findPublished(paras, hints.firstSection ?? null, titleAt, hints.pageDate);
+  return { title, body, year, periodYear, published: published?.date ?? null, publishedFrom: published ? { where: published.where, label: published.label } : null };
 }

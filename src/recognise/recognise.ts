@@ -74,7 +74,8 @@ export function recognise(doc: ExtractedDoc): Report {
   const paraEntries = entries.filter((e): e is Extract<Entry, { kind: 'para' }> => e.kind === 'para');
   const paras = paraEntries.map((e) => e.text);
   const sections = findSections(paras);
-  const meta = findMeta(paras, doc.title);
+  const firstSection = sections.reduce<number | null>((m, s) => (s.index !== null && (m === null || s.index < m) ? s.index : m), null);
+  const meta = findMeta(paras, doc.title, { firstSection, pageDate: doc.pageDate });
   const structure: StructureIssue[] = [];
 
   const versions = detectVersions(entries);
@@ -215,6 +216,7 @@ export function recognise(doc: ExtractedDoc): Report {
     year: meta.year,
     periodYear: meta.periodYear,
     published: meta.published,
+    ...(meta.publishedFrom ? { publishedFrom: meta.publishedFrom } : {}),
     sections: sections.map((s: SectionHit) => ({ key: s.key, number: s.number, heading: s.heading, index: s.index, chars: sectionChars(s, sections, paras) })),
     tables: { t1, t2, t3 },
     images: images,
