@@ -8,6 +8,7 @@ import { checkPage, decide, forgetTab, takeResult, type PageReply, type Place } 
 import { badgeFor } from '../src/present/badge';
 import { injectChecker as inject, type CheckRun, type RunMode } from '../src/present/inject';
 import { tablesToTsv } from '../src/present/tsv';
+import { answerReviewWrite, type ReviewWriteReply } from '../src/present/review-requests';
 import { autoCheckAllowed, loadSettings, syncExtraSites } from '../src/present/sites';
 import { SETTINGS_KEY } from '../src/present/settings';
 
@@ -39,10 +40,12 @@ export default defineBackground(() => {
   browser.tabs.onRemoved.addListener((tabId) => forgetTab(tabId));
   browser.tabs.onReplaced.addListener((_added, removed) => forgetTab(removed));
 
-  browser.runtime.onMessage.addListener((raw: unknown, sender: Sender): Promise<CheckReplyWire | JsonEnvelope | CandidateReply | ResultReply | null> | undefined => {
+  browser.runtime.onMessage.addListener((raw: unknown, sender: Sender): Promise<CheckReplyWire | JsonEnvelope | CandidateReply | ResultReply | ReviewWriteReply | null> | undefined => {
     const msg = parseToBackground(unwrapJson(raw));
     // the popup's own request (an extension page, never a web page's content script): check that tab
     if (msg?.type === 'check-tab') return fromExtensionPage(sender) ? checkTab(msg) : undefined;
+    // the options page's writes of the decisions: in the background's one queue, with the sidebar's
+    if (msg?.type === 'import-reviews' || msg?.type === 'clear-reviews') return fromExtensionPage(sender) ? answerReviewWrite(msg) : undefined;
     const tabId = sender.tab?.id;
     const frameId = sender.frameId;
     if (!msg || tabId === undefined) return undefined;

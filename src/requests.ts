@@ -3,6 +3,7 @@ import { SourceRefSchema, type ExtractedDoc } from './extract/types';
 import { MAX_PAGE_CHARS, type PageSnapshot } from './extract/snapshot';
 import { CheckResultSchema } from './model/result';
 import { DecisionSchema } from './model/review';
+import { MAX_IMPORT_CHARS } from './present/review-requests';
 
 /**
  * What the background receives from the in-page checker, the detector and the popup, validated
@@ -69,6 +70,10 @@ export const ToBackgroundSchema = z.discriminatedUnion('type', [
    * (messages.ts ResultReply, TSV in this language), for a page that cannot answer the popup itself
    */
   z.object({ type: z.literal('check-tab'), tab: z.int(), lang: z.enum(['zh', 'en']) }),
+  /** options page → background: import a decisions file, in the background's one queue of decision writes (review-requests.ts) */
+  z.object({ type: z.literal('import-reviews'), text: z.string().check(z.maxLength(MAX_IMPORT_CHARS)) }),
+  /** options page → background: clear every decision, in that queue */
+  z.object({ type: z.literal('clear-reviews') }),
   /** checker → background: open the printable findings page (the result is in storage) */
   z.object({ type: z.literal('open-print') }),
   /** checker → background: check these attachment URLs on the batch page */
@@ -83,6 +88,7 @@ export type ResultRequest = Extract<ToBackground, { type: 'result' }>;
 export type RecheckRequest = Extract<ToBackground, { type: 'recheck' }>;
 export type DecideRequest = Extract<ToBackground, { type: 'decide' }>;
 export type CheckTabRequest = Extract<ToBackground, { type: 'check-tab' }>;
+export type ReviewWriteRequest = Extract<ToBackground, { type: 'import-reviews' | 'clear-reviews' }>;
 
 export function parseToBackground(raw: unknown): ToBackground | null {
   const r = ToBackgroundSchema.safeParse(raw);

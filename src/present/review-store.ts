@@ -53,19 +53,22 @@ export function clearReviews(): Promise<void> {
   return queue(() => browser.storage.local.set({ [REVIEWS_KEY]: EMPTY_REVIEWS }));
 }
 
+/** How an import went: the decisions the file held, or why it was refused. */
+export type ImportResult = { ok: true; count: number } | { ok: false; error: { zh: string; en: string } };
+
 /**
  * Import an exported decisions file: per report URL, a decision replaces the stored one on the same
  * finding only when it is newer. Returns how many decisions the file held.
  */
-export async function importReviews(text: string): Promise<{ ok: true; count: number } | { ok: false; error: string }> {
+export async function importReviews(text: string): Promise<ImportResult> {
   let raw: unknown;
   try {
     raw = JSON.parse(text);
   } catch {
-    return { ok: false, error: 'not JSON' };
+    return { ok: false, error: { zh: '文件不是 JSON', en: 'not JSON' } };
   }
   const parsed = ReviewsSchema.safeParse(raw);
-  if (!parsed.success) return { ok: false, error: 'not a decisions file of this extension' };
+  if (!parsed.success) return { ok: false, error: { zh: '不是本扩展导出的核查意见文件', en: 'not a decisions file of this extension' } };
   return queue(async () => {
     const current = (await loadReviews()) ?? EMPTY_REVIEWS;
     const reports = { ...current.reports };

@@ -37,6 +37,40 @@ describe('nothing lost, nothing hijacked (Chromium)', () => {
     await page.close();
   });
 
+  it('decisions imported on the options page while the sidebar saves one: both kept (the import goes through the background)', async () => {
+    const page = await env.browser.context.newPage();
+    await page.goto(env.server.url('www.options-race.gov.cn', '/errors.html'));
+    await page.locator(PANEL).waitFor({ timeout: 15_000 });
+    const options = await env.browser.context.newPage();
+    await options.goto(`chrome-extension://${env.browser.extensionId}/options.html`);
+    const input = options.locator('input[name="import-decisions"]');
+    await input.waitFor({ timeout: 10_000 });
+    const other = 'http://www.elsewhere.gov.cn/2024.html';
+    const file = JSON.stringify({
+      version: 1,
+      reports: { [other]: { figures: 'f', decisions: [{ fingerprint: 'imported-1', state: 'confirmed', note: '导入', at: '2026-01-01T00:00:00.000Z', rule: 'balance', message: { zh: 'x', en: 'x' } }] } },
+    });
+    const b = page.locator(`${PANEL} li.item`, { has: page.locator('button[data-finding="balance/t2:natural"]') });
+    // both at once: the options page's import and the sidebar's decision
+    await Promise.all([
+      input.setInputFiles({ name: 'decisions.json', mimeType: 'application/json', buffer: Buffer.from(file) }),
+      b.locator('button.state[data-state="rejected"]').click(),
+    ]);
+    await expect.poll(() => options.locator('[role="status"]').first().textContent(), { timeout: 10_000 }).toContain('已导入 1 条核查意见');
+    await expect.poll(() => b.getAttribute('class')).toContain('rejected');
+    const worker = env.browser.context.serviceWorkers()[0];
+    if (!worker) throw new Error('no service worker');
+    const stored = await worker.evaluate(async () => {
+      const c = (globalThis as unknown as { chrome: { storage: { local: { get(k: string): Promise<Record<string, unknown>> } } } }).chrome;
+      const r = (await c.storage.local.get('reviews')).reviews as { reports: Record<string, { decisions: { fingerprint: string; state: string }[] }> };
+      return Object.fromEntries(Object.entries(r.reports).map(([u, x]) => [u, x.decisions.map((d) => d.state)]));
+    });
+    expect(stored[other]).toEqual(['confirmed']);
+    expect(stored[page.url()]).toEqual(['rejected']);
+    await options.close();
+    await page.close();
+  });
+
   it('a table padded to millions of cells neither kills the background nor the next report', async () => {
     const huge = await env.browser.context.newPage();
     const url = env.server.url('www.huge.gov.cn', '/huge-table.html');

@@ -5,7 +5,8 @@ import type { Lang } from '../i18n';
 import { browser } from 'wxt/browser';
 import { sitePattern, SETTINGS_KEY, type Settings } from '../settings';
 import { loadSettings } from '../sites';
-import { clearReviews, importReviews, loadReviews } from '../review-store';
+import { loadReviews } from '../review-store';
+import { clearReviewsInBackground, importReviewsInBackground } from '../review-requests';
 import type { Reviews } from '../../model/review';
 
 const S = {
@@ -26,6 +27,7 @@ const S = {
     importFailed: (e: string) => `导入失败：${e}`,
     clearDecisions: '清空核查意见',
     confirmClearDecisions: '确定清空全部核查意见？',
+    clearFailed: '未能清空核查意见（扩展后台没有回应）。',
   },
   en: {
     settings: 'Settings',
@@ -44,6 +46,7 @@ const S = {
     importFailed: (e: string) => `Import failed: ${e}`,
     clearDecisions: 'Clear decisions',
     confirmClearDecisions: 'Clear all decisions?',
+    clearFailed: 'The decisions were not cleared (the extension did not answer).',
   },
 };
 
@@ -126,9 +129,9 @@ function SettingsPanel(props: { lang: Lang }) {
               if (!file) return;
               void file
                 .text()
-                .then(importReviews)
+                .then(importReviewsInBackground)
                 .then((r) => {
-                  setStatus(r.ok ? w.imported(r.count) : w.importFailed(r.error));
+                  setStatus(r.ok ? w.imported(r.count) : w.importFailed(r.error[props.lang]));
                   return loadReviews().then(setReviews);
                 });
             }}
@@ -137,7 +140,11 @@ function SettingsPanel(props: { lang: Lang }) {
         <button
           onClick={() => {
             if (!confirm(w.confirmClearDecisions)) return;
-            void clearReviews().then(() => loadReviews().then(setReviews));
+            // made by the background, in the queue the sidebar's decisions go through (review-requests.ts)
+            void clearReviewsInBackground().then((ok) => {
+              if (!ok) setStatus(w.clearFailed);
+              return loadReviews().then(setReviews);
+            });
           }}
         >
           {w.clearDecisions}
