@@ -73,14 +73,7 @@ export function zipInflatedSize(bytes: Uint8Array): number | null {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const u16 = (at: number): number => view.getUint16(at, true);
   const u32 = (at: number): number => view.getUint32(at, true);
-  // the end-of-central-directory record: 22 bytes and a comment of at most 65,535
-  let eocd = -1;
-  for (let at = bytes.length - 22; at >= Math.max(0, bytes.length - 22 - 65_535); at--) {
-    if (u32(at) === 0x06054b50) {
-      eocd = at;
-      break;
-    }
-  }
+  const eocd = endOfDirectory(bytes, view);
   if (eocd < 0) return null;
   const entries = u16(eocd + 10);
   let at = u32(eocd + 16);
@@ -94,6 +87,73 @@ export function zipInflatedSize(bytes: Uint8Array): number | null {
   return total;
 }
 
+/**
+ * What the ZIP's entries really inflate to, all together, counted as they inflate and stopped as
+ * soon as the count passes `limit` (then a number over `limit` is returned, nothing more is
+ * inflated). The sizes in a ZIP's headers are only what the file claims: a crafted file declares a
+ * few KB and inflates to gigabytes, and the library inside mammoth inflates a whole entry before
+ * it looks at the size. Null when there is no readable directory (mammoth then says the file is
+ * broken). An entry that is neither stored nor deflated, or whose data ends or breaks early, counts
+ * what came out of it (mammoth refuses such a file itself). Uses DecompressionStream
+ * ('deflate-raw'), in Node 20 as in the browsers the extension supports.
+ */
+export async function zipInflatedBounded(bytes: Uint8Array, limit: number): Promise<number | null> {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const u16 = (at: number): number => view.getUint16(at, true);
+  const u32 = (at: number): number => view.getUint32(at, true);
+  const eocd = endOfDirectory(bytes, view);
+  if (eocd < 0) return null;
+  const entries = u16(eocd + 10);
+  let at = u32(eocd + 16);
+  let total = 0;
+  for (let i = 0; i < entries; i++) {
+    if (at + 46 > bytes.length || u32(at) !== 0x02014b50) return null;
+    const method = u16(at + 10);
+    const compressed = u32(at + 20);
+    const local = u32(at + 42);
+    at += 46 + u16(at + 28) + u16(at + 30) + u16(at + 32);
+    if (local + 30 > bytes.length || u32(local) !== 0x04034b50) continue;
+    const start = local + 30 + u16(local + 26) + u16(local + 28);
+    const data = bytes.subarray(Math.min(start, bytes.length), Math.min(start + compressed, bytes.length));
+    if (method === 0) total += data.length;
+    else if (method === 8) total += await inflatedUpTo(data, limit - total);
+    if (total > limit) return total;
+  }
+  return total;
+}
+
+/** The bytes a raw deflate stream inflates to, read chunk by chunk and cancelled once past `budget`. */
+async function inflatedUpTo(data: Uint8Array, budget: number): Promise<number> {
+  const reader = new Blob([data.slice()]).stream().pipeThrough(new DecompressionStream('deflate-raw')).getReader();
+  let n = 0;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return n;
+      n += value.byteLength;
+      if (n > budget) {
+        await reader.cancel().catch(() => undefined);
+        return n;
+      }
+    }
+  } catch {
+    return n; // data that ends or breaks early: what came out of it
+  }
+}
+
+/** Where the end-of-central-directory record starts (22 bytes and a comment of at most 65,535); -1 when there is none. */
+function endOfDirectory(bytes: Uint8Array, view: DataView): number {
+  for (let at = bytes.length - 22; at >= Math.max(0, bytes.length - 22 - 65_535); at--) {
+    if (view.getUint32(at, true) === 0x06054b50) return at;
+  }
+  return -1;
+}
+
+/** A size for a message: KB below a megabyte, else MB with one decimal. */
+function sizeText(bytes: number): string {
+  return bytes < 1_000_000 ? `${Math.max(1, Math.ceil(bytes / 1_000))} KB` : `${(bytes / 1_000_000).toFixed(1)} MB`;
+}
+
 /** mammoth's input: `arrayBuffer` is what its browser build reads, `buffer` its Node build. */
 interface MammothInput {
   arrayBuffer: ArrayBuffer;
@@ -102,13 +162,22 @@ interface MammothInput {
 
 export async function convertDocx(bytes: Uint8Array, options: DocxOptions = {}): Promise<DocxHtml> {
   assertDocx(bytes, options);
-  const inflated = zipInflatedSize(bytes);
-  if (inflated !== null && inflated > MAX_DOCX_INFLATED_BYTES) {
-    const q = quoted(options.name);
-    const mb = Math.round(MAX_DOCX_INFLATED_BYTES / 1_000_000);
+  const q = quoted(options.name);
+  const mb = Math.round(MAX_DOCX_INFLATED_BYTES / 1_000_000);
+  // what the headers declare first (nothing inflated), then what the entries really inflate to,
+  // stopped at the limit: a file whose headers understate its sizes is caught while it inflates
+  const declared = zipInflatedSize(bytes);
+  if (declared !== null && declared > MAX_DOCX_INFLATED_BYTES) {
     throw new WordFileError('unreadable', {
       zh: `${q.zh}解压后过大（超过 ${mb} MB），未读取`,
       en: `${q.en}is too large once unpacked (over ${mb} MB); not read`,
+    });
+  }
+  const real = await zipInflatedBounded(bytes, MAX_DOCX_INFLATED_BYTES);
+  if (real !== null && real > MAX_DOCX_INFLATED_BYTES) {
+    throw new WordFileError('unreadable', {
+      zh: `${q.zh}解压后过大（超过 ${mb} MB，而文件头所记大小${declared === null ? '无法读取' : `只有 ${sizeText(declared)}`}，文件可能经过篡改），已停止解压，未读取`,
+      en: `${q.en}is too large once unpacked (over ${mb} MB, while its headers claim ${declared === null ? 'nothing readable' : sizeText(declared)}: the file may have been tampered with); unpacking was stopped, not read`,
     });
   }
   // Lazy: the extension loads mammoth only when a Word file is checked.
