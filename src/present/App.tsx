@@ -101,7 +101,7 @@ function Tooltip(props: { tip: Tip; lang: Lang }) {
       {tip.findings.slice(0, 3).map((f) => (
         <p key={f.id}>
           {f.message[lang]}
-          <span class="rule">[{f.rule}]</span>
+          <span class="rule">{f.rule}</span>
         </p>
       ))}
     </div>

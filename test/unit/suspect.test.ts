@@ -130,4 +130,13 @@ describe('the one-line verdict', () => {
     if (!r) throw new Error('no seed');
     expect(verdictLine(result(withCell(r, 't2', 'granted', 'natural', 85)), 'zh')).toBe('有 2 处数字不一致（很可能是 1 个单元格填错） · 1 处正文与表格不符');
   });
+  it('counts blank cells and, apart, the totals left blank over parts above 0', () => {
+    const r = sound['layout base'];
+    if (!r) throw new Error('no base');
+    const blanked = structuredClone(r);
+    const cell = blanked.tables.t2.rows.find((x) => x.key === 'new')?.cells.find((c) => c.col === 'total');
+    if (!cell) throw new Error('no cell');
+    cell.value = { kind: 'missing', raw: '' };
+    expect(verdictLine(result(blanked), 'zh')).toBe('1 个单元格未填数字 · 1 个总计留空而分项不为0');
+  });
 });

@@ -1,6 +1,7 @@
 import type { CheckResultJson } from '../../model/result';
 import { TEMPLATES } from '../../recognise/templates';
 import { RULESET_VERSION } from '../../check/index';
+import { verdictLine } from '../verdict';
 
 const CSS = `
 body { margin: 0; font: 12pt/1.5 "SimSun", "Songti SC", "Noto Serif CJK SC", serif; color: #000; background: #fff; }
@@ -37,6 +38,7 @@ export function PrintPage(props: { result: CheckResultJson | null; version: stri
           <tr><td>机关</td><td>{rep.body ?? '未识别'}</td></tr>
           <tr><td>年度 · 模板</td><td>{rep.year ?? '未识别'} · {rep.template ? TEMPLATES[rep.template].name.zh : '未识别'}</td></tr>
           <tr><td>网址</td><td>{r.source.location ?? '—'}</td></tr>
+          <tr><td>结论</td><td><b>{verdictLine(r, 'zh')}</b></td></tr>
           <tr><td>结果</td><td>错误 {r.summary.errors} 项，警告 {r.summary.warnings} 项，提示 {r.summary.infos} 项；共核对 {r.summary.checked} 项</td></tr>
           <tr><td>核查工具</td><td>政府信息公开年报核对 {props.version}，规则集 {RULESET_VERSION}</td></tr>
         </tbody>

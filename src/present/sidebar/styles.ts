@@ -80,5 +80,5 @@ button { font: inherit; cursor: pointer; }
 .badge.bad { background: #d93025; } .badge.good { background: #188038; }
 .tip { position: fixed; max-width: 360px; background: #202124; color: #fff; padding: 6px 8px; border-radius: 6px; font-size: 12px; line-height: 1.45; pointer-events: none; box-shadow: 0 2px 8px rgba(0,0,0,.3); }
 .tip p { margin: 0 0 4px; } .tip p:last-child { margin: 0; }
-.tip .rule { color: #bdc1c6; display: inline; margin-left: 4px; }
+.tip .rule { color: #bdc1c6; display: block; font-size: 10px; }
 `;
