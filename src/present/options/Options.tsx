@@ -8,6 +8,7 @@ import { loadSettings } from '../sites';
 import { loadReviews } from '../review-store';
 import { clearReviewsInBackground, importReviewsInBackground } from '../review-requests';
 import type { Reviews } from '../../model/review';
+import { GLOSSARY } from '../../check/glossary';
 
 const S = {
   zh: {
@@ -49,6 +50,25 @@ const S = {
     clearFailed: 'The decisions were not cleared (the extension did not answer).',
   },
 };
+
+/** 规则说明: what each rule checks, in the auditor's words (check/glossary.ts). */
+function Glossary(props: { lang: Lang }) {
+  return (
+    <section class="glossary">
+      <h2 style={{ fontSize: '17px' }}>{props.lang === 'zh' ? '规则说明' : 'The rules'}</h2>
+      <dl style={{ margin: 0 }}>
+        {GLOSSARY.map((g) => (
+          <div key={g.id} style={{ margin: '6px 0' }}>
+            <dt style={{ fontWeight: 600 }}>
+              {g.name[props.lang]} <code style={{ color: '#80868b', fontWeight: 400, fontSize: '12px' }}>{g.id}</code>
+            </dt>
+            <dd style={{ margin: '0 0 0 1.5em' }}>{g.text[props.lang]}</dd>
+          </div>
+        ))}
+      </dl>
+    </section>
+  );
+}
 
 /** The settings: saved at once; adding a site asks for access to it from the click. */
 function SettingsPanel(props: { lang: Lang }) {
@@ -275,6 +295,7 @@ export function Options(props: { lang: Lang }) {
           </tbody>
         </table>
       )}
+      <Glossary lang={props.lang} />
     </main>
   );
 }
