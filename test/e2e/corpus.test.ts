@@ -89,6 +89,22 @@ describe('the corpus in the extension (Chromium)', () => {
     await page.close();
   });
 
+  it('the real 2019 report with 135 blank cells (web-001) shows few findings, blanks said once (issue 17: ≤ 6)', async () => {
+    const page = await env.browser.context.newPage();
+    await page.goto(env.server.url('www.corpus.gov.cn', '/web-001/source.html'));
+    await page.locator(PANEL).waitFor({ timeout: 15_000 });
+    const cards = page.locator(`${PANEL} button.finding`);
+    await expect.poll(() => cards.count()).toBeGreaterThan(0);
+    // cells-filled for table 2 and table 3, one blank-total for table 2's eleven blank 总计, the two prose figures
+    const texts = await cards.allTextContents();
+    expect(texts.length, texts.join('\n')).toBeLessThanOrEqual(6);
+    expect(texts.some((t) => t.includes('表二有 126 个单元格没有填数字'))).toBe(true);
+    expect(texts.some((t) => t.includes('表二有 11 个总计留空'))).toBe(true);
+    expect((await page.locator(`${PANEL} .verdict`).textContent()) ?? '').toContain('135 个单元格未填数字 · 11 个总计留空而分项不为0');
+    await screenshot(page, 'corpus-web-001-blanks');
+    await page.close();
+  });
+
   const pages = cases.filter((c) => c.source.endsWith('.html'));
   it.each(pages.map((c) => [c.id, c] as const))('%s opened as a gov.cn page: the sidebar copies a JSON judged exactly', async (_id, c) => {
     const page = await env.browser.context.newPage();
