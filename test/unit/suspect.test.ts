@@ -105,6 +105,10 @@ describe('the probable wrong cell', () => {
     expect(slip('unable-1', 'natural', 710)).toBe('digit-doubled'); // ×10
     expect(slip('granted', 'natural', 59)).toBe('total-in-part'); // the row's 总计 typed into 自然人
     expect(slip('granted', 'natural', 60)).toBeNull();
+    // seed 004 row 一: 自然人 152, 商业企业 1 … — 自然人 typed as its neighbour's 1
+    expect(slip('new', 'natural', 1)).toBe('neighbour-value');
+    // row 二 自然人 7 typed as row 一's 152, the figure just above it
+    expect(slip('carried-over', 'natural', 152)).toBe('copied-from-above');
   });
 
   it('lists the operands of a failing sum with their values', () => {
