@@ -109,6 +109,29 @@ describe('CLI', () => {
     expect(bad.code).toBe(0); // cross-year findings are warnings
   });
 
+  it('two years of one body: the same figures again is copied-from-last-year (warning); a fivefold change is year-on-year (info)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'grc-copied-'));
+    const seed = readFileSync(join(SEEDS, '004_383c93ca4b8bd76d.txt'), 'utf8');
+    // 环翠区's 2024 report, and the same text a year earlier (every 2024 → 2023, 2025 → 2024): the same figures
+    const earlier = join(dir, 'huancui-2023.txt');
+    writeFileSync(earlier, seed.replace(/202[45]/g, (y) => String(Number(y) - 1)));
+    const now = join(dir, 'huancui-2024.txt');
+    writeFileSync(now, seed);
+    const copied = await run(['--json', earlier, now]);
+    const [, r2024] = JSON.parse(copied.out) as { lastYear?: { year: number }; findings: { rule: string; severity: string; message: { zh: string } }[] }[];
+    expect(r2024?.lastYear?.year).toBe(2023);
+    expect(r2024?.findings.filter((f) => f.rule === 'copied-from-last-year')).toEqual([
+      expect.objectContaining({ severity: 'warning', message: expect.objectContaining({ zh: expect.stringMatching(/^三张表的数字与上年（2023年度）报告（.*huancui-2023\.txt）完全相同（\d+ 个数字，其中 \d+ 个不为 0），可能照抄了上年数据。$/) }) }),
+    ]);
+    expect(copied.code).toBe(0); // a warning
+    // 平潭综合实验区 2022 and 2023 (real reports, test/corpus): 行政强制 0 → 54
+    const cases = new URL('./corpus/cases/', import.meta.url).pathname;
+    const jump = await run([join(cases, 'full-004', 'source.txt'), join(cases, 'full-001', 'source.txt')]);
+    expect(jump.out).toContain('已与2022年度报告比较');
+    expect(jump.out).toContain('1 个数字变化超过五倍：表一「行政强制」行「本年处理决定数量」列：上年 0，今年 54。');
+    expect(jump.out).not.toContain('可能照抄了上年数据');
+  });
+
   it('usage on no arguments (exit 2) and on --help (exit 0); unknown options are refused', async () => {
     expect((await run([])).code).toBe(2);
     expect((await run(['--help'])).code).toBe(0);

@@ -1,6 +1,9 @@
 import type { Finding } from '../model/finding';
 import type { CellKey, Report } from '../model/report';
-import type { YearRecord } from '../model/history';
+import { figuresOf, type YearRecord } from '../model/history';
+import type { LastYearRule } from './last-year-rule';
+import { copiedFromLastYear } from './copied-from-last-year';
+import { yearOnYear } from './year-on-year';
 import { TEMPLATES } from '../recognise/templates';
 import type { CheckResultJson } from '../model/result';
 import { summarise } from '../pipeline';
@@ -83,6 +86,15 @@ export function compareYears(report: Report, last: YearRecord, origin: string | 
 }
 
 /**
+ * The checks against last year that read every figure of both years (one file
+ * each), after carry-over and in-force. Adding one = one file + one line here.
+ */
+export const LAST_YEAR_RULES: readonly LastYearRule[] = [copiedFromLastYear, yearOnYear];
+
+/** The ids of every check against last year: their findings and runs are replaced on each comparison. */
+const CROSS_YEAR_IDS = new Set(['carry-over', 'in-force', ...LAST_YEAR_RULES.map((r) => r.id)]);
+
+/**
  * Where last year's record came from, as the findings say it: its source, and when it was read
  * from another site than this report (or one is a local file and the other a page), that it was
  * (issue 16, item 6: a record from another site never changes a comparison silently).
@@ -104,10 +116,13 @@ function lastYearFrom(last: YearRecord, origin: string | null): { zh: string; en
  * findings and `lastYear.sameOrigin` say so.
  */
 export function withLastYear(result: CheckResultJson, last: YearRecord, origin: string | null = last.origin): CheckResultJson {
-  const extra = compareYears(result.report, last, origin).map((f) => ({ ...f, fingerprint: findingFingerprint(f, result.report) }));
-  const findings = [...result.findings.filter((f) => f.rule !== 'carry-over' && f.rule !== 'in-force'), ...extra];
+  const from = lastYearFrom(last, origin);
+  const now = figuresOf(result.report);
+  const more = LAST_YEAR_RULES.map((rule) => ({ rule, ...rule.run(result.report, now, last, from) }));
+  const extra = [...compareYears(result.report, last, origin), ...more.flatMap((m) => m.findings)].map((f) => ({ ...f, fingerprint: findingFingerprint(f, result.report) }));
+  const findings = [...result.findings.filter((f) => !CROSS_YEAR_IDS.has(f.rule)), ...extra];
   const runs = [
-    ...result.checks.filter((r) => r.rule !== 'carry-over' && r.rule !== 'in-force'),
+    ...result.checks.filter((r) => !CROSS_YEAR_IDS.has(r.rule)),
     {
       rule: 'carry-over',
       title: { zh: `上年结转 = ${last.year}年度的结转下年度`, en: `Carried over = what ${last.year} carried forward` },
@@ -122,6 +137,7 @@ export function withLastYear(result: CheckResultJson, last: YearRecord, origin: 
       failed: extra.filter((f) => f.rule === 'in-force').length,
       unverifiable: 0,
     },
+    ...more.map((m) => ({ rule: m.rule.id, title: m.rule.title(last.year), checked: m.checked, failed: m.findings.length, unverifiable: 0 })),
   ];
   return {
     ...result,

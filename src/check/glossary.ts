@@ -175,4 +175,20 @@ export const GLOSSARY: readonly GlossaryEntry[] = [
       en: "In force = last year's in force + issued − repealed.",
     },
   },
+  {
+    id: 'copied-from-last-year',
+    name: { zh: '照抄上年', en: 'Copied from last year' },
+    text: {
+      zh: '三张表的每个数字都与同一机关上年度报告相同，可能照抄了上年数据。三张表须两年都读到；表二全为0或不为0的数字少于10个时不报（没有申请的乡镇每年都如实填0）。',
+      en: "Every figure of the three tables is the same as in the same body's report for last year: last year's figures may have been copied. Not said when a table is missing in either year, when table 2 is all zeros, or with fewer than 10 non-zero figures.",
+    },
+  },
+  {
+    id: 'year-on-year',
+    name: { zh: '同比变化过大', en: 'Year on year' },
+    text: {
+      zh: '某个数字是上年的5倍以上或不到五分之一（两年中较大者至少为20）：表一各数、表二“总计”列、表三三个“总计”。仅作提示，一条列出全部。',
+      en: "A figure more than five times last year's or under a fifth of it, when either year's is at least 20 (table 1, table 2's total column, table 3's totals). A note listing them all.",
+    },
+  },
 ];

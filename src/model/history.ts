@@ -26,6 +26,24 @@ const YearRecordV1Schema = z.object({
   checkedAt: z.string(),
 });
 
+/**
+ * One table's figures as read: its column keys, and per row key the figures in that column order
+ * (null where the cell holds no number, or the row has no such column). Arrays rather than
+ * objects per cell: a record of the three tables stays near 1 KB (HISTORY_LIMIT records live in
+ * browser.storage.local).
+ */
+export const TableFiguresSchema = z.object({
+  /** the template the table was read against (tables 1 and 2; null for table 3, the same in both) */
+  template: z.nullable(TemplateVersionSchema),
+  cols: z.array(z.string()),
+  rows: z.record(z.string(), z.array(z.nullable(z.number()))),
+});
+export type TableFigures = z.infer<typeof TableFiguresSchema>;
+
+/** The three tables' figures; null for a table not read (missing, a picture). */
+export const FiguresSchema = z.object({ t1: z.nullable(TableFiguresSchema), t2: z.nullable(TableFiguresSchema), t3: z.nullable(TableFiguresSchema) });
+export type Figures = z.infer<typeof FiguresSchema>;
+
 export const YearRecordSchema = z.object({
   ...YearRecordV1Schema.shape,
   /**
@@ -34,6 +52,11 @@ export const YearRecordSchema = z.object({
    * kept apart and never replaces this record (issue 16, item 6).
    */
   origin: z.nullable(z.string()),
+  /**
+   * every figure of the three tables, for the copied-from-last-year and year-on-year checks
+   * (check/copied-from-last-year.ts, check/year-on-year.ts). Optional: records kept before it have none, and those checks skip them.
+   */
+  figures: z.optional(FiguresSchema),
 });
 export type YearRecord = z.infer<typeof YearRecordSchema>;
 
@@ -85,6 +108,7 @@ export function recordOf(report: Report, source: string | null, checkedAt: Date)
     if (report.template === '2021' && Object.keys(r).length > 0) documents[k] = { issued: r.issued ?? null, repealed: r.repealed ?? null, inForce: r['in-force'] ?? null };
   }
   return {
+    figures: figuresOf(report),
     body: report.body,
     bodyKey: key,
     year: report.year,
@@ -96,6 +120,27 @@ export function recordOf(report: Report, source: string | null, checkedAt: Date)
     checkedAt: checkedAt.toISOString(),
     origin: originOf(source),
   };
+}
+
+/** The three tables' figures as `YearRecord.figures` keeps them; a table not read is null. */
+export function figuresOf(report: Report): Figures {
+  const table = (t: 't1' | 't2' | 't3'): TableFigures | null => {
+    const tab = report.tables[t];
+    if (tab.status !== 'parsed') return null;
+    const cols: string[] = [];
+    for (const r of tab.rows) for (const c of r.cells) if (!cols.includes(c.col)) cols.push(c.col);
+    const rows: Record<string, (number | null)[]> = {};
+    for (const r of tab.rows) {
+      if (r.placed === 'absent') continue;
+      rows[r.key] = cols.map((col) => {
+        const v = r.cells.find((c) => c.col === col)?.value;
+        return v?.kind === 'number' ? v.value : null;
+      });
+    }
+    const template = t === 't3' ? null : (report.tableTemplates?.[t] ?? report.template);
+    return { template, cols, rows };
+  };
+  return { t1: table('t1'), t2: table('t2'), t3: table('t3') };
 }
 
 /**
