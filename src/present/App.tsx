@@ -1,10 +1,11 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Finding } from '../model/finding';
 import { MARK_ATTR, type Marks } from './highlight';
 import { Sidebar, type SidebarProps } from './sidebar/Sidebar';
 import type { Lang } from './i18n';
+import { PANEL_WIDTH } from './dock';
 
-export interface AppProps extends Omit<SidebarProps, 'collapsed' | 'onCollapse' | 'onFinding' | 'side'> {
+export interface AppProps extends Omit<SidebarProps, 'collapsed' | 'onCollapse' | 'onFinding'> {
   /** show a finding in the page; returns the element shown, if any */
   onFinding(f: Finding): Element | null;
   marks: Marks | null;
@@ -13,59 +14,98 @@ export interface AppProps extends Omit<SidebarProps, 'collapsed' | 'onCollapse' 
   doc: Document;
 }
 
-const PANEL_WIDTH = 380;
-
 interface Tip {
   x: number;
   y: number;
+  /** the tooltip's width: as wide as the room beside the table allows, at most TIP_WIDTH */
+  width: number;
   findings: Finding[];
 }
 
-/** The sidebar plus the tooltip shown when a marked cell is hovered or focused. */
+/** a box in window coordinates (a DOMRect is one) */
+export interface Rect {
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+}
+
+const TIP_WIDTH = 360;
+/** below this much room beside the table, the tooltip goes under the cell instead */
+const TIP_MIN_BESIDE = 220;
+/** the tallest tooltip reckoned with when choosing below or above the cell */
+const TIP_HEIGHT = 126;
+
+/**
+ * Where the tooltip of a cell goes, in the part of the window the panel leaves free (`freeRight`:
+ * its left edge, or the window's width). Beside the table when there is room, so it covers none of
+ * the table's figures; otherwise under the cell (over it when the window ends below), never under
+ * the panel. Null when the cell is out of sight.
+ */
+export function placeTip(cell: Rect, table: Rect | null, view: { freeRight: number; height: number }): Omit<Tip, 'findings'> | null {
+  if (cell.bottom < 0 || cell.top > view.height) return null;
+  const top = Math.max(4, Math.min(cell.top, view.height - TIP_HEIGHT));
+  const beside = table ? view.freeRight - table.right - 16 : 0;
+  if (table && beside >= TIP_MIN_BESIDE) return { x: table.right + 8, y: top, width: Math.min(TIP_WIDTH, beside) };
+  const width = Math.max(160, Math.min(TIP_WIDTH, view.freeRight - 8));
+  const x = Math.max(4, Math.min(cell.left, view.freeRight - width - 4));
+  const below = cell.bottom + 6;
+  return { x, y: below + TIP_HEIGHT > view.height ? Math.max(4, cell.top - TIP_HEIGHT) : below, width };
+}
+
+/** The sidebar plus the tooltip shown when a marked cell is hovered or shown from the panel. */
 export function App(props: AppProps) {
   const [collapsed, setCollapsed] = useState(props.initialCollapsed);
   const [tip, setTip] = useState<Tip | null>(null);
-  const [side, setSide] = useState<'left' | 'right'>('right');
+  /** the mark whose tooltip shows (hovered, or shown from the panel), followed as the page scrolls */
+  const current = useRef<Element | null>(null);
+  const docked = useRef(!collapsed);
+  docked.current = !collapsed;
+
+  const place = (el: Element, findings: Finding[]): void => {
+    const doc = props.doc;
+    const view = { freeRight: doc.documentElement.clientWidth - (docked.current ? PANEL_WIDTH : 0), height: window.innerHeight };
+    const at = findings.length > 0 ? placeTip(el.getBoundingClientRect(), el.closest('table')?.getBoundingClientRect() ?? null, view) : null;
+    setTip(at ? { ...at, findings } : null);
+  };
 
   useEffect(() => {
     const marks = props.marks;
     if (!marks) return;
-    let current: Element | null = null;
-    const place = (el: Element, findings: Finding[]): void => {
-      const r = el.getBoundingClientRect();
-      if (r.bottom < 0 || r.top > window.innerHeight) return setTip(null);
-      const below = r.bottom + 6;
-      setTip({ x: Math.max(4, Math.min(r.left, window.innerWidth - 370)), y: below + 120 > window.innerHeight ? Math.max(4, r.top - 126) : below, findings });
-    };
     const show = (ev: Event): void => {
       const target = ev.target;
       if (!(target instanceof Element)) return;
       const el = target.closest(`[${MARK_ATTR}]`);
       const findings = el ? marks.findingsAt(el) : [];
       if (!el || findings.length === 0) return;
-      current = el;
+      current.current = el;
       place(el, findings);
     };
-    const hide = (): void => {
-      current = null;
+    // leaving a mark hides its tooltip; moving about the panel does not hide one shown from there
+    const leave = (ev: Event): void => {
+      const target = ev.target;
+      if (!(target instanceof Element) || !target.closest(`[${MARK_ATTR}]`)) return;
+      current.current = null;
       setTip(null);
     };
-    // Scrolling (focusing a cell scrolls it into view) moves the tooltip with its cell.
+    // Scrolling (showing a cell scrolls it into view) moves the tooltip with its cell.
     const follow = (): void => {
-      if (current) place(current, marks.findingsAt(current));
+      if (current.current) place(current.current, marks.findingsAt(current.current));
     };
     const opts = { capture: true, passive: true } as const;
     props.doc.addEventListener('mouseover', show, opts);
     props.doc.addEventListener('focusin', show, opts);
-    props.doc.addEventListener('mouseout', hide, opts);
-    props.doc.addEventListener('focusout', hide, opts);
+    props.doc.addEventListener('mouseout', leave, opts);
+    props.doc.addEventListener('focusout', leave, opts);
     props.doc.addEventListener('scroll', follow, opts);
+    window.addEventListener('resize', follow, opts);
     return () => {
       props.doc.removeEventListener('mouseover', show, opts);
       props.doc.removeEventListener('focusin', show, opts);
-      props.doc.removeEventListener('mouseout', hide, opts);
-      props.doc.removeEventListener('focusout', hide, opts);
+      props.doc.removeEventListener('mouseout', leave, opts);
+      props.doc.removeEventListener('focusout', leave, opts);
       props.doc.removeEventListener('scroll', follow, opts);
+      window.removeEventListener('resize', follow, opts);
     };
   }, [props.marks, props.doc]);
 
@@ -74,21 +114,18 @@ export function App(props: AppProps) {
     props.onCollapseChange(c);
   };
 
-  // The panel moves to the other edge when it would cover the cell being shown.
+  // The page has made room for the panel (dock.ts) and the cell is scrolled clear of it; its
+  // tooltip shows at once and follows the scroll.
   const onFinding = (f: Finding): void => {
     const el = props.onFinding(f);
-    if (!el) return;
-    const r = el.getBoundingClientRect();
-    const panel = PANEL_WIDTH + 24;
-    const coversRight = r.right > window.innerWidth - panel;
-    const coversLeft = r.left < panel;
-    if (side === 'right' && coversRight && !coversLeft) setSide('left');
-    else if (side === 'left' && coversLeft && !coversRight) setSide('right');
+    current.current = el;
+    if (el && props.marks) place(el, props.marks.findingsAt(el).length > 0 ? props.marks.findingsAt(el) : [f]);
+    else setTip(null);
   };
 
   return (
     <div class="root">
-      <Sidebar {...props} collapsed={collapsed} onCollapse={onCollapse} onFinding={onFinding} side={side} />
+      <Sidebar {...props} collapsed={collapsed} onCollapse={onCollapse} onFinding={onFinding} />
       {tip && <Tooltip tip={tip} lang={props.lang} />}
     </div>
   );
@@ -97,7 +134,7 @@ export function App(props: AppProps) {
 function Tooltip(props: { tip: Tip; lang: Lang }) {
   const { tip, lang } = props;
   return (
-    <div class="tip" role="tooltip" style={{ left: `${tip.x}px`, top: `${tip.y}px` }}>
+    <div class="tip" role="tooltip" style={{ left: `${tip.x}px`, top: `${tip.y}px`, maxWidth: `${tip.width}px` }}>
       {tip.findings.slice(0, 3).map((f) => (
         <p key={f.id}>
           {f.message[lang]}

@@ -15,6 +15,7 @@ import { copyText } from './clipboard';
 import { pickLang, WORDS, type Lang } from './i18n';
 import { tablesToTsv } from './tsv';
 import { SIDEBAR_CSS } from './sidebar/styles';
+import { dockPage, undockPage } from './dock';
 import { DEFAULT_SETTINGS, SETTINGS_KEY, type Settings } from './settings';
 import { pageWatch, reportTables, tableSignature } from './watch';
 import { overlayDecisions, type Decision, type DecisionState } from '../model/review';
@@ -215,6 +216,7 @@ export class Checker {
     });
     ui.mount();
     onTop(ui.shadowHost);
+    this.dock(!collapsed);
     // for tests and bug reports: which way the cells were read (not shown, not page text)
     if (this.state.read) ui.shadowHost.setAttribute('data-read', this.state.read);
     this.state.ui = ui;
@@ -238,6 +240,7 @@ export class Checker {
         show={this.settings.show}
         onCollapseChange={(collapsed) => {
           view.collapsed = collapsed;
+          this.dock(!collapsed);
           this.settings = { ...this.settings, collapsed };
           void saveSettings(this.settings);
         }}
@@ -298,8 +301,14 @@ export class Checker {
     await send({ type: 'open-print' });
   }
 
+  /** The page makes room for the open panel (dock.ts); collapsed to its badge, it takes none. */
+  private dock(open: boolean): void {
+    safe(() => (open ? dockPage(document) : undockPage(document)), undefined);
+  }
+
   /** Remove the sidebar and every mark; the page is as it was. */
   teardown(): void {
+    safe(() => undockPage(document), undefined);
     safe(() => this.state.ui?.remove(), undefined);
     safe(() => this.state.marks?.clear(), undefined);
     this.state.ui = null;

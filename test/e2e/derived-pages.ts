@@ -232,6 +232,25 @@ PAGES['/shadow-both.html'] = () =>
     'errors.html whose forms shadow both browser and chrome, and whose script assigns both',
   );
 
+/**
+ * errors.html in a fixed-width site layout wider than a 1280 px window less the sidebar (the
+ * common gov.cn `w1200` container), with the tables pushed to its right edge: the 总计 column is
+ * the last thing on the right, where a panel would sit (issue 18, item 1).
+ */
+PAGES['/wide-layout.html'] = () =>
+  note(
+    fixture('errors').replace(
+      '</head>',
+      `<style type="text/css">
+body { margin: 0; }
+.w1200 { width: 1200px; margin: 0 auto; }
+.article-content table { margin: 0 0 0 auto !important; }
+</style>
+</head>`,
+    ),
+    'errors.html in a 1200 px fixed-width layout, tables at its right edge',
+  );
+
 for (const [shape, markup] of Object.entries(CLOBBER_SHAPES)) {
   PAGES[`/clobber/${shape}.html`] = () =>
     note(fixture('errors').replace(/<body([^>]*)>/, `<body$1>\n<div style="display:none">${markup}</div>`), `errors.html with page markup that shadows the extension API: ${shape}`);

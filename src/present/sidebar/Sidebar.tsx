@@ -17,8 +17,6 @@ export interface SidebarProps {
   collapsed: boolean;
   /** severities listed (settings); the counts always show all */
   show?: { error: boolean; warning: boolean; info: boolean };
-  /** which edge of the window the panel sits on (it moves away from the cell being shown) */
-  side?: 'left' | 'right';
   onCollapse(collapsed: boolean): void;
   onClose(): void;
   onFinding(f: Finding): void;
@@ -57,7 +55,7 @@ export function Sidebar(props: SidebarProps) {
   };
 
   return (
-    <aside class={`panel ${props.side === 'left' ? 'left' : ''}`} role="complementary" aria-label={w.appName} lang={props.lang === 'zh' ? 'zh-CN' : 'en'}>
+    <aside class="panel" role="complementary" aria-label={w.appName} lang={props.lang === 'zh' ? 'zh-CN' : 'en'}>
       <header class="bar">
         <strong class="app">{w.appName}</strong>
         <span class="grow" />

@@ -1,3 +1,5 @@
+import { PANEL_WIDTH } from '../dock';
+
 /**
  * The sidebar's stylesheet, inside its shadow root. `px` only: many gov.cn templates change the
  * root font size. The host is reset with `all: initial` (WXT) and pinned with !important, which
@@ -15,11 +17,11 @@ export const SIDEBAR_CSS = `
 * { box-sizing: border-box; }
 .root { font: 14px/1.5 "PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", "Source Han Sans SC", system-ui, sans-serif; color: #1f1f1f; }
 .panel {
-  position: fixed; top: 12px; right: 12px; width: 380px; max-height: calc(100vh - 24px);
-  display: flex; flex-direction: column; background: #fff; border: 1px solid #c7c7c7; border-radius: 10px;
-  box-shadow: 0 6px 24px rgba(0,0,0,.18); overflow: hidden; font-size: 14px; text-align: left;
+  /* docked: the page makes room for it (dock.ts), so it covers nothing of the page's content */
+  position: fixed; top: 0; right: 0; bottom: 0; width: ${PANEL_WIDTH}px; height: 100vh;
+  display: flex; flex-direction: column; background: #fff; border-left: 1px solid #c7c7c7;
+  box-shadow: -2px 0 12px rgba(0,0,0,.12); overflow: hidden; font-size: 14px; text-align: left;
 }
-.panel.left { right: auto; left: 12px; }
 .bar { display: flex; align-items: center; gap: 6px; padding: 8px 10px; background: #0b57d0; color: #fff; }
 .bar .app { font-size: 15px; }
 .grow { flex: 1; }
