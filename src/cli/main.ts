@@ -1,10 +1,10 @@
-import { readFile, stat } from 'node:fs/promises';
+import { readFile, stat, writeFile } from 'node:fs/promises';
 import { parseHTML } from 'linkedom';
-import type { PipelineOutcome } from '../pipeline';
-import { checkBytes, type DocumentReaders } from '../batch/check-document';
+import { checkBytes, type DocumentOutcome, type DocumentReaders } from '../batch/check-document';
 import { renderSummary, type Lang } from '../present/summary';
 import { toJson } from '../present/json';
 import { findingsToCsv, type CsvEntry } from '../present/csv';
+import type { XlsxEntry } from '../present/xlsx';
 import { CheckResultSchema, type CheckResultJson } from '../model/result';
 import { fetchDocument, kindOf, parseHttpUrl } from '../fetch';
 import { previousYear, recordOf, type YearRecord } from '../model/history';
@@ -13,11 +13,12 @@ import { MAX_FILE_BYTES } from '../extract/limits';
 import { SCHEMA_VERSION } from '../model/version';
 import { printable } from './printable';
 
-const USAGE = `用法 / usage: npm run check -- [--json | --csv] [--lang zh|en] [--concurrency N] [--progress] [--timeout S] FILE_OR_URL...
+const USAGE = `用法 / usage: npm run check -- [--json | --csv] [--xlsx FILE.xlsx] [--lang zh|en] [--concurrency N] [--progress] [--timeout S] FILE_OR_URL...
 
   FILE_OR_URL      http(s):// 网址，或 .html/.htm 网页、.docx Word 文档、.pdf、.txt 文本（从 Word/PDF 复制的年报文字）
   --json           输出 JSON 结果（多个输入时为数组），结构见 src/model/result.schema.json
   --csv            输出 CSV（UTF-8 带 BOM，每条发现一行；无发现的报告一行，规则为空）
+  --xlsx FILE      另写一个 Excel 工作簿（概览、发现、数据、统计四张表）；不再逐份打印摘要
   --lang en        English output
   --concurrency N  同时处理的网址或文件数（默认 4）
   --progress       在 stderr 显示进度（stderr 为终端时默认显示）
@@ -29,6 +30,8 @@ interface Args {
   inputs: string[];
   json: boolean;
   csv: boolean;
+  /** write an Excel workbook to this path */
+  xlsx: string | null;
   lang: Lang;
   help: boolean;
   concurrency: number;
@@ -51,7 +54,7 @@ function positiveInt(v: string | undefined): number | null {
 }
 
 export function parseArgs(argv: string[]): Args | string {
-  const args: Args = { inputs: [], json: false, csv: false, lang: 'zh', help: false, concurrency: 4, progress: false, timeoutMs: 30_000 };
+  const args: Args = { inputs: [], json: false, csv: false, xlsx: null, lang: 'zh', help: false, concurrency: 4, progress: false, timeoutMs: 30_000 };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i] ?? '';
     const eq = a.indexOf('=');
@@ -60,6 +63,11 @@ export function parseArgs(argv: string[]): Args | string {
     if (name === '--json') args.json = true;
     else if (name === '--csv') args.csv = true;
     else if (name === '--progress') args.progress = true;
+    else if (name === '--xlsx') {
+      const v = value();
+      if (v === undefined || v === '' || v.startsWith('-')) return `--xlsx takes the path of the workbook to write (out.xlsx)`;
+      args.xlsx = v;
+    }
     else if (name === '--help' || name === '-h') args.help = true;
     else if (name === '--lang') {
       const v = value();
@@ -81,7 +89,7 @@ export function parseArgs(argv: string[]): Args | string {
   return args;
 }
 
-type InputOutcome = { input: string } & ({ ok: true; result: CheckResultJson } | { ok: false; reason: string });
+type InputOutcome = { input: string } & ({ ok: true; result: CheckResultJson } | { ok: false; reason: string; /** read but no report in it, or tables only as pictures (default: could not be read) */ status?: 'no-report' | 'pictures' });
 
 const parseDom = (html: string): Document => parseHTML(html).document as unknown as Document;
 
@@ -110,7 +118,7 @@ export async function checkInput(input: string, args: Pick<Args, 'lang' | 'timeo
   const lang = args.lang;
   const fail = (reason: string): InputOutcome => ({ input, ok: false, reason });
   try {
-    let outcome: PipelineOutcome;
+    let outcome: DocumentOutcome;
     if (/^https?:\/\//i.test(input)) {
       if (!parseHttpUrl(input)) return fail(words(lang, '网址无效', 'invalid URL'));
       const got = await fetchDocument(input, { fetch: env.fetch ?? fetch, timeoutMs: args.timeoutMs, retries: 1 });
@@ -135,7 +143,8 @@ export async function checkInput(input: string, args: Pick<Args, 'lang' | 'timeo
       }
       outcome = await checkBytes(guess.kind, bytes, null, input, 'file', READERS);
     }
-    return outcome.ok ? { input, ok: true, result: outcome.result } : fail(outcome.reason[lang]);
+    if (outcome.ok) return { input, ok: true, result: outcome.result };
+    return { input, ok: false, reason: outcome.reason[lang], status: outcome.scanned === true ? 'pictures' : 'no-report' };
   } catch (e) {
     return fail(thrownReason(e, lang));
   }
@@ -224,6 +233,22 @@ export async function main(argv: string[], rawOut: (s: string) => void, rawErr: 
   const outcomes = acrossYears(checked);
   const ok = outcomes.filter((o): o is InputOutcome & { ok: true } => o.ok);
   for (const o of outcomes) if (!o.ok) err(`${o.input}: ${o.reason}`);
+  if (args.xlsx !== null) {
+    const entries: XlsxEntry[] = outcomes.map((o) => (o.ok ? { source: o.input, result: o.result } : { source: o.input, failure: o.reason, status: o.status ?? 'failed' }));
+    // exceljs is loaded only when a workbook is asked for
+    const { findingsToXlsx } = await import('../present/xlsx');
+    try {
+      await writeFile(args.xlsx, await findingsToXlsx(entries, { lang: args.lang }));
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code ?? String(e).split('\n')[0];
+      err(words(args.lang, `无法写入 ${args.xlsx}：${code}`, `could not write ${args.xlsx}: ${code}`));
+      return 2;
+    }
+    const findings = ok.reduce((n, o) => n + o.result.findings.length, 0);
+    const note = words(args.lang, `已写入 ${args.xlsx}：${outcomes.length} 个输入，${ok.length} 份报告，${findings} 条发现`, `wrote ${args.xlsx}: ${outcomes.length} input(s), ${ok.length} report(s), ${findings} finding(s)`);
+    if (!args.csv && !args.json) out(note);
+    else err(note);
+  }
   if (args.csv) {
     const entries: CsvEntry[] = outcomes.map((o) => (o.ok ? { source: o.input, result: o.result } : { source: o.input, failure: o.reason }));
     // `out` ends the last line itself.
@@ -236,7 +261,7 @@ export async function main(argv: string[], rawOut: (s: string) => void, rawErr: 
       for (const o of ok) CheckResultSchema.parse(o.result); // as toJson does: a bug here must not ship silently
       out(JSON.stringify(total > 1 ? entries : entries[0], null, 2));
     }
-  } else {
+  } else if (args.xlsx === null) {
     out(ok.map((o) => renderSummary(o.result, args.lang, { mute: process.stdout.isTTY === true ? (l) => `\x1b[2m${l}\x1b[22m` : undefined })).join('\n\n' + '─'.repeat(40) + '\n\n'));
   }
   if (ok.length < outcomes.length) return 2;

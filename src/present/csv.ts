@@ -106,14 +106,19 @@ export function cellFields(
   return { row: cells.map(name.row).join(sep), col: cells.map(name.col).join(sep) };
 }
 
-function templateShort(r: CheckResultJson, lang: 'zh' | 'en'): string {
+export function templateShort(r: CheckResultJson, lang: 'zh' | 'en'): string {
   const v = r.report.template;
   return v ? (lang === 'zh' ? `${v}年版` : v) : '';
 }
 
-const SEVERITY = { zh: { error: '错误', warning: '警告', info: '提示' }, en: { error: 'error', warning: 'warning', info: 'note' } } as const;
+export const SEVERITY = { zh: { error: '错误', warning: '警告', info: '提示' }, en: { error: 'error', warning: 'warning', info: 'note' } } as const;
 
-function findingRow(source: string, r: CheckResultJson, f: Finding, lang: 'zh' | 'en'): string {
+/**
+ * Where a finding sits and which cell probably holds the typo, in words: its table (表二), its
+ * rows and columns by the template's names (several joined with `；`), and the suspect cells with
+ * the figure each should hold. Shared by the CSV and the Excel workbook.
+ */
+export function findingPlace(r: CheckResultJson, f: Finding, lang: 'zh' | 'en'): { table: string; row: string; col: string; suspect: string } {
   const cells = f.primary.length > 0 ? f.primary : f.cells;
   const tpl = TEMPLATES[r.report.template ?? '2021'];
   // table 3 has one row: its cells are named by their column alone
@@ -126,6 +131,11 @@ function findingRow(source: string, r: CheckResultJson, f: Finding, lang: 'zh' |
   const suspect = f.suspect
     ? f.suspect.cells.map((c) => (lang === 'zh' ? `${cellName(tpl, c.cell, 'zh')}：填 ${c.proposed}（现为 ${c.now}）` : `${cellName(tpl, c.cell, 'en')}: ${c.proposed} (now ${c.now})`)).join(f.suspect.unique ? (lang === 'zh' ? '；' : '; ') : lang === 'zh' ? '；或 ' : '; or ')
     : '';
+  return { table: table ? tableName(table, lang) : '', row, col, suspect };
+}
+
+function findingRow(source: string, r: CheckResultJson, f: Finding, lang: 'zh' | 'en'): string {
+  const { table, row, col, suspect } = findingPlace(r, f, lang);
   return csvRow([
     source,
     r.report.body,
@@ -133,7 +143,7 @@ function findingRow(source: string, r: CheckResultJson, f: Finding, lang: 'zh' |
     verdictLine(r, lang),
     templateShort(r, lang),
     SEVERITY[lang][f.severity],
-    table ? tableName(table, lang) : '',
+    table,
     row,
     col,
     f.expected,

@@ -2,6 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { BatchItem, BatchStatus } from '../../batch/run';
 import { parseUrlList } from '../../batch/run';
 import type { Lang } from '../i18n';
+import { STATUS_WORDS } from '../status-words';
 
 /** What the page needs from its host (the extension page wires browser APIs in). */
 export interface BatchHost {
@@ -10,14 +11,13 @@ export interface BatchHost {
   /** ask for host access to non-gov.cn origins, from the click (a user gesture) */
   requestOrigins(urls: string[]): Promise<boolean>;
   run(targets: { url?: string; file?: File; text?: string }[], opts: { concurrency: number; timeoutMs: number }, onUpdate: (items: BatchItem[]) => void): Promise<BatchItem[]>;
-  download(name: string, text: string, type: string): void;
+  download(name: string, data: string | Uint8Array, type: string): void;
   csv(items: BatchItem[]): string;
+  /** the Excel workbook (概览, 发现, 数据, 统计); its writer is loaded on the first call */
+  xlsx(items: BatchItem[]): Promise<Uint8Array>;
 }
 
-const STATUS: Record<Lang, Record<BatchStatus, string>> = {
-  zh: { pending: '等待', running: '检查中', sound: '无问题', warnings: '有警告', errors: '有错误', 'no-report': '非年报', pictures: '表格为图片', failed: '获取失败' },
-  en: { pending: 'waiting', running: 'checking', sound: 'sound', warnings: 'warnings', errors: 'errors', 'no-report': 'no report', pictures: 'pictures', failed: 'failed' },
-};
+const STATUS = STATUS_WORDS;
 
 const W = {
   zh: {
@@ -33,6 +33,9 @@ const W = {
     stop: '停止',
     clear: '清空结果',
     exportCsv: '导出 CSV',
+    exportXlsx: '导出 Excel',
+    exporting: '正在生成 Excel……',
+    xlsxFailed: '生成 Excel 失败：',
     exportJson: '导出 JSON',
     filter: '筛选',
     all: '全部',
@@ -54,6 +57,9 @@ const W = {
     stop: 'Stop',
     clear: 'Clear results',
     exportCsv: 'Export CSV',
+    exportXlsx: 'Export Excel',
+    exporting: 'Building the workbook…',
+    xlsxFailed: 'Could not build the workbook: ',
     exportJson: 'Export JSON',
     filter: 'Filter',
     all: 'All',
@@ -82,6 +88,7 @@ export function Batch(props: { lang: Lang; host: BatchHost; /** URLs to check at
   const [sort, setSort] = useState<{ key: SortKey; desc: boolean }>({ key: 'index', desc: false });
   const [open, setOpen] = useState<number | null>(null);
   const [note, setNote] = useState('');
+  const [exporting, setExporting] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
@@ -190,6 +197,21 @@ export function Batch(props: { lang: Lang; host: BatchHost; /** URLs to check at
         </button>
         <button disabled={running || items.length === 0} onClick={() => host.download(`年报批量检查-${stamp()}.csv`, host.csv(items), 'text/csv;charset=utf-8')}>
           {w.exportCsv}
+        </button>
+        <button
+          class="export-xlsx"
+          disabled={running || exporting || items.length === 0}
+          aria-busy={exporting}
+          onClick={() => {
+            setExporting(true);
+            host
+              .xlsx(items)
+              .then((bytes) => host.download(`年报批量检查-${stamp()}.xlsx`, bytes, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'))
+              .catch((e: unknown) => setNote(w.xlsxFailed + String(e).slice(0, 200)))
+              .finally(() => setExporting(false));
+          }}
+        >
+          {exporting ? w.exporting : w.exportXlsx}
         </button>
         <button disabled={running || items.length === 0} onClick={() => host.download(`年报批量检查-${stamp()}.json`, JSON.stringify(items.map((i) => i.result ?? { target: i.target, status: i.status, reason: i.reason }), null, 2), 'application/json')}>
           {w.exportJson}

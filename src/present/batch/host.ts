@@ -6,6 +6,7 @@ import { BATCH_VERSION, runBatch, StoredBatchSchema, type BatchItem, type Checke
 import { findingsToCsv, type CsvEntry } from '../csv';
 import type { BatchHost } from './Batch';
 import type { Lang } from '../i18n';
+import { STATUS_WORDS } from '../status-words';
 
 const KEY = 'batch';
 const GOV = /^https?:\/\/([^/]+\.)?gov\.cn(:\d+)?\//i;
@@ -70,18 +71,31 @@ export function extensionBatchHost(lang: Lang): BatchHost {
       onUpdate(items);
       return runBatch(items, (target) => checkOne(target, opts.timeoutMs), { concurrency: opts.concurrency, onUpdate });
     },
-    download(name, text, type) {
+    download(name, data, type) {
       const a = document.createElement('a');
-      a.href = URL.createObjectURL(new Blob([text], { type }));
+      // a copy over a plain ArrayBuffer: what Blob takes
+      const part: BlobPart = typeof data === 'string' ? data : new Uint8Array(data);
+      a.href = URL.createObjectURL(new Blob([part], { type }));
       a.download = name;
       a.click();
       setTimeout(() => URL.revokeObjectURL(a.href), 5000);
     },
     csv(items) {
-      const entries: CsvEntry[] = items.map((i) => (i.result ? { source: i.target, result: i.result } : { source: i.target, failure: i.reason ?? { zh: i.status, en: i.status } }));
-      return findingsToCsv(entries, { lang });
+      return findingsToCsv(items.map(entryOf), { lang });
+    },
+    async xlsx(items) {
+      // exceljs (~1 MB) is fetched only when a workbook is asked for
+      const { findingsToXlsx } = await import('../xlsx');
+      return findingsToXlsx(
+        items.map((i) => ({ ...entryOf(i), status: i.status })),
+        { lang },
+      );
     },
   };
+}
+
+function entryOf(i: BatchItem): CsvEntry {
+  return i.result ? { source: i.target, result: i.result } : { source: i.target, failure: i.reason ?? { zh: STATUS_WORDS.zh[i.status], en: STATUS_WORDS.en[i.status] } };
 }
 
 function toChecked(out: Awaited<ReturnType<typeof checkBytes>>): Checked {
