@@ -1,21 +1,24 @@
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import { parseHTML } from 'linkedom';
-import { checkBytes, type DocumentOutcome, type DocumentReaders } from '../batch/check-document';
+import { asDocument, checkBytes, type DocumentOutcome, type DocumentReaders } from '../batch/check-document';
+import { listingLinks } from '../discover/listing';
+import { crawlListing, DEFAULT_MAX_PAGES } from '../discover/crawl';
 import { renderSummary, type Lang } from '../present/summary';
 import { toJson } from '../present/json';
 import { findingsToCsv, type CsvEntry } from '../present/csv';
 import type { XlsxEntry } from '../present/xlsx';
 import { CheckResultSchema, type CheckResultJson } from '../model/result';
-import { fetchDocument, kindOf, parseHttpUrl } from '../fetch';
+import { decodeHtml, fetchDocument, kindOf, parseHttpUrl } from '../fetch';
 import { previousYear, recordOf, type YearRecord } from '../model/history';
 import { withLastYear } from '../check/cross-year';
 import { MAX_FILE_BYTES } from '../extract/limits';
 import { SCHEMA_VERSION } from '../model/version';
 import { printable } from './printable';
 
-const USAGE = `用法 / usage: npm run check -- [--json | --csv] [--xlsx FILE.xlsx] [--lang zh|en] [--concurrency N] [--progress] [--timeout S] FILE_OR_URL...
+const USAGE = `用法 / usage: npm run check -- [--json | --csv] [--xlsx FILE.xlsx] [--lang zh|en] [--concurrency N] [--progress] [--timeout S] [--max-pages N] [--allow-host HOST] FILE_OR_URL...
 
-  FILE_OR_URL      http(s):// 网址，或 .html/.htm 网页、.docx Word 文档、.pdf、.txt 文本（从 Word/PDF 复制的年报文字）
+  FILE_OR_URL      年报栏目（列表页）网址：自动识别，逐页找出其中链接的每份年报（含 PDF/Word 附件）并逐一检查；
+                   http(s):// 网址，或 .html/.htm 网页、.docx Word 文档、.pdf、.txt 文本（从 Word/PDF 复制的年报文字）
   --json           输出 JSON 结果（多个输入时为数组），结构见 src/model/result.schema.json
   --csv            输出 CSV（UTF-8 带 BOM，每条发现一行；无发现的报告一行，规则为空）
   --xlsx FILE      另写一个 Excel 工作簿（概览、发现、数据、统计四张表）；不再逐份打印摘要
@@ -23,6 +26,8 @@ const USAGE = `用法 / usage: npm run check -- [--json | --csv] [--xlsx FILE.xl
   --concurrency N  同时处理的网址或文件数（默认 4）
   --progress       在 stderr 显示进度（stderr 为终端时默认显示）
   --timeout S      每个网址的超时秒数（默认 30，失败或超时重试 1 次）
+  --max-pages N    列表页最多翻几页（默认 ${DEFAULT_MAX_PAGES}，含第一页）
+  --allow-host H   列表页链接到的其他网站 H 上的年报也检查（可多次给出；默认只查同一网站）
 
 退出码 / exit code: 0 无错误 no error · 1 有错误 errors found · 2 无法读取或不含年报 unreadable or no report`;
 
@@ -37,6 +42,10 @@ interface Args {
   concurrency: number;
   progress: boolean;
   timeoutMs: number;
+  /** listing pages read at most, the first included */
+  maxPages: number;
+  /** other hosts a listing's reports may be on */
+  allowHosts: string[];
 }
 
 /** What the process provides; tests pass their own. */
@@ -54,7 +63,7 @@ function positiveInt(v: string | undefined): number | null {
 }
 
 export function parseArgs(argv: string[]): Args | string {
-  const args: Args = { inputs: [], json: false, csv: false, xlsx: null, lang: 'zh', help: false, concurrency: 4, progress: false, timeoutMs: 30_000 };
+  const args: Args = { inputs: [], json: false, csv: false, xlsx: null, lang: 'zh', help: false, concurrency: 4, progress: false, timeoutMs: 30_000, maxPages: DEFAULT_MAX_PAGES, allowHosts: [] };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i] ?? '';
     const eq = a.indexOf('=');
@@ -77,6 +86,14 @@ export function parseArgs(argv: string[]): Args | string {
       const n = positiveInt(value());
       if (n === null) return `--concurrency takes a whole number ≥ 1`;
       args.concurrency = Math.min(n, 64);
+    } else if (name === '--max-pages') {
+      const n = positiveInt(value());
+      if (n === null) return `--max-pages takes a whole number ≥ 1`;
+      args.maxPages = Math.min(n, 500);
+    } else if (name === '--allow-host') {
+      const v = (value() ?? '').trim().toLowerCase();
+      if (!/^[a-z0-9.-]+(:\d+)?$/.test(v)) return `--allow-host takes a host name (www.example.gov.cn)`;
+      args.allowHosts.push(v);
     } else if (name === '--timeout') {
       const v = value() ?? '';
       const s = /^\d+(\.\d+)?$/.test(v) ? Number(v) : NaN;
@@ -89,7 +106,17 @@ export function parseArgs(argv: string[]): Args | string {
   return args;
 }
 
-type InputOutcome = { input: string } & ({ ok: true; result: CheckResultJson } | { ok: false; reason: string; /** read but no report in it, or tables only as pictures (default: could not be read) */ status?: 'no-report' | 'pictures' });
+type InputOutcome = { input: string } & (
+  | { ok: true; result: CheckResultJson }
+  | {
+      ok: false;
+      reason: string;
+      /** read but no report in it, or tables only as pictures (default: could not be read) */
+      status?: 'no-report' | 'pictures';
+      /** no report on the page, but it links reports: a 年报 column's listing (or an article with the report attached) */
+      listing?: { url: string; doc: Document };
+    }
+);
 
 const parseDom = (html: string): Document => parseHTML(html).document as unknown as Document;
 
@@ -124,6 +151,16 @@ export async function checkInput(input: string, args: Pick<Args, 'lang' | 'timeo
       const got = await fetchDocument(input, { fetch: env.fetch ?? fetch, timeoutMs: args.timeoutMs, retries: 1 });
       if (!got.ok) return fail(got.reason[lang]);
       outcome = await checkBytes(got.kind, got.bytes, got.contentType, got.finalUrl, 'url', READERS);
+      // no report here, or not one table of it (a listing's title can read as a report's): a
+      // listing of reports, or a page with the report attached?
+      const noTables = outcome.ok ? Object.values(outcome.result.report.tables).every((t) => t.status === 'missing') : outcome.scanned !== true;
+      if (got.kind === 'html' && noTables) {
+        const doc = parseDom(asDocument(decodeHtml(got.bytes, got.contentType)));
+        if (listingLinks(doc, got.finalUrl).reports.length > 0) {
+          const reason = outcome.ok ? words(lang, '页面没有年报表格', 'no report tables on the page') : outcome.reason[lang];
+          return { input, ok: false, reason, status: 'no-report', listing: { url: got.finalUrl, doc } };
+        }
+      }
     } else {
       let bytes: Uint8Array;
       try {
@@ -169,6 +206,56 @@ function acrossYears(outcomes: InputOutcome[]): InputOutcome[] {
     const last = rec ? previousYear(records, rec.bodyKey, rec.year, rec.origin) : null;
     return last && rec ? { ...o, result: withLastYear(o.result, last, rec.origin) } : o;
   });
+}
+
+/**
+ * Each listing among the outcomes (issue 19) is replaced by the reports it links: its pages are
+ * followed (same site, at most --max-pages), every report found is checked as if given, and one
+ * found as a page that only attaches the report has its attachment checked instead (one level).
+ */
+async function expandListings(outcomes: InputOutcome[], args: Args, env: CliEnv, err: (s: string) => void, depth = 0): Promise<InputOutcome[]> {
+  const out: InputOutcome[] = [];
+  for (const o of outcomes) {
+    if (o.ok || !o.listing) {
+      out.push(o);
+      continue;
+    }
+    const listing = o.listing;
+    const crawl = await crawlListing(listing, {
+      maxPages: depth === 0 ? args.maxPages : 1,
+      allowHosts: args.allowHosts,
+      parseHtml: (html) => parseDom(asDocument(html)),
+      fetchHtml: async (url) => {
+        const got = await fetchDocument(url, { fetch: env.fetch ?? fetch, timeoutMs: args.timeoutMs, retries: 1 });
+        if (!got.ok) return { ok: false, reason: got.reason[args.lang] };
+        if (got.kind !== 'html') return { ok: false, reason: words(args.lang, '不是网页', 'not a web page') };
+        return { ok: true, html: decodeHtml(got.bytes, got.contentType), finalUrl: got.finalUrl };
+      },
+    });
+    const lang = args.lang;
+    const notes = [
+      crawl.failed.length > 0 ? words(lang, `${crawl.failed.length} 页读取失败`, `${crawl.failed.length} page(s) failed`) : '',
+      crawl.capped ? words(lang, `已达翻页上限 ${args.maxPages} 页（--max-pages）`, `stopped at the page cap ${args.maxPages} (--max-pages)`) : '',
+      crawl.offSite.length > 0 ? words(lang, `${crawl.offSite.length} 份在其他网站，未查（--allow-host 可加入）`, `${crawl.offSite.length} on other sites, not checked (--allow-host adds one)`) : '',
+    ].filter((x) => x !== '');
+    if (depth === 0) {
+      err(words(lang, `列表页 ${o.input}：读了 ${crawl.pages.length} 页，找到 ${crawl.reports.length} 份年报`, `listing ${o.input}: ${crawl.pages.length} page(s) read, ${crawl.reports.length} report(s) found`) + (notes.length > 0 ? `（${notes.join('；')}）` : ''));
+    }
+    for (const f of crawl.failed) err(`${f.url}: ${f.reason}`);
+    const found = await pool(
+      crawl.reports.map((r) => r.url),
+      args.concurrency,
+      (url) => checkInput(url, args, env),
+    );
+    // a report page that only attaches the report: its attachment, once
+    const resolved = depth === 0 ? await expandListings(found, args, env, err, depth + 1) : found.map((f) => (f.ok ? f : { input: f.input, ok: false as const, reason: f.reason, status: f.status }));
+    // a report linked twice (from two pages, or from a page and an article) is checked once
+    for (const r of resolved) {
+      if (depth === 0 && out.some((x) => x.input === r.input)) continue;
+      out.push(r);
+    }
+  }
+  return out;
 }
 
 /** `fn` over `items`, at most `limit` at a time; results in input order. */
@@ -230,7 +317,9 @@ export async function main(argv: string[], rawOut: (s: string) => void, rawErr: 
     if (showProgress) err(`[${done}/${total}] ${input} … ${progressWord(o, args.lang)}`);
     return o;
   });
-  const outcomes = acrossYears(checked);
+  const outcomes = acrossYears(await expandListings(checked, args, env, err));
+  // --json: an array for several inputs, and for a listing (it stands for its reports)
+  const many = total > 1 || checked.some((o) => !o.ok && o.listing !== undefined);
   const ok = outcomes.filter((o): o is InputOutcome & { ok: true } => o.ok);
   for (const o of outcomes) if (!o.ok) err(`${o.input}: ${o.reason}`);
   if (args.xlsx !== null) {
@@ -256,10 +345,10 @@ export async function main(argv: string[], rawOut: (s: string) => void, rawErr: 
   } else if (args.json) {
     // one entry per input, in input order: a result, or where the input came from and why it failed
     const entries: (CheckResultJson | JsonFailure)[] = outcomes.map((o) => (o.ok ? o.result : jsonFailure(o)));
-    if (ok.length === outcomes.length) out(toJson(total > 1 ? ok.map((o) => o.result) : (ok[0]?.result ?? [])));
+    if (ok.length === outcomes.length) out(toJson(many ? ok.map((o) => o.result) : (ok[0]?.result ?? [])));
     else {
       for (const o of ok) CheckResultSchema.parse(o.result); // as toJson does: a bug here must not ship silently
-      out(JSON.stringify(total > 1 ? entries : entries[0], null, 2));
+      out(JSON.stringify(many ? entries : entries[0], null, 2));
     }
   } else if (args.xlsx === null) {
     out(ok.map((o) => renderSummary(o.result, args.lang, { mute: process.stdout.isTTY === true ? (l) => `\x1b[2m${l}\x1b[22m` : undefined })).join('\n\n' + '─'.repeat(40) + '\n\n'));
