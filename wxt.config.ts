@@ -85,6 +85,8 @@ export default defineConfig({
     content_scripts: [{ matches: GOV_CN_MATCHES, js: ['detector.js'], run_at: 'document_start' }],
     commands: {
       'check-page': { suggested_key: { default: 'Alt+Shift+K' }, description: '__MSG_checkPage__' },
+      // into the sidebar, for the keyboard (issue 18, item 2); the sidebar also listens for the same keys in the page
+      'focus-panel': { suggested_key: { default: 'Alt+Shift+J' }, description: '__MSG_focusPanel__' },
     },
     ...(browser === 'firefox' ? { browser_specific_settings: GECKO } : {}),
   }),

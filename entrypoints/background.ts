@@ -2,7 +2,7 @@ import '../src/zod-config';
 import { browser } from 'wxt/browser';
 import { parseHTML } from 'linkedom/worker';
 import { parseToBackground, type CheckPageRequest, type CheckTabRequest } from '../src/requests';
-import { unwrapJson, wireReply, wrapJson, type CheckReplyWire, type JsonEnvelope, type ResultReply } from '../src/messages';
+import { unwrapJson, wireReply, wrapJson, type CheckReplyWire, type JsonEnvelope, type ResultReply, type ToTab } from '../src/messages';
 import type { CandidateReply } from '../src/wire';
 import { checkPage, decide, forgetTab, takeResult, type PageReply, type Place } from '../src/present/page-check';
 import { badgeFor } from '../src/present/badge';
@@ -29,10 +29,18 @@ export default defineBackground(() => {
   });
 
   browser.commands.onCommand.addListener((command, tab) => {
-    if (command !== 'check-page') return;
+    if (command !== 'check-page' && command !== 'focus-panel') return;
     void (async () => {
       const id = tab?.id ?? (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id;
-      if (id !== undefined) await injectChecker(id, 'manual');
+      if (id === undefined) return;
+      if (command === 'check-page') {
+        await injectChecker(id, 'manual');
+        return;
+      }
+      // focus-panel: into the sidebar the page shows; a page without one is checked first
+      if (await focusPanel(id)) return;
+      await injectChecker(id, 'manual');
+      await focusPanel(id);
     })();
   });
 
@@ -166,4 +174,11 @@ async function setBadge(tabId: number, badge: { text: string; color: string }): 
   } catch {
     // the tab may be gone
   }
+}
+
+/** Ask the tab's sidebar (top frame) to take the keyboard focus; false when no sidebar answers. */
+async function focusPanel(tabId: number): Promise<boolean> {
+  const msg: ToTab = { type: 'focus-panel' };
+  const reply: unknown = await browser.tabs.sendMessage(tabId, msg, { frameId: 0 }).catch(() => null);
+  return typeof reply === 'object' && reply !== null && (reply as { ok?: unknown }).ok === true;
 }

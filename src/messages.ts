@@ -22,6 +22,8 @@ export const ToTabSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('get-result') }),
   /** open (or reopen) the sidebar */
   z.object({ type: z.literal('show-sidebar') }),
+  /** move the keyboard focus into the sidebar (the focus-panel command) */
+  z.object({ type: z.literal('focus-panel') }),
 ]);
 export type ToTab = z.infer<typeof ToTabSchema>;
 

@@ -12,6 +12,8 @@ export interface AppProps extends Omit<SidebarProps, 'collapsed' | 'onCollapse' 
   initialCollapsed: boolean;
   onCollapseChange(collapsed: boolean): void;
   doc: Document;
+  /** raised by one each time the keyboard focus is to move into the panel (its key or command) */
+  focusRequest?: number;
 }
 
 interface Tip {
@@ -61,6 +63,39 @@ export function App(props: AppProps) {
   const current = useRef<Element | null>(null);
   const docked = useRef(!collapsed);
   docked.current = !collapsed;
+  const root = useRef<HTMLDivElement>(null);
+  /** what had the focus in the page before the panel took it (given back by Esc) */
+  const before = useRef<Element | null>(null);
+  const [wantFocus, setWantFocus] = useState(false);
+
+  // The panel's key: open it if it is a badge, then focus the finding the keyboard was on (or the
+  // first), else the panel's first button.
+  useEffect(() => {
+    if (!props.focusRequest) return;
+    const active = props.doc.activeElement;
+    const shadow = root.current?.getRootNode();
+    const host = shadow instanceof ShadowRoot ? shadow.host : null;
+    if (active !== host) before.current = active && active !== props.doc.body ? active : null;
+    if (collapsed) onCollapse(false);
+    setWantFocus(true);
+  }, [props.focusRequest]);
+  useEffect(() => {
+    if (!wantFocus || collapsed) return;
+    setWantFocus(false);
+    const panel = root.current?.querySelector('.panel');
+    const target = panel?.querySelector<HTMLElement>('button.finding[tabindex="0"]') ?? panel?.querySelector<HTMLElement>('button, input, a[href]');
+    target?.focus();
+  }, [wantFocus, collapsed]);
+
+  // Esc: the focus goes back to where it was in the page (or to the page itself); the tooltip goes
+  const leave = (): void => {
+    const shadow = root.current?.getRootNode();
+    if (shadow instanceof ShadowRoot && shadow.activeElement instanceof HTMLElement) shadow.activeElement.blur();
+    const back = before.current;
+    if (back instanceof HTMLElement && back.isConnected) back.focus();
+    current.current = null;
+    setTip(null);
+  };
 
   const place = (el: Element, findings: Finding[]): void => {
     const doc = props.doc;
@@ -124,8 +159,8 @@ export function App(props: AppProps) {
   };
 
   return (
-    <div class="root">
-      <Sidebar {...props} collapsed={collapsed} onCollapse={onCollapse} onFinding={onFinding} />
+    <div class="root" ref={root}>
+      <Sidebar {...props} collapsed={collapsed} onCollapse={onCollapse} onFinding={onFinding} onLeave={leave} />
       {tip && <Tooltip tip={tip} lang={props.lang} />}
     </div>
   );

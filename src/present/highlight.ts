@@ -8,8 +8,9 @@ import type { MarkPlan } from './mark-plan';
 
 /**
  * Marks in the page: failing cells, the rows they sit in, cells that block a check (missing or
- * text) and rows placed by position. Only `data-grc` attributes, a `tabindex` so marks can be
- * focused, and one small stylesheet are added — outlines and tints, nothing that moves the page's
+ * text) and rows placed by position. Only `data-grc` attributes and one small stylesheet are added
+ * (no `tabindex`: a marked cell is no tab stop, the page's own tab order stays as it was — issue 18,
+ * item 2; the sidebar is the keyboard's way to the findings) — outlines and tints, nothing that moves the page's
  * layout or touches its text. `clear()` restores every attribute as it was.
  */
 export const MARK_ATTR = 'data-grc';
@@ -33,7 +34,7 @@ export interface Marks {
   element(key: CellKey): Element | null;
   /** findings that involve an element (for the hover/focus tooltip) */
   findingsAt(el: Element): Finding[];
-  /** scroll a finding's first cell into view and flash it; the element, or null when it has none */
+  /** scroll a finding's first cell into view and flash it (focus does not move); the element, or null when it has none */
   focus(f: Finding): Element | null;
   clear(): void;
 }
@@ -60,11 +61,11 @@ export interface AppliedMarks {
  * to their words (`completeMarks` searches for them).
  */
 export function applyPlan(doc: Document, plan: MarkPlan, locate: Locator): AppliedMarks {
-  const saved = new Map<Element, { grc: string | null; tabindex: string | null }>();
+  const saved = new Map<Element, { grc: string | null }>();
   const tokens = new Map<Element, Set<string>>();
   const add = (el: Element | null, mark: string): void => {
     if (!el) return;
-    if (!saved.has(el)) saved.set(el, { grc: el.getAttribute(MARK_ATTR), tabindex: el.getAttribute('tabindex') });
+    if (!saved.has(el)) saved.set(el, { grc: el.getAttribute(MARK_ATTR) });
     let set = tokens.get(el);
     if (!set) tokens.set(el, (set = new Set()));
     for (const t of mark.split(' ')) set.add(t);
@@ -91,7 +92,6 @@ export function applyPlan(doc: Document, plan: MarkPlan, locate: Locator): Appli
     for (const [el, set] of tokens) {
       if (set.has('fail') || set.has('suspect')) set.delete('part');
       el.setAttribute(MARK_ATTR, [...set].join(' '));
-      if (el.nodeName.toUpperCase() !== 'TR' && !el.hasAttribute('tabindex')) el.setAttribute('tabindex', '0');
     }
     if (tokens.size > 0 && !style && !doc.getElementById(STYLE_ID)) {
       style = doc.createElement('style');
@@ -118,8 +118,6 @@ export function applyPlan(doc: Document, plan: MarkPlan, locate: Locator): Appli
       for (const [el, prev] of saved) {
         if (prev.grc === null) el.removeAttribute(MARK_ATTR);
         else el.setAttribute(MARK_ATTR, prev.grc);
-        if (prev.tabindex === null) el.removeAttribute('tabindex');
-        else el.setAttribute('tabindex', prev.tabindex);
       }
       saved.clear();
       tokens.clear();
@@ -195,7 +193,7 @@ export function completeMarks(doc: Document, applied: AppliedMarks, result: Chec
         else el.removeAttribute(MARK_ATTR);
       }, 1600);
       flashTimers.add(t);
-      if (el instanceof HTMLElement) el.focus({ preventScroll: true });
+      // focus stays where it is (the finding in the sidebar): the caller shows the cell's tooltip
       return el;
     },
     clear() {

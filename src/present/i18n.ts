@@ -52,6 +52,8 @@ const zh = {
   frame: '外站框架',
   pasteText: '粘贴年报文字检查',
   checkText: '检查文字',
+  keysHint: ['键盘：Alt+Shift+J 进入本栏', '↑↓ 或 J/K 逐条', 'Enter 定位', '1 待核 2 确认 3 驳回', 'N 备注', 'Esc 离开'],
+  note: '备注',
 };
 export type Words = typeof zh;
 
@@ -106,6 +108,8 @@ const en: Words = {
   frame: 'FRAME',
   pasteText: 'Check pasted report text',
   checkText: 'Check the text',
+  keysHint: ['Keys: Alt+Shift+J into this panel', '↑↓ or J/K finding to finding', 'Enter show', '1 to check 2 confirm 3 dismiss', 'N note', 'Esc leave'],
+  note: 'Note',
 };
 
 export const WORDS: Record<Lang, Words> = { zh, en };

@@ -58,6 +58,15 @@ export class Checker {
   /** decisions made here and not yet confirmed by the background (by fingerprint), shown and copied meanwhile */
   private readonly unsaved = new Map<string, { decision: Decision; seq: number }>();
   private decisionSeq = 0;
+  /** raised each time the keyboard focus is to move into the panel (App.tsx focusRequest) */
+  private focusRequests = 0;
+  /** the panel's key in the page, Alt+Shift+J (the focus-panel command's suggested key, for when the command is not bound or the browser leaves the key to the page) */
+  private readonly pageKey = (e: KeyboardEvent): void => {
+    if (!e.altKey || !e.shiftKey || e.ctrlKey || e.metaKey || e.code !== 'KeyJ') return;
+    if (!this.focusPanel()) return;
+    e.preventDefault();
+    e.stopPropagation();
+  };
   /** the reply as the background last sent it (state.reply is this with the unsaved decisions laid over) */
   private confirmed: Extract<CheckReply, { ok: true }> | null = null;
 
@@ -192,6 +201,7 @@ export class Checker {
       if (!this.state.ui) await this.run('manual');
       return { ok: true };
     }
+    if (msg.type === 'focus-panel') return this.focusPanel() ? { ok: true } : null;
     return null;
   }
 
@@ -217,6 +227,7 @@ export class Checker {
     ui.mount();
     onTop(ui.shadowHost);
     this.dock(!collapsed);
+    document.addEventListener('keydown', this.pageKey, true);
     // for tests and bug reports: which way the cells were read (not shown, not page text)
     if (this.state.read) ui.shadowHost.setAttribute('data-read', this.state.read);
     this.state.ui = ui;
@@ -237,6 +248,7 @@ export class Checker {
         marks={this.state.marks}
         state={r ? { kind: 'result', result: r } : { kind: 'none', message: this.state.reason?.[this.lang] ?? w.noReport }}
         initialCollapsed={view.collapsed}
+        focusRequest={this.focusRequests}
         show={this.settings.show}
         onCollapseChange={(collapsed) => {
           view.collapsed = collapsed;
@@ -306,8 +318,17 @@ export class Checker {
     safe(() => (open ? dockPage(document) : undockPage(document)), undefined);
   }
 
+  /** Move the keyboard focus into the panel (opened if it is a badge); false when no panel is shown. */
+  focusPanel(): boolean {
+    if (!this.view) return false;
+    this.focusRequests++;
+    this.rerender();
+    return true;
+  }
+
   /** Remove the sidebar and every mark; the page is as it was. */
   teardown(): void {
+    safe(() => document.removeEventListener('keydown', this.pageKey, true), undefined);
     safe(() => undockPage(document), undefined);
     safe(() => this.state.ui?.remove(), undefined);
     safe(() => this.state.marks?.clear(), undefined);

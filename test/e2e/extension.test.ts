@@ -102,7 +102,8 @@ describe('a report with errors', () => {
       'row-total/t2:unable-1',
     ]);
     const text = await page.locator(PANEL).textContent();
-    expect(text).toContain('表二「1.本机关不掌握相关政府信息」行 总计 = 自然人 + 法人或其他组织不成立：应为 72，实为 73');
+    expect(text).toContain('表二「1.本机关不掌握相关政府信息」行「总计 = 自然人 + 法人或其他组织」不成立：自然人 71 + 商业企业 0');
+    expect(text).toContain('总计 73；差 +1。应为 72 · 实为 73');
     expect(await page.locator(`${PANEL} .count.err b`).textContent()).toBe('5');
     await expect.poll(() => badgeOf(page.url())).toBe('5');
   });
@@ -144,12 +145,13 @@ describe('a report with errors', () => {
     await tip.waitFor({ timeout: 3000 });
     const text = await tip.textContent();
     expect(text).toContain('row-total');
-    expect(text).toContain('应为 72，实为 73');
+    expect(text).toContain('总计 73；差 +1');
   });
 
-  it('focusing a marked cell from the keyboard shows the same tooltip', async () => {
+  it('showing a finding from the panel shows the same tooltip (a marked cell is no tab stop: keyboard.test.ts)', async () => {
     await page.mouse.move(0, 0);
-    await page.locator('td[data-grc~="fail"]', { hasText: '8' }).focus();
+    expect(await page.locator('[data-grc][tabindex]').count()).toBe(0);
+    await page.locator(`${PANEL} button.finding[data-finding="review-litigation-total/t3:review"]`).click();
     const tip = page.locator('gov-report-check .tip');
     await tip.waitFor({ timeout: 3000 });
     expect(await tip.textContent()).toContain('review-litigation-total');
@@ -561,7 +563,8 @@ describe('English browser', () => {
       await page.locator(PANEL).waitFor({ timeout: 10_000 });
       const text = await page.locator(PANEL).textContent();
       expect(text).toContain('errors');
-      expect(text).toContain('does not hold: expected 72, found 73');
+      expect(text).toContain('"total = natural persons + organisations" does not hold');
+      expect(text).toContain('total 73; off by +1.expected 72 · found 73');
       expect(text).toContain('Copy JSON');
     } finally {
       await en.close();

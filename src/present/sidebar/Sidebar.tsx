@@ -20,6 +20,8 @@ export interface SidebarProps {
   onCollapse(collapsed: boolean): void;
   onClose(): void;
   onFinding(f: Finding): void;
+  /** Esc in the panel: the keyboard focus leaves it (back to the page) */
+  onLeave?(): void;
   /** must start the copy synchronously, inside the click (a user gesture) */
   onCopyJson(): Promise<CopyState>;
   onCopyTsv(): Promise<CopyState>;
@@ -55,7 +57,7 @@ export function Sidebar(props: SidebarProps) {
   };
 
   return (
-    <aside class="panel" role="complementary" aria-label={w.appName} lang={props.lang === 'zh' ? 'zh-CN' : 'en'}>
+    <aside class="panel" role="complementary" aria-label={w.appName} lang={props.lang === 'zh' ? 'zh-CN' : 'en'} onKeyDown={(e) => panelKeys(e, () => props.onLeave?.())}>
       <header class="bar">
         <strong class="app">{w.appName}</strong>
         <span class="grow" />
@@ -73,7 +75,7 @@ export function Sidebar(props: SidebarProps) {
             {props.attachments.map((a) => (
               <li key={a.url}>
                 <span class="att-kind">{a.kind === 'frame' ? w.frame : a.kind.toUpperCase()}</span> <span class="att-text">{a.text}</span>{' '}
-                <button class="action small" onClick={() => props.onCheckAttachments?.([a.url])}>
+                <button class="action small" aria-label={`${w.checkAttachment}：${a.text}`} onClick={() => props.onCheckAttachments?.([a.url])}>
                   {w.checkAttachment}
                 </button>
               </li>
@@ -118,6 +120,8 @@ function Body(props: { result: CheckResultJson; lang: Lang; show: SidebarProps['
   const { result, lang } = props;
   const w = WORDS[lang];
   const [undecidedOnly, setUndecidedOnly] = useState(false);
+  /** the finding the keyboard is on: the one tab stop of the list (the others are reached by ↑/↓, J/K) */
+  const [current, setCurrent] = useState<string | null>(null);
   const decisionOf = (f: Finding): ReviewJson['decisions'][number] | undefined => result.review?.decisions.find((d) => d.findingId === f.id);
   const shown = (f: Finding): boolean => (props.show?.[f.severity] ?? true) && (!undecidedOnly || (decisionOf(f)?.state ?? 'pending') === 'pending');
   const r = result.report;
@@ -129,6 +133,8 @@ function Body(props: { result: CheckResultJson; lang: Lang; show: SidebarProps['
     { key: 'general' as const, title: w.general, items: result.findings.filter((f) => f.table === null && shown(f)) },
   ].filter((g) => g.items.length > 0);
   const order: Record<Finding['severity'], number> = { error: 0, warning: 1, info: 2 };
+  const listed = groups.flatMap((g) => [...g.items].sort((a, b) => order[a.severity] - order[b.severity]));
+  const stop = listed.some((f) => f.id === current) ? current : (listed[0]?.id ?? null);
 
   return (
     <div class="body">
@@ -180,6 +186,16 @@ function Body(props: { result: CheckResultJson; lang: Lang; show: SidebarProps['
         </p>
       )}
       {result.findings.length > 0 && (
+        <p class="keys" id="grc-keys">
+          {w.keysHint.map((k, i) => (
+            <span key={k}>
+              {i > 0 ? ' · ' : ''}
+              <span class="key">{k}</span>
+            </span>
+          ))}
+        </p>
+      )}
+      {result.findings.length > 0 && (
         <label class="filter">
           <input type="checkbox" checked={undecidedOnly} onChange={(e) => setUndecidedOnly((e.currentTarget as HTMLInputElement).checked)} /> {w.undecidedOnly}
         </label>
@@ -206,8 +222,8 @@ function Body(props: { result: CheckResultJson; lang: Lang; show: SidebarProps['
               {[...g.items]
                 .sort((a, b) => order[a.severity] - order[b.severity])
                 .map((f) => (
-                  <li key={f.id} class={`item ${decisionOf(f)?.state ?? 'pending'}`}>
-                    <button class={`finding ${f.severity}`} data-finding={f.id} onClick={() => props.onFinding(f)}>
+                  <li key={f.id} class={`item ${decisionOf(f)?.state ?? 'pending'}`} onFocusIn={() => setCurrent(f.id)}>
+                    <button class={`finding ${f.severity}`} data-finding={f.id} tabIndex={f.id === stop ? 0 : -1} aria-describedby="grc-keys" onClick={() => props.onFinding(f)}>
                       <span class="sev" aria-hidden="true">
                         {SEV_ICON[f.severity]}
                       </span>
@@ -221,7 +237,7 @@ function Body(props: { result: CheckResultJson; lang: Lang; show: SidebarProps['
                         <span class="rule">{f.rule}</span>
                       </span>
                     </button>
-                    <Decide finding={f} lang={lang} decision={decisionOf(f)} onDecision={props.onDecision} />
+                    <Decide finding={f} lang={lang} decision={decisionOf(f)} onDecision={props.onDecision} active={f.id === stop} />
                   </li>
                 ))}
             </ul>
@@ -254,7 +270,7 @@ export const NOTE_SAVE_MS = 600;
  * sidebar goes away — never only with the next click on a state button, so a note is not lost
  * when the auditor moves on to another finding, reloads or copies the record.
  */
-function Decide(props: { finding: Finding; lang: Lang; decision: ReviewJson['decisions'][number] | undefined; onDecision: SidebarProps['onDecision'] }) {
+function Decide(props: { finding: Finding; lang: Lang; decision: ReviewJson['decisions'][number] | undefined; onDecision: SidebarProps['onDecision']; active: boolean }) {
   const w = WORDS[props.lang];
   const state = props.decision?.state ?? 'pending';
   const [note, setNote] = useState(props.decision?.note ?? '');
@@ -285,6 +301,7 @@ function Decide(props: { finding: Finding; lang: Lang; decision: ReviewJson['dec
           class={`state ${s} ${state === s ? 'on' : ''}`}
           aria-pressed={state === s}
           data-state={s}
+          tabIndex={props.active ? 0 : -1}
           onClick={() => {
             cancel();
             saved.current = typed.current;
@@ -297,6 +314,8 @@ function Decide(props: { finding: Finding; lang: Lang; decision: ReviewJson['dec
       <input
         class="note"
         type="text"
+        tabIndex={props.active ? 0 : -1}
+        aria-label={w.note}
         placeholder={w.notePlaceholder}
         value={note}
         onInput={(e) => {
@@ -309,4 +328,58 @@ function Decide(props: { finding: Finding; lang: Lang; decision: ReviewJson['dec
       />
     </div>
   );
+}
+
+const STATE_KEYS: Record<string, DecisionState> = { '1': 'pending', '2': 'confirmed', '3': 'rejected' };
+
+/**
+ * The panel's keys (issue 18, item 2): ↑/↓ or J/K move finding to finding, Enter shows the cell
+ * (the finding is a button), 1/2/3 set 待核/确认/驳回, N edits the note (Enter or Esc there goes
+ * back to the finding), Esc leaves the panel. Worked on the DOM of the list as shown (filtered,
+ * sorted), through the same buttons a click uses, so a key does exactly what a click does.
+ */
+export function panelKeys(e: KeyboardEvent, onLeave: () => void): void {
+  const panel = e.currentTarget;
+  const target = e.target;
+  if (!(panel instanceof HTMLElement) || !(target instanceof HTMLElement)) return;
+  if (e.altKey || e.ctrlKey || e.metaKey) return;
+  const item = target.closest('li.item');
+  const here = item?.querySelector<HTMLButtonElement>('button.finding') ?? null;
+  if (target instanceof HTMLInputElement && target.type === 'text') {
+    if (e.key === 'Enter' || e.key === 'Escape') {
+      e.preventDefault();
+      here?.focus();
+    }
+    return;
+  }
+  const findings = [...panel.querySelectorAll<HTMLButtonElement>('button.finding')];
+  const at = here ? findings.indexOf(here) : -1;
+  const go = (i: number): void => {
+    const b = findings[Math.max(0, Math.min(findings.length - 1, i))];
+    if (!b) return;
+    e.preventDefault();
+    b.focus();
+  };
+  const key = e.key;
+  if (key === 'ArrowDown' || key === 'j' || key === 'J') return go(at < 0 ? 0 : at + 1);
+  if (key === 'ArrowUp' || key === 'k' || key === 'K') return go(at < 0 ? 0 : at - 1);
+  if (key === 'Escape') {
+    e.preventDefault();
+    onLeave();
+    return;
+  }
+  if (!item || !here) return;
+  const state = STATE_KEYS[key];
+  if (state) {
+    e.preventDefault();
+    const next = findings[at + 1] ?? findings[at - 1] ?? null;
+    item.querySelector<HTMLButtonElement>(`button.state[data-state="${state}"]`)?.click();
+    // 只看待核 took the finding out of the list: on to the next one
+    if (!here.isConnected) next?.focus();
+    return;
+  }
+  if (key === 'n' || key === 'N') {
+    e.preventDefault();
+    item.querySelector<HTMLInputElement>('input.note')?.focus();
+  }
 }

@@ -27,7 +27,10 @@ export const SIDEBAR_CSS = `
 .grow { flex: 1; }
 button { font: inherit; cursor: pointer; }
 .icon { border: 0; background: transparent; color: #fff; font-size: 18px; line-height: 18px; width: 28px; height: 28px; border-radius: 6px; }
-.icon:hover, .icon:focus-visible { background: rgba(255,255,255,.2); outline: none; }
+.icon:hover, .icon:focus-visible { background: rgba(255,255,255,.2); }
+/* visible focus everywhere in the panel (issue 18, item 2) */
+.panel :focus-visible { outline: 2px solid #0b57d0; outline-offset: 2px; }
+.bar .icon:focus-visible { outline: 2px solid #fff; outline-offset: -2px; }
 .body { overflow: auto; padding: 10px 12px; flex: 1; }
 .title { margin: 0 0 4px; font-size: 15px; font-weight: 600; }
 .facts { margin: 0; color: #444; font-size: 12px; display: flex; flex-wrap: wrap; gap: 4px 12px; }
@@ -50,7 +53,8 @@ button { font: inherit; cursor: pointer; }
 .passed li { padding: 2px 0; color: #333; font-size: 13px; }
 .group h3 { margin: 12px 0 6px; font-size: 13px; color: #444; border-bottom: 1px solid #e0e0e0; padding-bottom: 2px; }
 .finding { display: flex; gap: 8px; width: 100%; text-align: left; border: 1px solid transparent; background: #fff; padding: 6px; border-radius: 8px; color: inherit; font-size: 13px; }
-.finding:hover, .finding:focus-visible { background: #f1f3f4; border-color: #c7c7c7; outline: none; }
+.finding:hover { background: #f1f3f4; border-color: #c7c7c7; }
+.panel .finding:focus-visible { background: #e8f0fe; border-color: #0b57d0; outline: 2px solid #0b57d0; outline-offset: 0; }
 .finding .sev { flex: none; width: 20px; height: 20px; border-radius: 50%; text-align: center; line-height: 20px; font-weight: 700; color: #fff; font-size: 12px; }
 .finding.error .sev { background: #d93025; }
 .finding.warning .sev { background: #e37400; }
@@ -72,12 +76,15 @@ button { font: inherit; cursor: pointer; }
 .decide .state.on.rejected { background: #e6f4ea; border-color: #188038; color: #188038; }
 .decide .note { flex: 1; min-width: 0; font: inherit; font-size: 11px; border: 1px solid #dadce0; border-radius: 4px; padding: 1px 4px; }
 .item.rejected .finding { opacity: .6; }
+.keys { margin: 8px 0 2px; font-size: 11px; line-height: 1.4; color: #5f6368; }
+.keys .key { white-space: nowrap; }
 .filter { display: block; font-size: 12px; color: #444; margin: 4px 0; }
 .stale li { font-size: 12px; color: #5f6368; padding: 2px 0; }
 .actions { flex-wrap: wrap; display: flex; align-items: center; gap: 8px; padding: 8px 12px; border-top: 1px solid #e0e0e0; background: #f8f9fa; }
 .action { border: 1px solid #0b57d0; background: #fff; color: #0b57d0; border-radius: 6px; padding: 4px 10px; font-size: 13px; }
-.action:hover, .action:focus-visible { background: #e8f0fe; outline: none; }
+.action:hover, .action:focus-visible { background: #e8f0fe; }
 .status { color: #188038; font-size: 12px; }
+.badge:focus-visible { outline: 3px solid #0b57d0; outline-offset: 2px; }
 .badge { position: fixed; top: 12px; right: 12px; border: 0; border-radius: 16px; padding: 6px 12px; color: #fff; font-size: 13px; box-shadow: 0 2px 8px rgba(0,0,0,.25); }
 .badge.bad { background: #d93025; } .badge.good { background: #188038; }
 .tip { position: fixed; max-width: 360px; background: #202124; color: #fff; padding: 6px 8px; border-radius: 6px; font-size: 12px; line-height: 1.45; pointer-events: none; box-shadow: 0 2px 8px rgba(0,0,0,.3); }
