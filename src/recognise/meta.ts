@@ -23,7 +23,7 @@ export interface MetaHints {
 }
 
 const TITLE = /^(.*?)\s*((?:19|20)\d{2})\s*年(?:度)?\s*(?:的)?\s*([^\d\s年]{2,16}?)??政府信息公[开開]\s*(?:工作)?\s*年[度度]?\s*[报報]告/;
-const BODY_LINE = /(?:人民政府|政府|镇|乡|街道办事处|街道|局|委员会|委|办公室|办|厅|署|中心|院|部|区|县|市)$/;
+const BODY_LINE = /(?:人民政府|政府|镇|乡|街道办事处|街道|局|委员会|管委会|委|办公室|办|厅|署|中心|院|部|区|县|市|旗|处|室)$/;
 
 /**
  * Title, issuing body and report year where the page states them: the title line
@@ -31,6 +31,22 @@ const BODY_LINE = /(?:人民政府|政府|镇|乡|街道办事处|街道|局|委
  * (`威海市环翠区人民政府` / `2024年政府信息公开工作年度报告`), or the intro's
  * `结合2023年威海市环翠区羊亭镇政府信息公开工作实际` (seed 000 has no title line).
  */
+/**
+ * A body's name as the text gives it, or null when what was caught is not one: the part after the
+ * last separator of a page title (`Page8-威海市文登区信访局`, `首页_…`), after the last clause
+ * of a sentence (`根据《条例》要求，现公布桐梓县人民政府` → 桐梓县人民政府); never text with a book
+ * title, latin words or long digit runs in it (a page title rewritten by spam).
+ */
+function cleanBody(raw: string): string | null {
+  const tail = raw.split(/[-_|｜—–>»《》@]|[，,。；;：:]|现将|(?:现|予以|向社会)?(?:公布|发布)|编制(?:形成)?(?:了)?/).pop() ?? '';
+  const name = tail.replace(/\s+/g, '').replace(/^(?:关于|的)+/, '');
+  if (name.length < 2 || name.length > 40 || /^[我本该]/.test(name)) return null;
+  if (/[《》“”]|[A-Za-z]{3,}|\d{3,}/.test(name)) return null;
+  return name;
+}
+
+const FIELD_LABEL = /^\s*(?:文章标题|标题|题目|名称|title)\s*[:：]\s*/i;
+
 export function findMeta(paras: string[], pageTitle: string | null, hints: MetaHints = {}): ReportMeta {
   // Mirrors in traditional characters with pinyin after them (`濟(jì)南市…年度報(bào)告`) read as the report.
   const head = paras.slice(0, 40).map((p) => stripPinyin(toSimplified(normalizeText(p))));
@@ -41,16 +57,21 @@ export function findMeta(paras: string[], pageTitle: string | null, hints: MetaH
 
   const candidates = pageTitle ? [...head, stripPinyin(toSimplified(normalizeText(pageTitle)))] : head;
   for (let i = 0; i < candidates.length; i++) {
-    const line = candidates[i] ?? '';
-    if (line.length > 80) continue;
+    // a crawler's or CMS's field label before the title (`标题: 平潭综合实验区2023年度…`) is not part of it
+    const full = (candidates[i] ?? '').replace(FIELD_LABEL, '');
+    // crawled text runs the title into what follows (`清水县人民政府2019年 政府信息公开工作年度报告 一、总体情况 …`)
+    const line = full.length > 80 ? (TITLE.exec(full.slice(0, 80))?.[0] ?? '') : full;
+    if (line === '') continue;
     const m = TITLE.exec(line);
     if (!m) continue;
+    // a notice about compiling the reports (`…办公厅关于做好2019年政府信息公开工作年度报告编制…`) is not the title
+    if (/做好\s*$/.test(m[1] ?? '')) continue;
     year = Number(m[2]);
     if (i < head.length) titleAt = i;
     // `威海市环翠区2024年…` or `2022年上海市政府信息公开…`: the body before or after the year.
     const prefix = ((m[1] ?? '').trim() || (m[3] ?? '').trim()).replace(/[关于的]+$/, '');
     if (prefix !== '') {
-      body = prefix.replace(/\s+/g, '');
+      body = cleanBody(prefix);
       title = line;
     } else {
       const prev = i > 0 ? (candidates[i - 1] ?? '') : '';
@@ -70,10 +91,24 @@ export function findMeta(paras: string[], pageTitle: string | null, hints: MetaH
     if (m) {
       year ??= Number(m[1]);
       // 羊亭镇政府信息公开 → 羊亭镇; 环翠区人民政府信息公开 → 环翠区人民政府
-      body ??= (m[2] ?? '').trim().replace(/(?<!人民)政府$/, '') || null;
+      const name = cleanBody((m[2] ?? '').trim().replace(/(?<!人民)政府$/, ''));
+      body ??= name && BODY_LINE.test(name) ? name : null;
     }
   }
-  const period = /统计期限[^。]*?((?:19|20)\d{2})\s*年\s*1\s*月\s*1\s*日/.exec(text);
+  if (body === null) {
+    // the intro names the body: `现公布区统计局2023年政府信息公开工作年度报告`, `编制了X2021年…年度报告`
+    const intro = /(?:现(?:将|予以)?公布|现(?:予)?发布|编制(?:了)?|公布)\s*([^\s，。,、；;：:《》“”（）()]{2,30}?)\s*(?:19|20)\d{2}\s*年度?\s*(?:的)?\s*政府信息公开(?:工作)?(?:年度)?报告/.exec(text);
+    // or its overview's first sentence: `2024年，长春市人民政府办公厅坚持以…`
+    const overview = /(?:^|\n)[^\n]{0,20}?(?:19|20)\d{2}\s*年度?\s*[，,]\s*([^\s，。,、；;：:《》“”（）()]{2,30}?)(?:坚持|认真|深入|紧紧|紧密|围绕|全面|以习近平|在|高度|始终|按照|严格|进一步|持续|不断|积极|聚焦|扎实|着力|切实|继续|主动)/.exec(text);
+    for (const m of [intro, overview]) {
+      const name = m?.[1] ? cleanBody(m[1]) : null;
+      if (name && BODY_LINE.test(name) && !/^[我本该]/.test(name)) {
+        body = name;
+        break;
+      }
+    }
+  }
+  const period = /统计(?:期限|时限|时间|区间)[^。]*?((?:19|20)\d{2})\s*年\s*1\s*月\s*1\s*日/.exec(text);
   const periodYear = period ? Number(period[1]) : null;
   year ??= periodYear;
   // Last, the year the text gives its work: `2021年度政府信息公开的具体工作要求`.
