@@ -73,7 +73,9 @@ describe('batch page', () => {
     await page.locator('tr.row', { hasText: 'errors.html' }).first().click();
     const detail = page.locator('tr.detail li');
     await expect.poll(() => detail.count()).toBe(6);
-    expect(await page.locator('tr.detail').textContent()).toContain('[balance]');
+    // each finding's words first, its rule id after, muted
+    expect(await page.locator('tr.detail li').first().textContent()).toMatch(/^表二「[^」]+」列「一\+二 = （七）总计\+四」不成立.*balance$/);
+    expect(await page.locator('tr.detail li small.rule').first().textContent()).toBe('balance');
   });
 
   it('filters by status and sorts by a column', async () => {

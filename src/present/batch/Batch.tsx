@@ -286,7 +286,7 @@ export function Batch(props: { lang: Lang; host: BatchHost; /** URLs to check at
                         <ul>
                           {item.result.findings.map((f) => (
                             <li key={f.id} class={f.severity}>
-                              [{f.rule}] {f.message[lang]}
+                              {f.message[lang]} <small class="muted rule">{f.rule}</small>
                             </li>
                           ))}
                         </ul>
