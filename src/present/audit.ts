@@ -15,7 +15,8 @@ export interface AuditMeta {
   at: Date;
 }
 
-function stamp(d: Date): string {
+/** Local time as YYYY-MM-DD HH:mm (the record and the print page). */
+export function stamp(d: Date): string {
   const p = (n: number): string => String(n).padStart(2, '0');
   return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
 }

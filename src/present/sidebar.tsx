@@ -23,6 +23,7 @@ import { serialQueue } from './serial';
 import type { Finding } from '../model/finding';
 import { auditRecord } from './audit';
 import { PRINT_KEY } from './print-key';
+import type { PrintJob } from './print/job';
 import { findAttachments, type Attachment } from '../extract/attachments';
 import type { SourceRef } from '../extract/types';
 
@@ -261,7 +262,7 @@ export class Checker {
         onCopyJson={() => (reply ? copyText(JSON.stringify(reply.result, null, 2), shadow) : Promise.resolve('failed'))}
         onCopyTsv={() => (r ? copyText(tablesToTsv(r, this.lang), shadow) : Promise.resolve('failed'))}
         onCopyRecord={() => (reply ? copyText(auditRecord(reply.result, reply.result.review, { version: extensionVersion(), rules: reply.ruleset, at: this.checkedAt }), shadow) : Promise.resolve('failed'))}
-        onPrint={() => void (r ? this.print(r) : undefined)}
+        onPrint={() => void (reply ? this.print({ result: reply.result, checkedAt: this.checkedAt.toISOString(), ruleset: reply.ruleset }) : undefined)}
         onDecision={(f, state, note) => void this.decide(f, state, note)}
         attachments={this.state.attachments}
         onCheckAttachments={(urls) => void send({ type: 'check-urls', urls })}
@@ -307,9 +308,9 @@ export class Checker {
     return { ...reply, result: { ...r, review } };
   }
 
-  /** The printable findings page: the result goes through storage, the background opens the tab. */
-  private async print(r: CheckResultJson): Promise<void> {
-    await safeAsync(() => browser.storage.local.set({ [PRINT_KEY]: r }), undefined);
+  /** The printable working paper: the result, its check time and rule set go through storage, the background opens the tab. */
+  private async print(job: PrintJob): Promise<void> {
+    await safeAsync(() => browser.storage.local.set({ [PRINT_KEY]: job }), undefined);
     await send({ type: 'open-print' });
   }
 

@@ -507,7 +507,8 @@ describe('review decisions', () => {
     const [printPage] = await Promise.all([browser.context.waitForEvent('page'), page.locator(`${PANEL} button.action`, { hasText: '打印' }).click()]);
     await printPage.locator('table.findings').waitFor({ timeout: 10_000 });
     expect(await printPage.locator('table.findings tbody tr').count()).toBe(6);
-    expect(await printPage.locator('table.findings').textContent()).toContain('确认：已电话核实');
+    // the decision and its note in their own columns (print.test.ts reads the whole working paper)
+    expect(await printPage.locator('table.findings td.note').allTextContents()).toContain('已电话核实');
     const pdf = await printPage.pdf({ format: 'A4' });
     expect(pdf.byteLength).toBeGreaterThan(10_000);
     await screenshot(printPage, 'e2e-print');
