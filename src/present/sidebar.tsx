@@ -16,6 +16,7 @@ import { pickLang, WORDS, type Lang } from './i18n';
 import { tablesToTsv } from './tsv';
 import { SIDEBAR_CSS } from './sidebar/styles';
 import { dockPage, undockPage } from './dock';
+import { pictureNames } from './picture-names';
 import { DEFAULT_SETTINGS, SETTINGS_KEY, type Settings } from './settings';
 import { pageWatch, reportTables, tableSignature } from './watch';
 import { overlayDecisions, type Decision, type DecisionState } from '../model/review';
@@ -265,6 +266,7 @@ export class Checker {
         onPrint={() => void (reply ? this.print({ result: reply.result, checkedAt: this.checkedAt.toISOString(), ruleset: reply.ruleset }) : undefined)}
         onDecision={(f, state, note) => void this.decide(f, state, note)}
         attachments={this.state.attachments}
+        pictureNames={r && r.report.images.length > 0 ? safe(() => pictureNames(document, r.report.images, this.lang), undefined) : undefined}
         onCheckAttachments={(urls) => void send({ type: 'check-urls', urls })}
       />,
       container,

@@ -202,7 +202,11 @@ describe('pages that are hard', () => {
     const text = await page.locator(PANEL).textContent();
     expect(text).toContain('表格为图片，无法核对');
     expect(text).toContain('表一、表二、表三');
-    expect(text).toContain('1a42de8b501dc40c74c314129b3f287.png');
+    // named by place and heading, not by the file hash 1a42de8b501dc40c74c314129b3f287.png (issue 18)
+    expect(text).toContain('第一张图片（位于“二、主动公开政府信息情况”之后）');
+    expect(text).toContain('以图片形式发布，无法核对其中的数字（图片：第一张图片');
+    expect(text).not.toContain('1a42de8b501dc40c74c314129b3f287.png');
+    await screenshot(page, 'e2e-pictures-named');
     expect(await page.locator('[data-grc]').count()).toBe(0);
     await page.close();
   });

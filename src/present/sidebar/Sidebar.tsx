@@ -28,6 +28,8 @@ export interface SidebarProps {
   onCopyRecord(): Promise<CopyState>;
   onPrint(): void;
   onDecision(f: Finding, state: DecisionState, note: string): void;
+  /** the report's pictures as named in the page (picture-names.ts), in the order of result.report.images */
+  pictureNames?: string[];
   /** Word/PDF files on the page that look like the report */
   attachments?: Attachment[];
   onCheckAttachments?(urls: string[]): void;
@@ -91,7 +93,7 @@ export function Sidebar(props: SidebarProps) {
       {props.state.kind === 'none' ? (
         <p class="notice">{props.state.message}</p>
       ) : (
-        <Body result={props.state.result} lang={props.lang} show={props.show} onFinding={props.onFinding} onDecision={props.onDecision} />
+        <Body result={props.state.result} lang={props.lang} show={props.show} onFinding={props.onFinding} onDecision={props.onDecision} pictureNames={props.pictureNames} />
       )}
       {props.state.kind === 'result' && (
         <footer class="actions">
@@ -116,7 +118,7 @@ export function Sidebar(props: SidebarProps) {
   );
 }
 
-function Body(props: { result: CheckResultJson; lang: Lang; show: SidebarProps['show']; onFinding(f: Finding): void; onDecision: SidebarProps['onDecision'] }) {
+function Body(props: { result: CheckResultJson; lang: Lang; show: SidebarProps['show']; onFinding(f: Finding): void; onDecision: SidebarProps['onDecision']; pictureNames?: string[] }) {
   const { result, lang } = props;
   const w = WORDS[lang];
   const [undecidedOnly, setUndecidedOnly] = useState(false);
@@ -126,6 +128,9 @@ function Body(props: { result: CheckResultJson; lang: Lang; show: SidebarProps['
   const shown = (f: Finding): boolean => (props.show?.[f.severity] ?? true) && (!undecidedOnly || (decisionOf(f)?.state ?? 'pending') === 'pending');
   const r = result.report;
   const s = result.summary;
+  // the pictures' file names in a finding's words replaced by their names in the page
+  const named = props.pictureNames;
+  const say = (text: string): string => (named ? r.images.reduce((t, name, i) => (named[i] && name.length > 3 ? t.split(name).join(named[i]) : t), text) : text);
   const passed = result.checks.reduce((n, c) => n + Math.max(0, c.checked - c.failed - c.unverifiable), 0);
   const pictures = (['t1', 't2', 't3'] as TableId[]).filter((t) => r.tables[t].status === 'image');
   const groups: { key: TableId | 'general'; title: string; items: Finding[] }[] = [
@@ -182,7 +187,7 @@ function Body(props: { result: CheckResultJson; lang: Lang; show: SidebarProps['
           <b>{w.pictures}</b>
           <br />
           {w.picturesDetail(pictures.map((t) => tableName(t, lang)).join(lang === 'zh' ? '、' : ', '))}
-          {r.images.length > 0 ? `（${r.images.slice(0, 3).join('、')}）` : ''}
+          {r.images.length > 0 ? `（${(props.pictureNames ?? r.images).slice(0, 3).join('、')}）` : ''}
         </p>
       )}
       {result.findings.length > 0 && (
@@ -228,7 +233,7 @@ function Body(props: { result: CheckResultJson; lang: Lang; show: SidebarProps['
                         {SEV_ICON[f.severity]}
                       </span>
                       <span class="text">
-                        {f.message[lang]}
+                        {say(f.message[lang])}
                         {f.outcome === 'fail' && f.expected !== null && (
                           <span class="numbers">
                             {w.expected} <b>{f.expected}</b> · {w.found} <b>{f.found}</b>
