@@ -27,6 +27,7 @@ import { PRINT_KEY } from './print-key';
 import type { PrintJob } from './print/job';
 import { findAttachments, type Attachment } from '../extract/attachments';
 import type { SourceRef } from '../extract/types';
+import { OFFLINE_REASON, offlineBox } from './offline-api';
 
 export type Mode = 'auto' | 'manual';
 
@@ -268,6 +269,7 @@ export class Checker {
         attachments={this.state.attachments}
         pictureNames={r && r.report.images.length > 0 ? safe(() => pictureNames(document, r.report.images, this.lang), undefined) : undefined}
         onCheckAttachments={(urls) => void send({ type: 'check-urls', urls })}
+        offline={offlineBox() ? OFFLINE_REASON : undefined}
       />,
       container,
     );

@@ -47,6 +47,9 @@ describe('toolbar check on a site that is not gov.cn, the page shadowing both br
     expect(await page.locator('gov-report-check').count()).toBe(0);
     await clickToolbarButton(env.browser.context, env.browser.extensionId, page);
     await expectErrorsReport(page);
+    // decisions could not be saved from here: the sidebar says why and offers none, so nothing typed is lost
+    expect((await page.locator(`${PANEL} .notice.offline`).textContent()) ?? '').toContain('侧栏无法与扩展后台通信');
+    expect(await page.locator(`${PANEL} .decide, ${PANEL} button`, { hasText: '驳回' }).count()).toBe(0);
     await page.locator(PANEL).scrollIntoViewIfNeeded();
     await screenshot(page, 'toolbar-shadow-both');
     await page.close();

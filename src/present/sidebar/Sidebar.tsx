@@ -33,6 +33,11 @@ export interface SidebarProps {
   /** Word/PDF files on the page that look like the report */
   attachments?: Attachment[];
   onCheckAttachments?(urls: string[]): void;
+  /**
+   * why the sidebar cannot reach the extension from this page (its markup shadows the API:
+   * offline-api.ts); decisions are then not offered, since they could not be saved
+   */
+  offline?: string;
 }
 
 const SEV_ICON: Record<Finding['severity'], string> = { error: '✗', warning: '!', info: 'i' };
@@ -93,7 +98,7 @@ export function Sidebar(props: SidebarProps) {
       {props.state.kind === 'none' ? (
         <p class="notice">{props.state.message}</p>
       ) : (
-        <Body result={props.state.result} lang={props.lang} show={props.show} onFinding={props.onFinding} onDecision={props.onDecision} pictureNames={props.pictureNames} />
+        <Body result={props.state.result} lang={props.lang} show={props.show} onFinding={props.onFinding} onDecision={props.onDecision} pictureNames={props.pictureNames} offline={props.offline} />
       )}
       {props.state.kind === 'result' && (
         <footer class="actions">
@@ -118,7 +123,7 @@ export function Sidebar(props: SidebarProps) {
   );
 }
 
-function Body(props: { result: CheckResultJson; lang: Lang; show: SidebarProps['show']; onFinding(f: Finding): void; onDecision: SidebarProps['onDecision']; pictureNames?: string[] }) {
+function Body(props: { result: CheckResultJson; lang: Lang; show: SidebarProps['show']; onFinding(f: Finding): void; onDecision: SidebarProps['onDecision']; pictureNames?: string[]; offline?: string }) {
   const { result, lang } = props;
   const w = WORDS[lang];
   const [undecidedOnly, setUndecidedOnly] = useState(false);
@@ -182,6 +187,7 @@ function Body(props: { result: CheckResultJson; lang: Lang; show: SidebarProps['
           <b>{passed}</b> {w.passed}
         </span>
       </section>
+      {props.offline && <p class="notice offline">{props.offline}</p>}
       {pictures.length > 0 && (
         <p class="notice pictures">
           <b>{w.pictures}</b>
@@ -242,7 +248,7 @@ function Body(props: { result: CheckResultJson; lang: Lang; show: SidebarProps['
                         <span class="rule">{f.rule}</span>
                       </span>
                     </button>
-                    <Decide finding={f} lang={lang} decision={decisionOf(f)} onDecision={props.onDecision} active={f.id === stop} />
+                    {!props.offline && <Decide finding={f} lang={lang} decision={decisionOf(f)} onDecision={props.onDecision} active={f.id === stop} />}
                   </li>
                 ))}
             </ul>
