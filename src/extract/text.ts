@@ -5,7 +5,7 @@ import type { DocItem, ExtractedDoc, GridCell, GridRow } from './types';
 /**
  * Plain text pasted from Word or PDF (the seeds' form) → paragraphs and grids.
  *
- * Forms handled (see ../shared/FORMAT.md, "In text dumps…"):
+ * Forms handled (see docs/FORMAT.md, "In text dumps…"):
  *  - one cell per line, each line starting with a tab, rows separated by a blank line; a cell's
  *    text may continue on the next line without a tab (labels broken over two lines); a row
  *    whose label cells were lost starts with ` \t` (seed 000);
