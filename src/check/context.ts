@@ -119,6 +119,7 @@ export function checkSum(ctx: CheckContext, out: RuleOutput, rel: SumRelation): 
   };
   const expected = sum(rel.expected);
   const found = sum(rel.found);
+  const relation = (): NonNullable<Draft['relation']> => ({ where: rel.where, formula: rel.formula, operands: { zh: operands(ctx, rel, 'zh'), en: operands(ctx, rel, 'en') } });
   if (blocking.length > 0) {
     const textBlocks = blocking.some((k) => ctx.cell(k)?.value.kind === 'text');
     const allBlank = blocking.every((k) => (ctx.cell(k)?.value.raw ?? '').trim() === '');
@@ -134,7 +135,7 @@ export function checkSum(ctx: CheckContext, out: RuleOutput, rel: SumRelation): 
       blocking,
       expected: null,
       found: null,
-      relation: { where: rel.where, formula: rel.formula, operands: { zh: operands(ctx, rel, 'zh'), en: operands(ctx, rel, 'en') } },
+      relation: relation(),
       message: sumBlocked(
         rel,
         { zh: describeCells(ctx, blocking, 'zh'), en: describeCells(ctx, blocking, 'en') },
@@ -148,6 +149,7 @@ export function checkSum(ctx: CheckContext, out: RuleOutput, rel: SumRelation): 
     return;
   }
   if (expected !== found) {
+    const words = relation();
     const draft: Draft = {
       anchor: rel.anchor,
       severity: 'error',
@@ -157,8 +159,8 @@ export function checkSum(ctx: CheckContext, out: RuleOutput, rel: SumRelation): 
       primary: rel.found,
       expected,
       found,
-      relation: { where: rel.where, formula: rel.formula, operands: { zh: operands(ctx, rel, 'zh'), en: operands(ctx, rel, 'en') } },
-      message: sumFails(rel, { zh: operands(ctx, rel, 'zh'), en: operands(ctx, rel, 'en') }, expected, found),
+      relation: words,
+      message: sumFails(rel, words.operands, expected, found),
     };
     out.add(draft);
     ctx.relations.push({ expected: rel.expected, found: rel.found, draft, blocked: false });

@@ -4,8 +4,8 @@ import { CheckContext, RuleOutput, type Draft, type SumRecord } from './context'
 import { keyText } from '../model/keys';
 import type { Words } from '../recognise/templates';
 import { findSuspects } from './suspect';
-import { cellName, describeCells, tableName } from './messages';
-import { blankTotals, cellsMissing, foldedRelations, missingKinds, relationPhrase } from './wording';
+import { cellName } from './messages';
+import { alsoStopped, foldedRelations, relationPhrase } from './wording';
 import type { CellKey } from '../model/report';
 import type { Rule } from './rule';
 import { findingFingerprint, hash } from '../model/review';
@@ -147,24 +147,22 @@ function foldBlanks(ctx: CheckContext, findings: Finding[], holdIfZero: Set<Find
   });
   const add = (keys: CellKey[]): number => Math.round(keys.reduce((s, k) => s + (ctx.number(k) ?? 0), 0) * 1e6) / 1e6;
   const phrase = (g: Finding): Words => (g.relation ? { zh: relationPhrase(g.relation, 'zh'), en: relationPhrase(g.relation, 'en') } : g.message);
+  // the host's own words (its blank cells, its blank totals) stay; what the folded sums come to is added
+  const append = (host: Finding, w: Words): void => {
+    host.message = { zh: `${host.message.zh}${w.zh}`, en: `${host.message.en}${w.en.startsWith(' ') ? '' : ' '}${w.en}` };
+  };
   for (const host of keep) {
     const gone = into.get(host);
-    if (!gone || !host.table) continue;
+    if (!gone) continue;
     host.folded = gone.map((g) => g.id);
-    const table = { zh: tableName(host.table, 'zh'), en: tableName(host.table, 'en') };
     if (host.rule === 'blank-total') {
-      // a sum whose stated total is the blank cell is the finding itself; the others it stops are named
+      // a sum whose stated total is one of the blank cells is the finding itself; the others it stops are named
       const totals = new Set(host.cells.map(keyText));
-      const own = (g: Finding): SumRecord | undefined => {
+      const others = gone.filter((g) => {
         const r = sums.get(g);
-        return r && r.found.length === 1 && r.found.every((k) => totals.has(keyText(k))) ? r : undefined;
-      };
-      const items = host.cells.map((k) => {
-        const g = gone.find((x) => own(x)?.found.some((c) => keyText(c) === keyText(k)));
-        const r = g ? own(g) : undefined;
-        return { where: g?.relation?.where ?? { zh: cellName(ctx.template, k, 'zh'), en: cellName(ctx.template, k, 'en') }, parts: r ? add(r.expected) : 0 };
+        return !(r && r.found.length === 1 && r.found.every((k) => totals.has(keyText(k))));
       });
-      host.message = blankTotals(table, items, gone.filter((g) => !own(g)).map(phrase));
+      if (others.length > 0) append(host, alsoStopped(others.map(phrase)));
       continue;
     }
     const raws = host.cells.map((k) => ctx.cell(k)?.value.raw ?? '');
@@ -174,9 +172,7 @@ function foldBlanks(ctx: CheckContext, findings: Finding[], holdIfZero: Set<Find
         const r = sums.get(g);
         return { what: phrase(g), expected: r ? add(r.expected) : 0, found: r ? add(r.found) : 0 };
       });
-    const head = cellsMissing(table, host.cells.length, { zh: missingKinds(raws, 'zh'), en: missingKinds(raws, 'en') }, { zh: describeCells(ctx, host.cells, 'zh'), en: describeCells(ctx, host.cells, 'en') });
-    const tail = foldedRelations(gone.length, gone.length - failing.length, failing, raws.every((r) => r.trim() === ''));
-    host.message = { zh: `${head.zh}${tail.zh}`, en: `${head.en} ${tail.en}` };
+    append(host, foldedRelations(gone.length, gone.length - failing.length, failing, raws.every((r) => r.trim() === '')));
   }
   return keep;
 }

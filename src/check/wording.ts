@@ -109,27 +109,30 @@ export function foldedRelations(total: number, holding: number, failing: readonl
 }
 
 /** A 总计 left blank while its parts add up to more than zero: it cannot be read as 0. */
-export function blankTotals(table: Words, items: readonly { where: Words; parts: number }[], alsoStopped: readonly Words[]): Words {
+export function blankTotals(table: Words, items: readonly { where: Words; parts: number }[]): Words {
   const n = items.length;
   const list = (lang: Lang): string =>
     items
       .slice(0, 6)
       .map((i) => (lang === 'zh' ? `${i.where.zh.replace(/^表[一二三]/, '')}（分项合计 ${i.parts}）` : `${i.where.en.replace(/^Table \d, /, '')} (parts add up to ${i.parts})`))
       .join(lang === 'zh' ? '、' : '; ') + (n > 6 ? (lang === 'zh' ? `等 ${n} 处` : ` and ${n - 6} more`) : '');
-  const stopped = (lang: Lang): string =>
-    alsoStopped.length === 0
-      ? ''
-      : lang === 'zh'
-        ? `因此${alsoStopped
-            .slice(0, 3)
-            .map((w) => w.zh)
-            .join('、')}${alsoStopped.length > 3 ? ` 等 ${alsoStopped.length} 处` : ''}也无法核对。`
-        : ` So ${alsoStopped
-            .slice(0, 3)
-            .map((w) => w.en)
-            .join('; ')}${alsoStopped.length > 3 ? ` and ${alsoStopped.length - 3} more` : ''} cannot be verified either.`;
   return {
-    zh: `${table.zh}有 ${n} 个总计留空，而其分项合计大于0（不能按0计）：${list('zh')}。${stopped('zh')}`,
-    en: `${table.en} has ${n} total${n > 1 ? 's' : ''} left blank whose parts add up to more than 0 (they cannot be 0): ${list('en')}.${stopped('en')}`,
+    zh: `${table.zh}有 ${n} 个总计留空，而其分项合计大于0（不能按0计）：${list('zh')}。`,
+    en: `${table.en} has ${n} total${n > 1 ? 's' : ''} left blank whose parts add up to more than 0 (they cannot be 0): ${list('en')}.`,
+  };
+}
+
+/** The other sums the blank totals stop, said after them (folded in by check/index.ts). */
+export function alsoStopped(sums: readonly Words[]): Words {
+  const n = sums.length;
+  return {
+    zh: `因此${sums
+      .slice(0, 3)
+      .map((w) => w.zh)
+      .join('、')}${n > 3 ? ` 等 ${n} 处` : ''}也无法核对。`,
+    en: ` So ${sums
+      .slice(0, 3)
+      .map((w) => w.en)
+      .join('; ')}${n > 3 ? ` and ${n - 3} more` : ''} cannot be verified either.`,
   };
 }

@@ -42,7 +42,7 @@ export const blankTotal: Rule = {
         table,
         cells: items.map((i) => i.cell),
         blocking: items.map((i) => i.cell),
-        message: blankTotals({ zh: tableName(table, 'zh'), en: tableName(table, 'en') }, items, []),
+        message: blankTotals({ zh: tableName(table, 'zh'), en: tableName(table, 'en') }, items),
       });
     }
   },
