@@ -1,15 +1,14 @@
 import { render } from 'preact';
-import { browser } from 'wxt/browser';
 import { Batch } from '../../src/present/batch/Batch';
 import { extensionBatchHost } from '../../src/present/batch/host';
 import { BATCH_CSS } from '../../src/present/batch/styles';
-import { pickLang } from '../../src/present/i18n';
+import { withLang } from '../../src/present/ui-lang';
 
-const lang = pickLang(browser.i18n.getUILanguage());
 const style = document.createElement('style');
 style.textContent = BATCH_CSS;
 document.head.appendChild(style);
 const root = document.getElementById('app');
 // batch.html?check=URL&check=URL: the sidebar's "check the attachments"
 const initialUrls = new URLSearchParams(location.search).getAll('check').filter((u) => /^https?:\/\//i.test(u));
-if (root) render(<Batch lang={lang} host={extensionBatchHost(lang)} initialUrls={initialUrls} />, root);
+// in the language chosen in the settings (issue 18, item 5); not remounted on a switch: a running batch would be lost
+if (root) void withLang((lang) => render(<Batch lang={lang} host={extensionBatchHost(lang)} initialUrls={initialUrls} />, root), false);

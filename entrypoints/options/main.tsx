@@ -1,7 +1,7 @@
 import { render } from 'preact';
-import { browser } from 'wxt/browser';
 import { Options } from '../../src/present/options/Options';
-import { pickLang } from '../../src/present/i18n';
+import { withLang } from '../../src/present/ui-lang';
 
 const root = document.getElementById('app');
-if (root) render(<Options lang={pickLang(browser.i18n.getUILanguage())} />, root);
+// keyed by the language: a switch made here or in the popup shows the page anew in that language
+if (root) void withLang((lang, choice) => render(<Options key={`${lang}:${choice}`} lang={lang} choice={choice} />, root));

@@ -1,7 +1,6 @@
 import { render } from 'preact';
-import { browser } from 'wxt/browser';
 import { Popup } from '../../src/present/popup/Popup';
-import { pickLang } from '../../src/present/i18n';
+import { withLang } from '../../src/present/ui-lang';
 
 const root = document.getElementById('app');
-if (root) render(<Popup lang={pickLang(browser.i18n.getUILanguage())} />, root);
+if (root) void withLang((lang, choice) => render(<Popup key={`${lang}:${choice}`} lang={lang} choice={choice} />, root));

@@ -48,8 +48,9 @@ export const YearRecordSchema = z.object({
   ...YearRecordV1Schema.shape,
   /**
    * the site the report was read from (originOf: its host name, without `www.`), null for a local
-   * file. Part of the record's key: a page on another site that claims the same body and year is
-   * kept apart and never replaces this record (issue 16, item 6).
+   * file. A page on another site that claims the same body and year is kept apart and never
+   * replaces this record (issue 16, item 6); since version 3 a record's key is its report address
+   * (`reportKey`), finer still.
    */
   origin: z.nullable(z.string()),
   /**
@@ -60,8 +61,15 @@ export const YearRecordSchema = z.object({
 });
 export type YearRecord = z.infer<typeof YearRecordSchema>;
 
-export const HISTORY_VERSION = 2;
+/**
+ * 3: records are kept per body, year and report address (`reportKey` of the source), so two
+ * different reports of one body and year on one site are two records (issue 18, item 6); 2 kept one
+ * per body, year and site, and 1 had no origins. The records themselves are the same shape in 2 and
+ * 3: version 2 is read as it is (its key was coarser, so no two of its records share a key now).
+ */
+export const HISTORY_VERSION = 3;
 export const HistorySchema = z.object({ version: z.literal(HISTORY_VERSION), records: z.array(YearRecordSchema) });
+const HistoryV2Schema = z.object({ version: z.literal(2), records: z.array(YearRecordSchema) });
 export type History = z.infer<typeof HistorySchema>;
 export const EMPTY_HISTORY: History = { version: HISTORY_VERSION, records: [] };
 
@@ -152,13 +160,32 @@ export function migrateHistory(raw: unknown): History | null {
   if (raw === undefined || raw === null) return EMPTY_HISTORY;
   const r = HistorySchema.safeParse(raw);
   if (r.success) return r.data;
+  const v2 = HistoryV2Schema.safeParse(raw);
+  if (v2.success) return { version: HISTORY_VERSION, records: v2.data.records };
   const v1 = HistoryV1Schema.safeParse(raw);
   return v1.success ? { version: HISTORY_VERSION, records: v1.data.records.map(withOrigin) } : null;
 }
 
-const sameKey = (a: YearRecord, b: YearRecord): boolean => a.bodyKey === b.bodyKey && a.year === b.year && a.origin === b.origin;
+/**
+ * The address that names one report: an http(s) URL without its #fragment (host in lower case,
+ * default port dropped: what the URL parser makes of it); anything else (a file path) as it is.
+ * Two addresses of one page that differ only after `#` are one report.
+ */
+export function reportKey(source: string | null): string {
+  if (source === null) return '';
+  if (!/^https?:\/\//i.test(source)) return source;
+  try {
+    const u = new URL(source);
+    u.hash = '';
+    return u.href;
+  } catch {
+    return source;
+  }
+}
 
-/** Add or replace the record of (bodyKey, year, origin); newest first; bounded. */
+const sameKey = (a: YearRecord, b: YearRecord): boolean => a.bodyKey === b.bodyKey && a.year === b.year && reportKey(a.source) === reportKey(b.source);
+
+/** Add or replace the record of (bodyKey, year, report address); newest first; bounded. */
 export function upsert(history: History, rec: YearRecord): History {
   const rest = history.records.filter((r) => !sameKey(r, rec));
   return { version: HISTORY_VERSION, records: [rec, ...rest].slice(0, HISTORY_LIMIT) };
@@ -172,6 +199,38 @@ export function merge(history: History, incoming: readonly YearRecord[]): Histor
     if (!have || have.checkedAt < rec.checkedAt) out = upsert(out, rec);
   }
   return out;
+}
+
+/** What a record's figures are, for telling two reports apart: every figure kept, in a fixed order. */
+function figuresText(r: YearRecord): string {
+  const sorted = (o: Record<string, unknown>): string => JSON.stringify(Object.keys(o).sort().map((k) => [k, o[k]]));
+  const tables = r.figures ? [r.figures.t1, r.figures.t2, r.figures.t3].map((t) => (t ? JSON.stringify([t.cols, sorted(t.rows)]) : '-')) : [];
+  return JSON.stringify([sorted(r.carriedOver), sorted(r.carriedForward), sorted(r.documents), ...tables]);
+}
+
+/**
+ * Records of one body and year kept from more than one address. `conflict`: at least two of them
+ * hold different figures — two different reports of one body and year (同一机关同一年度有两份不同的年报),
+ * which an auditor has to settle; otherwise the same report was read at more than one address.
+ * Newest record first within a group; groups in the order of their newest record.
+ */
+export interface RecordGroup {
+  bodyKey: string;
+  year: number;
+  records: YearRecord[];
+  conflict: boolean;
+}
+
+export function recordGroups(history: History): RecordGroup[] {
+  const groups = new Map<string, RecordGroup>();
+  for (const r of history.records) {
+    const k = `${r.bodyKey}\u0000${r.year}`;
+    let g = groups.get(k);
+    if (!g) groups.set(k, (g = { bodyKey: r.bodyKey, year: r.year, records: [], conflict: false }));
+    g.records.push(r);
+  }
+  for (const g of groups.values()) g.conflict = new Set(g.records.map(figuresText)).size > 1;
+  return [...groups.values()];
 }
 
 /**

@@ -17,7 +17,9 @@ export async function loadHistory(): Promise<History | null> {
 /**
  * Remember a checked report and return last year's record of the same body, if any: the one from
  * the same site when there is one (history.ts previousYear). A record is kept per body, year and
- * site, so a page elsewhere that claims the same body and year never replaces it. A stored value
+ * report address (history.ts reportKey), so another page that claims the same body and year — on
+ * another site or the same one — never replaces it; the options page shows such pairs, and names
+ * them a conflict when their figures differ (history.ts recordGroups). A stored value
  * this version cannot read is left as it is (never overwritten).
  */
 export function remember(rec: YearRecord): Promise<YearRecord | null> {
@@ -39,8 +41,8 @@ export async function exportHistory(): Promise<string> {
   return JSON.stringify((await loadHistory()) ?? EMPTY_HISTORY, null, 2);
 }
 
-/** An export of this version or the one before (records without their origin get it from their source), or a bare array of records. */
-const ImportSchema = z.union([z.object({ version: z.union([z.literal(1), z.literal(2)]), records: z.array(AnyYearRecordSchema) }), z.array(AnyYearRecordSchema)]);
+/** An export of this version or an older one (records without their origin get it from their source), or a bare array of records. */
+const ImportSchema = z.union([z.object({ version: z.union([z.literal(1), z.literal(2), z.literal(3)]), records: z.array(AnyYearRecordSchema) }), z.array(AnyYearRecordSchema)]);
 
 /** Import an exported file (or a bare array of records); returns how many records it held. */
 export async function importHistory(text: string): Promise<{ ok: true; count: number } | { ok: false; error: string }> {

@@ -118,3 +118,15 @@ export const WORDS: Record<Lang, Words> = { zh, en };
 export function pickLang(uiLanguage: string | undefined): Lang {
   return uiLanguage && /^en\b/i.test(uiLanguage) ? 'en' : 'zh';
 }
+
+/** The language to show: the user's choice (settings.ts `lang`), or for `auto` the browser's UI language. */
+export function resolveLang(choice: 'auto' | Lang, uiLanguage: string | undefined): Lang {
+  return choice === 'auto' ? pickLang(uiLanguage) : choice;
+}
+
+/** The switch's three choices, each named in its own language so that either reader finds theirs. */
+export const LANG_CHOICES = [
+  { value: 'zh', label: '中文' },
+  { value: 'en', label: 'English' },
+  { value: 'auto', label: { zh: '跟随浏览器', en: 'Follow the browser' } },
+] as const;

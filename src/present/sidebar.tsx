@@ -12,12 +12,12 @@ import type { CheckExtractedRequest, DecideRequest, RecheckRequest, ResultReques
 import { applyPlan, completeMarks, type Marks } from './highlight';
 import { App } from './App';
 import { copyText } from './clipboard';
-import { pickLang, WORDS, type Lang } from './i18n';
+import { pickLang, resolveLang, WORDS, type Lang } from './i18n';
 import { tablesToTsv } from './tsv';
 import { SIDEBAR_CSS } from './sidebar/styles';
 import { dockPage, undockPage } from './dock';
 import { pictureNames } from './picture-names';
-import { DEFAULT_SETTINGS, SETTINGS_KEY, type Settings } from './settings';
+import { DEFAULT_SETTINGS, migrateSettings, SETTINGS_KEY, type Settings } from './settings';
 import { pageWatch, reportTables, tableSignature } from './watch';
 import { overlayDecisions, type Decision, type DecisionState } from '../model/review';
 import { serialQueue } from './serial';
@@ -51,7 +51,9 @@ interface State {
  */
 export class Checker {
   private state: State = { attachments: [], reply: null, reason: null, marks: null, read: null, ui: null };
-  private readonly lang: Lang;
+  /** the browser's UI language until the settings arrive with the reply; then the user's choice (settings.ts `lang`) */
+  private lang: Lang;
+  private readonly uiLanguage: string | undefined;
   private settings: Settings = DEFAULT_SETTINGS;
   private stopWatching: (() => void) | null = null;
   private checkedAt = new Date();
@@ -80,15 +82,32 @@ export class Checker {
     return true;
   };
 
+  /**
+   * The settings changed in another page of the extension (the language switch of the options page
+   * or the popup, a severity filter): the open sidebar follows at once.
+   */
+  private readonly settingsChanged = (changes: Record<string, { newValue?: unknown }>, area: string): void => {
+    if (area !== 'local' || !(SETTINGS_KEY in changes)) return;
+    const next = migrateSettings({ [SETTINGS_KEY]: changes[SETTINGS_KEY]?.newValue });
+    const lang = resolveLang(next.lang, this.uiLanguage);
+    if (lang === this.lang && next.show === this.settings.show) return;
+    this.settings = { ...next, collapsed: this.view?.collapsed ?? next.collapsed };
+    this.lang = lang;
+    this.rerender();
+  };
+
   constructor(private readonly ctx: ContentScriptContext) {
-    this.lang = pickLang(safe(() => browser.i18n.getUILanguage(), navigator.language));
+    this.uiLanguage = safe(() => browser.i18n.getUILanguage(), navigator.language);
+    this.lang = pickLang(this.uiLanguage);
     browser.runtime.onMessage.addListener(this.listener);
+    safe(() => browser.storage.onChanged.addListener(this.settingsChanged), undefined);
     ctx.onInvalidated(() => this.dispose());
   }
 
   /** Stop answering messages and remove everything from the page (a newer injection takes over). */
   dispose(): void {
     safe(() => browser.runtime.onMessage.removeListener(this.listener), undefined);
+    safe(() => browser.storage.onChanged.removeListener(this.settingsChanged), undefined);
     this.stopWatching?.();
     this.teardown();
   }
@@ -147,6 +166,7 @@ export class Checker {
       }
       if (!reply) throw new Error(WORDS[this.lang].noEngine);
       this.settings = reply.settings;
+      this.lang = resolveLang(reply.settings.lang, this.uiLanguage);
       this.checkedAt = new Date();
       if (reply.ok) {
         this.state.reply = this.confirmed = reply;

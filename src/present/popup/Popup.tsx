@@ -11,6 +11,8 @@ import type { CopyState } from '../sidebar/Sidebar';
 import { POPUP_CSS } from './styles';
 import { checkText } from '../../pipeline';
 import type { CheckTabRequest } from '../../requests';
+import type { LangChoice } from '../settings';
+import { LangSwitch } from '../lang-switch';
 
 type View =
   | { kind: 'loading' }
@@ -21,7 +23,7 @@ type View =
  * The toolbar popup: the same summary as the sidebar and its buttons. Opening it is the user's
  * request to check the page: activeTab lets it inject the checker into any page, not only gov.cn.
  */
-export function Popup(props: { lang: Lang }) {
+export function Popup(props: { lang: Lang; choice?: LangChoice }) {
   const w = WORDS[props.lang];
   const [view, setView] = useState<View>({ kind: 'loading' });
   const [copy, setCopy] = useState<CopyState | null>(null);
@@ -108,6 +110,7 @@ export function Popup(props: { lang: Lang }) {
           </p>
         </>
       )}
+      <LangSwitch lang={props.lang} choice={props.choice ?? 'auto'} compact />
     </main>
   );
 }

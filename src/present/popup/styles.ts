@@ -14,5 +14,9 @@ button:hover { background: #e8f0fe; }
 .paste summary { cursor: pointer; color: #0b57d0; }
 .paste textarea { width: 100%; box-sizing: border-box; margin: 4px 0; font-size: 12px; }
 .pasted-findings { margin: 4px 0; padding-left: 16px; font-size: 12px; max-height: 140px; overflow: auto; }
+.lang-switch { border: 0; border-top: 1px solid #e0e0e0; margin: 10px 0 0; padding: 6px 0 0; font-size: 12px; color: #555; display: flex; flex-wrap: wrap; gap: 4px 10px; align-items: center; }
+.lang-switch legend { float: left; padding: 0; margin-right: 4px; }
+.lang-switch label { cursor: pointer; white-space: nowrap; }
+.lang-failed { color: #c5221f; flex-basis: 100%; }
 .status { color: #188038; font-size: 12px; min-height: 18px; margin: 6px 0 0; }
 `;
