@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { Finding } from '../model/finding';
 import { MARK_ATTR, type Marks } from './highlight';
 import { Sidebar, type SidebarProps } from './sidebar/Sidebar';
@@ -33,26 +33,70 @@ export interface Rect {
 }
 
 const TIP_WIDTH = 360;
-/** below this much room beside the table, the tooltip goes under the cell instead */
+/** below this much room beside the table, the tooltip goes above or below the cell's rows instead */
 const TIP_MIN_BESIDE = 220;
-/** the tallest tooltip reckoned with when choosing below or above the cell */
-const TIP_HEIGHT = 126;
+/** the tooltip's height reckoned with until it has been measured (three short findings) */
+export const TIP_HEIGHT = 126;
+/** gap between the tooltip and what it keeps clear of */
+const GAP = 6;
+
+/** The rows a tooltip keeps clear of, top and bottom: the cell's own, the one above and the one below. */
+export interface Band {
+  top: number;
+  bottom: number;
+}
 
 /**
  * Where the tooltip of a cell goes, in the part of the window the panel leaves free (`freeRight`:
- * its left edge, or the window's width). Beside the table when there is room, so it covers none of
- * the table's figures; otherwise under the cell (over it when the window ends below), never under
- * the panel. Null when the cell is out of sight.
+ * its left edge, or the window's width). Beside the table when there is room (right, then left), so
+ * it covers none of the table's figures; otherwise below the row after the cell's (`band`: the
+ * cell's rows and their neighbours), or above the row before it when the window ends first — never
+ * over the figures next to the cell (issue 18: the tooltip lay over the next row's figures), never
+ * under the panel. `height`: the tooltip's measured height. Null when the cell is out of sight.
  */
-export function placeTip(cell: Rect, table: Rect | null, view: { freeRight: number; height: number }): Omit<Tip, 'findings'> | null {
+export function placeTip(cell: Rect, table: Rect | null, view: { freeRight: number; height: number }, band: Band | null = null, height = TIP_HEIGHT): Omit<Tip, 'findings'> | null {
   if (cell.bottom < 0 || cell.top > view.height) return null;
-  const top = Math.max(4, Math.min(cell.top, view.height - TIP_HEIGHT));
-  const beside = table ? view.freeRight - table.right - 16 : 0;
-  if (table && beside >= TIP_MIN_BESIDE) return { x: table.right + 8, y: top, width: Math.min(TIP_WIDTH, beside) };
+  const top = Math.max(4, Math.min(cell.top, view.height - height - 4));
+  const right = table ? view.freeRight - table.right - 16 : 0;
+  if (table && right >= TIP_MIN_BESIDE) return { x: table.right + 8, y: top, width: Math.min(TIP_WIDTH, right) };
+  const left = table ? table.left - 16 : 0;
+  if (table && left >= TIP_MIN_BESIDE) {
+    const width = Math.min(TIP_WIDTH, left);
+    return { x: table.left - 8 - width, y: top, width };
+  }
   const width = Math.max(160, Math.min(TIP_WIDTH, view.freeRight - 8));
   const x = Math.max(4, Math.min(cell.left, view.freeRight - width - 4));
-  const below = cell.bottom + 6;
-  return { x, y: below + TIP_HEIGHT > view.height ? Math.max(4, cell.top - TIP_HEIGHT) : below, width };
+  const clear = { top: Math.min(cell.top, band?.top ?? cell.top), bottom: Math.max(cell.bottom, band?.bottom ?? cell.bottom) };
+  if (clear.bottom + GAP + height <= view.height - 4) return { x, y: clear.bottom + GAP, width };
+  if (clear.top - GAP - height >= 4) return { x, y: clear.top - GAP - height, width };
+  // a window too short for either: clear of the cell at least, on the side with more room
+  const below = view.height - cell.bottom;
+  return { x, y: below >= cell.top ? cell.bottom + GAP : Math.max(4, cell.top - GAP - height), width };
+}
+
+/**
+ * The rows around a cell in window coordinates: from the top of the row above the cell's first row
+ * to the bottom of the row below its last (a cell spanning rows counts them all). Null outside a table.
+ */
+export function rowBand(el: Element): Band | null {
+  const table = el.closest('table');
+  if (!table) return null;
+  const cell = el.getBoundingClientRect();
+  let top = cell.top;
+  let bottom = cell.bottom;
+  let above: number | null = null;
+  let below: number | null = null;
+  const rows = table.rows;
+  // bounded: a table's rows are few, but a page decides how many
+  for (let i = 0; i < rows.length && i < 2000; i++) {
+    const r = rows[i]?.getBoundingClientRect();
+    if (!r || r.height === 0) continue;
+    if (r.bottom <= cell.top + 1) above = r.top;
+    else if (r.top >= cell.bottom - 1 && below === null) below = r.bottom;
+  }
+  if (above !== null) top = Math.min(top, above);
+  if (below !== null) bottom = Math.max(bottom, below);
+  return { top, bottom };
 }
 
 /** The sidebar plus the tooltip shown when a marked cell is hovered or shown from the panel. */
@@ -97,11 +141,20 @@ export function App(props: AppProps) {
     setTip(null);
   };
 
+  /** the tooltip's height as last measured (Tooltip), for placing it clear of the rows around its cell */
+  const tipHeight = useRef(TIP_HEIGHT);
   const place = (el: Element, findings: Finding[]): void => {
     const doc = props.doc;
-    const view = { freeRight: doc.documentElement.clientWidth - (docked.current ? PANEL_WIDTH : 0), height: window.innerHeight };
-    const at = findings.length > 0 ? placeTip(el.getBoundingClientRect(), el.closest('table')?.getBoundingClientRect() ?? null, view) : null;
+    const view = { freeRight: doc.documentElement.clientWidth - (docked.current ? PANEL_WIDTH : 0), height: doc.documentElement.clientHeight || window.innerHeight };
+    const at = findings.length > 0 ? placeTip(el.getBoundingClientRect(), el.closest('table')?.getBoundingClientRect() ?? null, view, rowBand(el), tipHeight.current) : null;
     setTip(at ? { ...at, findings } : null);
+  };
+  /** the tooltip shown is taller or shorter than reckoned: placed again with its real height */
+  const measured = (h: number): void => {
+    if (Math.abs(h - tipHeight.current) < 1) return;
+    tipHeight.current = h;
+    const el = current.current;
+    if (el && props.marks) place(el, props.marks.findingsAt(el).length > 0 ? props.marks.findingsAt(el) : (tip?.findings ?? []));
   };
 
   useEffect(() => {
@@ -161,15 +214,20 @@ export function App(props: AppProps) {
   return (
     <div class="root" ref={root}>
       <Sidebar {...props} collapsed={collapsed} onCollapse={onCollapse} onFinding={onFinding} onLeave={leave} />
-      {tip && <Tooltip tip={tip} lang={props.lang} />}
+      {tip && <Tooltip tip={tip} lang={props.lang} onHeight={measured} />}
     </div>
   );
 }
 
-function Tooltip(props: { tip: Tip; lang: Lang }) {
+function Tooltip(props: { tip: Tip; lang: Lang; onHeight(h: number): void }) {
   const { tip, lang } = props;
+  const box = useRef<HTMLDivElement>(null);
+  useLayoutEffect(() => {
+    const h = box.current?.getBoundingClientRect().height;
+    if (h) props.onHeight(h);
+  });
   return (
-    <div class="tip" role="tooltip" style={{ left: `${tip.x}px`, top: `${tip.y}px`, maxWidth: `${tip.width}px` }}>
+    <div class="tip" role="tooltip" ref={box} style={{ left: `${tip.x}px`, top: `${tip.y}px`, maxWidth: `${tip.width}px` }}>
       {tip.findings.slice(0, 3).map((f) => (
         <p key={f.id}>
           {f.message[lang]}
