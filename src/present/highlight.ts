@@ -25,6 +25,7 @@ tr[${MARK_ATTR}~="row-fail"] { outline: 2px solid #d93025 !important; outline-of
 tr[${MARK_ATTR}~="row-warn"] { outline: 2px dotted #b06000 !important; outline-offset: -1px !important; }
 [${MARK_ATTR}~="prose"] { outline: 2px dotted #e37400 !important; outline-offset: 2px !important; }
 ::highlight(grc-prose) { background-color: rgba(249, 171, 0, 0.45); }
+[${MARK_ATTR}~="prose-whole"] { background-color: rgba(249, 171, 0, 0.22) !important; }
 [${MARK_ATTR}~="flash"] { animation: grc-flash 0.5s ease-in-out 3 !important; }
 @keyframes grc-flash { 50% { background-color: rgba(26, 115, 232, 0.45); } }
 `;
@@ -155,7 +156,7 @@ export function completeMarks(doc: Document, applied: AppliedMarks, result: Chec
     note(el, p.findings);
     if (el) sentences.push({ el, quote: p.quote });
   });
-  const highlight = highlightSentences(doc, sentences);
+  const highlight = highlightSentences(doc, sentences, (el) => applied.mark(el, 'prose-whole'));
 
   const cells = new Map<string, { src: SourceRef | null; raw: string }>();
   for (const table of Object.values(result.report.tables)) {
@@ -211,22 +212,34 @@ interface HighlightRegistry {
 type HighlightCtor = new (...ranges: Range[]) => unknown;
 
 /**
- * Mark the quoted words inside their paragraph with the CSS Custom Highlight API: no element is
- * added and no text node split, so the page's DOM stays as it was. Where the API is missing, or
- * the words cannot be found as printed, the paragraph's own mark is all there is.
+ * Mark the quoted words inside their paragraph with the CSS Custom Highlight API (Chrome 105,
+ * Firefox 140): no element is added and no text node split, so the page's DOM stays as it was.
+ * Where the API is missing (an older kernel, as in many domestic browsers) or the words cannot be
+ * found as printed, the whole paragraph is tinted instead (`whole`: a `prose-whole` mark, an
+ * attribute like the others): coarser, and still no change to the page's text or its elements.
  */
-function highlightSentences(doc: Document, sentences: { el: Element; quote: string }[]): (() => void) | null {
+function highlightSentences(doc: Document, sentences: { el: Element; quote: string }[], whole: (el: Element) => void): (() => void) | null {
   const win = doc.defaultView as unknown as { Highlight?: HighlightCtor; CSS?: { highlights?: HighlightRegistry } } | null;
   const registry = win?.CSS?.highlights;
   const Ctor = win?.Highlight;
-  if (!registry || !Ctor || sentences.length === 0) return null;
+  if (sentences.length === 0) return null;
+  if (!registry || typeof registry.set !== 'function' || typeof Ctor !== 'function') {
+    for (const { el } of sentences) whole(el);
+    return null;
+  }
   const ranges: Range[] = [];
   for (const { el, quote } of sentences) {
     const range = findText(doc, el, quote);
     if (range) ranges.push(range);
+    else whole(el);
   }
   if (ranges.length === 0) return null;
-  registry.set('grc-prose', new Ctor(...ranges));
+  try {
+    registry.set('grc-prose', new Ctor(...ranges));
+  } catch {
+    for (const { el } of sentences) whole(el);
+    return null;
+  }
   return () => registry.delete('grc-prose');
 }
 
