@@ -3,9 +3,11 @@ import { browser } from 'wxt/browser';
 import { PrintPage } from '../../src/present/print/PrintPage';
 import { readPrintJob } from '../../src/present/print/job';
 import { PRINT_KEY } from '../../src/present/print-key';
+import { withLang } from '../../src/present/ui-lang';
 
 void browser.storage.local.get(PRINT_KEY).then((stored) => {
   const job = readPrintJob(stored[PRINT_KEY]);
   const root = document.getElementById('app');
-  if (root) render(<PrintPage job={job} version={browser.runtime.getManifest().version} />, root);
+  // in the language chosen in the settings (issue 18, item 5)
+  if (root) void withLang((lang) => render(<PrintPage job={job} version={browser.runtime.getManifest().version} lang={lang} />, root));
 });

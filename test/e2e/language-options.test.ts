@@ -84,6 +84,22 @@ describe('the language switch (English browser)', () => {
       await expect.poll(() => panelText(report)).toContain('Copy JSON');
       await expect.poll(() => options.locator('h1').textContent()).toBe('Report check · settings and records');
       expect(await options.locator('input[name=lang][value=en]').isChecked()).toBe(true);
+      // the working paper in the language chosen: English now, Chinese once 中文 is chosen
+      for (const [choice, heading, cols] of [
+        ['en', 'Working paper: check of a government information disclosure annual report', 'Expected'],
+        ['zh', '政府信息公开工作年度报告核查工作底稿', '应为'],
+      ] as const) {
+        await options.locator(`input[name=lang][value=${choice}]`).check();
+        await expect.poll(() => panelText(report)).toContain(choice === 'en' ? 'Copy JSON' : '复制 JSON');
+        const [print] = await Promise.all([env.browser.context.waitForEvent('page'), report.locator(`${PANEL} button.action`, { hasText: choice === 'en' ? 'Print' : '打印' }).click()]);
+        try {
+          await print.locator('table.findings').waitFor({ timeout: 10_000 });
+          expect(await print.locator('h1').textContent()).toBe(heading);
+          expect(await print.locator('table.findings thead').innerText()).toContain(cols);
+        } finally {
+          await print.close();
+        }
+      }
 
       // 跟随浏览器: English again on this browser, and stored as the choice
       await options.locator('input[name=lang][value=zh]').check();

@@ -3,6 +3,7 @@ import { TEMPLATES } from '../../recognise/templates';
 import { RULESET_VERSION } from '../../check/index';
 import { verdictLine } from '../verdict';
 import { stamp } from '../audit';
+import type { Lang } from '../i18n';
 
 /**
  * A4 working paper. The findings table has fixed column widths (table-layout: fixed, widths in
@@ -32,18 +33,85 @@ h2 { font-size: 11pt; margin: 5mm 0 1mm; }
 @media print { .toolbar { display: none; } main { width: auto; padding: 0; } tr { break-inside: avoid; } thead { display: table-header-group; } }
 `;
 
-const SEV = { error: '错误', warning: '警告', info: '提示' } as const;
-const STATE = { pending: '待核', confirmed: '确认', rejected: '驳回' } as const;
+const ZH = {
+  sev: { error: '错误', warning: '警告', info: '提示' },
+  state: { pending: '待核', confirmed: '确认', rejected: '驳回' },
+  nothing: '没有可打印的核查结果：请先在年报页面上运行核对。',
+  print: '打印 / 存为 PDF',
+  heading: '政府信息公开工作年度报告核查工作底稿',
+  report: '报告',
+  noTitle: '（未识别标题）',
+  unknown: '未识别',
+  body: '机关',
+  yearTemplate: '年度 · 模板',
+  url: '网址',
+  pasted: '（粘贴的文字）',
+  time: '核查时间',
+  notRecorded: '未记录',
+  tool: '核查工具',
+  toolLine: (v: string, rules: string) => `政府信息公开年报核对 ${v} · 规则集 ${rules}`,
+  verdict: '结论',
+  result: '结果',
+  counts: (e: number, w: number, i: number, c: number) => `错误 ${e} 项，警告 ${w} 项，提示 ${i} 项；共核对 ${c} 项`,
+  lastYear: '上年比较',
+  lastYearLine: (y: number, other: string | null) => `已与 ${y} 年度报告比较${other === null ? '' : `（上年记录来自另一来源：${other}）`}`,
+  localFile: '本地文件',
+  none: '未发现问题。',
+  cols: ['序号', '级别', '问题', '应为', '实为', '核查意见', '备注'],
+  rule: '规则',
+  stale: '已过期的核查意见（页面数字已变化，所针对的问题已不存在）',
+  noteSep: '　备注：',
+  sign: ['核查人：', '复核人：', '日期：'],
+  foot: '本底稿由政府信息公开年报核对扩展生成；“应为”“实为”按核对规则计算，请对照原报告复核。',
+};
+type PrintWords = typeof ZH;
+const EN: PrintWords = {
+  sev: { error: 'Error', warning: 'Warning', info: 'Note' },
+  state: { pending: 'To check', confirmed: 'Confirmed', rejected: 'Dismissed' },
+  nothing: 'Nothing to print: run the check on a report page first.',
+  print: 'Print / save as PDF',
+  heading: 'Working paper: check of a government information disclosure annual report',
+  report: 'Report',
+  noTitle: '(title not recognised)',
+  unknown: 'not recognised',
+  body: 'Body',
+  yearTemplate: 'Year · template',
+  url: 'URL',
+  pasted: '(pasted text)',
+  time: 'Checked',
+  notRecorded: 'not recorded',
+  tool: 'Tool',
+  toolLine: (v: string, rules: string) => `Disclosure annual report checker ${v} · rule set ${rules}`,
+  verdict: 'Verdict',
+  result: 'Result',
+  counts: (e: number, w: number, i: number, c: number) => `${e} errors, ${w} warnings, ${i} notes; ${c} checks made`,
+  lastYear: 'Last year',
+  lastYearLine: (y: number, other: string | null) => `Compared with the ${y} report${other === null ? '' : ` (last year's record comes from another source: ${other})`}`,
+  localFile: 'a local file',
+  none: 'No findings.',
+  cols: ['No.', 'Level', 'Finding', 'Expected', 'Found', 'Decision', 'Note'],
+  rule: 'rule',
+  stale: 'Stale decisions (the figures on the page changed; their findings are gone)',
+  noteSep: ' — note: ',
+  sign: ['Checked by:', 'Reviewed by:', 'Date:'],
+  foot: 'Made by the disclosure annual report checker; "expected" and "found" are worked out by its rules: compare with the report itself.',
+};
 
 export interface PrintProps {
   /** the result, when and with which rule set it was checked (null: unknown, an older build's job) */
   job: { result: CheckResultJson; checkedAt: string | null; ruleset: string | null } | null;
   version: string;
+  /** the language chosen in the settings (Chinese when not given: a working paper's usual language) */
+  lang?: Lang;
 }
 
 /** The printable working paper: prints to one A4 page for a short report, from the browser's print dialog. */
 export function PrintPage(props: PrintProps) {
-  if (!props.job) return <main>没有可打印的核查结果：请先在年报页面上运行核对。</main>;
+  const lang: Lang = props.lang ?? 'zh';
+  const w = lang === 'en' ? EN : ZH;
+  const SEV = w.sev;
+  const STATE = w.state;
+  if (!props.job) return <main>{w.nothing}</main>;
   const { result: r, checkedAt, ruleset } = props.job;
   const rep = r.report;
   const at = checkedAt ? new Date(checkedAt) : null;
@@ -53,62 +121,55 @@ export function PrintPage(props: PrintProps) {
     <main>
       <style>{CSS}</style>
       <p class="toolbar">
-        <button onClick={() => window.print()}>打印 / 存为 PDF</button>
+        <button onClick={() => window.print()}>{w.print}</button>
       </p>
-      <h1>政府信息公开工作年度报告核查工作底稿</h1>
+      <h1>{w.heading}</h1>
       <table class="meta">
         <tbody>
           <tr>
-            <th scope="row">报告</th>
-            <td>{rep.title ?? '（未识别标题）'}</td>
+            <th scope="row">{w.report}</th>
+            <td>{rep.title ?? w.noTitle}</td>
           </tr>
           <tr>
-            <th scope="row">机关</th>
-            <td>{rep.body ?? '未识别'}</td>
+            <th scope="row">{w.body}</th>
+            <td>{rep.body ?? w.unknown}</td>
           </tr>
           <tr>
-            <th scope="row">年度 · 模板</th>
+            <th scope="row">{w.yearTemplate}</th>
             <td>
-              {rep.year ?? '未识别'} · {rep.template ? TEMPLATES[rep.template].name.zh : '未识别'}
+              {rep.year ?? w.unknown} · {rep.template ? TEMPLATES[rep.template].name[lang] : w.unknown}
             </td>
           </tr>
           <tr>
-            <th scope="row">网址</th>
-            <td class="url">{r.source.location ?? '（粘贴的文字）'}</td>
+            <th scope="row">{w.url}</th>
+            <td class="url">{r.source.location ?? w.pasted}</td>
           </tr>
           <tr>
-            <th scope="row">核查时间</th>
-            <td>{at && !Number.isNaN(at.getTime()) ? stamp(at) : '未记录'}</td>
+            <th scope="row">{w.time}</th>
+            <td>{at && !Number.isNaN(at.getTime()) ? stamp(at) : w.notRecorded}</td>
           </tr>
           <tr>
-            <th scope="row">核查工具</th>
-            <td>
-              政府信息公开年报核对 {props.version} · 规则集 {ruleset ?? RULESET_VERSION}
-            </td>
+            <th scope="row">{w.tool}</th>
+            <td>{w.toolLine(props.version, ruleset ?? RULESET_VERSION)}</td>
           </tr>
           <tr>
-            <th scope="row">结论</th>
-            <td class="verdict">{verdictLine(r, 'zh')}</td>
+            <th scope="row">{w.verdict}</th>
+            <td class="verdict">{verdictLine(r, lang)}</td>
           </tr>
           <tr>
-            <th scope="row">结果</th>
-            <td>
-              错误 {r.summary.errors} 项，警告 {r.summary.warnings} 项，提示 {r.summary.infos} 项；共核对 {r.summary.checked} 项
-            </td>
+            <th scope="row">{w.result}</th>
+            <td>{w.counts(r.summary.errors, r.summary.warnings, r.summary.infos, r.summary.checked)}</td>
           </tr>
           {r.lastYear && (
             <tr>
-              <th scope="row">上年比较</th>
-              <td>
-                已与 {r.lastYear.year} 年度报告比较
-                {r.lastYear.sameOrigin === false ? `（上年记录来自另一来源：${r.lastYear.origin ?? '本地文件'}）` : ''}
-              </td>
+              <th scope="row">{w.lastYear}</th>
+              <td>{w.lastYearLine(r.lastYear.year, r.lastYear.sameOrigin === false ? (r.lastYear.origin ?? w.localFile) : null)}</td>
             </tr>
           )}
         </tbody>
       </table>
       {r.findings.length === 0 ? (
-        <p>未发现问题。</p>
+        <p>{w.none}</p>
       ) : (
         <table class="findings">
           <colgroup>
@@ -122,13 +183,9 @@ export function PrintPage(props: PrintProps) {
           </colgroup>
           <thead>
             <tr>
-              <th>序号</th>
-              <th>级别</th>
-              <th>问题</th>
-              <th>应为</th>
-              <th>实为</th>
-              <th>核查意见</th>
-              <th>备注</th>
+              {w.cols.map((c) => (
+                <th key={c}>{c}</th>
+              ))}
             </tr>
           </thead>
           <tbody>
@@ -139,8 +196,10 @@ export function PrintPage(props: PrintProps) {
                   <td class="n">{i + 1}</td>
                   <td class="sev">{SEV[f.severity]}</td>
                   <td>
-                    {f.message.zh}
-                    <span class="rule">规则 {f.rule}</span>
+                    {f.message[lang]}
+                    <span class="rule">
+                      {w.rule} {f.rule}
+                    </span>
                   </td>
                   <td class="num">{f.expected ?? ''}</td>
                   <td class="num">{f.found ?? ''}</td>
@@ -154,23 +213,23 @@ export function PrintPage(props: PrintProps) {
       )}
       {stale.length > 0 && (
         <>
-          <h2>已过期的核查意见（页面数字已变化，所针对的问题已不存在）</h2>
+          <h2>{w.stale}</h2>
           <ul>
             {stale.map((d) => (
               <li key={d.fingerprint}>
-                【{STATE[d.state]}】{d.message.zh}
-                {d.note ? `　备注：${d.note}` : ''}
+                【{STATE[d.state]}】{d.message[lang]}
+                {d.note ? `${w.noteSep}${d.note}` : ''}
               </li>
             ))}
           </ul>
         </>
       )}
       <p class="sign">
-        <span>核查人：</span>
-        <span>复核人：</span>
-        <span>日期：</span>
+        {w.sign.map((x) => (
+          <span key={x}>{x}</span>
+        ))}
       </p>
-      <p class="foot">本底稿由政府信息公开年报核对扩展生成；“应为”“实为”按核对规则计算，请对照原报告复核。</p>
+      <p class="foot">{w.foot}</p>
     </main>
   );
 }
