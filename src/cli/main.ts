@@ -213,7 +213,8 @@ async function expandListings(outcomes: InputOutcome[], args: Args, env: CliEnv,
   const out: InputOutcome[] = [];
   for (const o of outcomes) {
     if (o.ok || !o.listing) {
-      out.push(o);
+      // a report given by itself that a listing before it also found is kept once
+      if (depth > 0 || !out.some((x) => x.input === o.input)) out.push(o);
       continue;
     }
     const listing = o.listing;
