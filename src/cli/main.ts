@@ -21,7 +21,7 @@ const USAGE = `用法 / usage: npm run check -- [--json | --csv] [--xlsx FILE.xl
                    http(s):// 网址，或 .html/.htm 网页、.docx Word 文档、.pdf、.txt 文本（从 Word/PDF 复制的年报文字）
   --json           输出 JSON 结果（多个输入时为数组），结构见 src/model/result.schema.json
   --csv            输出 CSV（UTF-8 带 BOM，每条发现一行；无发现的报告一行，规则为空）
-  --xlsx FILE      另写一个 Excel 工作簿（概览、发现、数据、统计四张表）；不再逐份打印摘要
+  --xlsx FILE      另写一个 Excel 工作簿（概览、发现、系列、数据、统计五张表）；不再逐份打印摘要
   --lang en        English output
   --concurrency N  同时处理的网址或文件数（默认 4）
   --progress       在 stderr 显示进度（stderr 为终端时默认显示）
