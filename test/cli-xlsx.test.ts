@@ -60,7 +60,7 @@ describe('CLI --xlsx', () => {
     expect(r.out).toBe(`已写入 ${path}：4 个输入，2 份报告，6 条发现`);
     expect(r.err).toContain('gone.html');
     const wb = await workbook(path);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['概览', '发现', '数据', '统计']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['概览', '发现', '系列', '数据', '统计']);
     const overview = wb.getWorksheet('概览');
     expect(texts(overview, 2)).toEqual(inputs);
     expect(texts(overview, 5)).toEqual(['无问题', '有错误', '非年报', '获取失败']);

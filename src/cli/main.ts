@@ -9,25 +9,26 @@ import { findingsToCsv, type CsvEntry } from '../present/csv';
 import type { XlsxEntry } from '../present/xlsx';
 import { CheckResultSchema, type CheckResultJson } from '../model/result';
 import { decodeHtml, fetchDocument, kindOf, parseHttpUrl } from '../fetch';
-import { previousYear, recordOf, type YearRecord } from '../model/history';
-import { withLastYear } from '../check/cross-year';
+import { buildSeries, seriesText, type BodySeries } from '../batch/series';
+import { parseInputList } from '../discover/input-list';
 import { MAX_FILE_BYTES } from '../extract/limits';
 import { SCHEMA_VERSION } from '../model/version';
 import { printable } from './printable';
 
-const USAGE = `用法 / usage: npm run check -- [--json | --csv] [--xlsx FILE.xlsx] [--lang zh|en] [--concurrency N] [--progress] [--timeout S] [--max-pages N] [--allow-host HOST] FILE_OR_URL...
+const USAGE = `用法 / usage: npm run check -- [--json | --csv] [--xlsx FILE.xlsx] [--lang zh|en] [--concurrency N] [--progress] [--timeout S] [--max-pages N] [--allow-host HOST] [--list FILE] FILE_OR_URL...
 
   FILE_OR_URL      年报栏目（列表页）网址：自动识别，逐页找出其中链接的每份年报（含 PDF/Word 附件）并逐一检查；
                    http(s):// 网址，或 .html/.htm 网页、.docx Word 文档、.pdf、.txt 文本（从 Word/PDF 复制的年报文字）
   --json           输出 JSON 结果（多个输入时为数组），结构见 src/model/result.schema.json
   --csv            输出 CSV（UTF-8 带 BOM，每条发现一行；无发现的报告一行，规则为空）
-  --xlsx FILE      另写一个 Excel 工作簿（概览、发现、数据、统计四张表）；不再逐份打印摘要
+  --xlsx FILE      另写一个 Excel 工作簿（概览、发现、系列、数据、统计五张表）；不再逐份打印摘要
   --lang en        English output
   --concurrency N  同时处理的网址或文件数（默认 4）
   --progress       在 stderr 显示进度（stderr 为终端时默认显示）
   --timeout S      每个网址的超时秒数（默认 30，失败或超时重试 1 次）
   --max-pages N    列表页最多翻几页（默认 ${DEFAULT_MAX_PAGES}，含第一页）
   --allow-host H   列表页链接到的其他网站 H 上的年报也检查（可多次给出；默认只查同一网站）
+  --list FILE      从文件读入网址或路径，每行一个（列表页与年报可混合；空行和 # 开头的行跳过）
 
 退出码 / exit code: 0 无错误 no error · 1 有错误 errors found · 2 无法读取或不含年报 unreadable or no report`;
 
@@ -46,6 +47,8 @@ interface Args {
   maxPages: number;
   /** other hosts a listing's reports may be on */
   allowHosts: string[];
+  /** files of inputs, one a line (--list) */
+  lists: string[];
 }
 
 /** What the process provides; tests pass their own. */
@@ -63,7 +66,7 @@ function positiveInt(v: string | undefined): number | null {
 }
 
 export function parseArgs(argv: string[]): Args | string {
-  const args: Args = { inputs: [], json: false, csv: false, xlsx: null, lang: 'zh', help: false, concurrency: 4, progress: false, timeoutMs: 30_000, maxPages: DEFAULT_MAX_PAGES, allowHosts: [] };
+  const args: Args = { inputs: [], json: false, csv: false, xlsx: null, lang: 'zh', help: false, concurrency: 4, progress: false, timeoutMs: 30_000, maxPages: DEFAULT_MAX_PAGES, allowHosts: [], lists: [] };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i] ?? '';
     const eq = a.indexOf('=');
@@ -94,6 +97,10 @@ export function parseArgs(argv: string[]): Args | string {
       const v = (value() ?? '').trim().toLowerCase();
       if (!/^[a-z0-9.-]+(:\d+)?$/.test(v)) return `--allow-host takes a host name (www.example.gov.cn)`;
       args.allowHosts.push(v);
+    } else if (name === '--list') {
+      const v = value();
+      if (v === undefined || v === '' || v.startsWith('-')) return `--list takes the path of a file of URLs, one a line`;
+      args.lists.push(v);
     } else if (name === '--timeout') {
       const v = value() ?? '';
       const s = /^\d+(\.\d+)?$/.test(v) ? Number(v) : NaN;
@@ -188,24 +195,13 @@ export async function checkInput(input: string, args: Pick<Args, 'lang' | 'timeo
 }
 
 /**
- * Reports of the same body for consecutive years given in one run are compared: this year's row 二
- * against last year's row 四, and 现行有效 against last year's.
+ * The reports grouped by body and year (batch/series.ts): each is compared with the same body's
+ * report for the year before given in the same run (carry-over, 现行有效, copied, year-on-year),
+ * and the series says what is missing, doubled or repeated.
  */
-function acrossYears(outcomes: InputOutcome[]): InputOutcome[] {
-  const now = new Date();
-  const records: YearRecord[] = [];
-  for (const o of outcomes) {
-    if (!o.ok) continue;
-    const rec = recordOf(o.result.report, o.input, now);
-    if (rec) records.push(rec);
-  }
-  return outcomes.map((o) => {
-    if (!o.ok) return o;
-    const rec = recordOf(o.result.report, o.input, now);
-    // the same site's (or the same kind of input's) first; another's is named as such
-    const last = rec ? previousYear(records, rec.bodyKey, rec.year, rec.origin) : null;
-    return last && rec ? { ...o, result: withLastYear(o.result, last, rec.origin) } : o;
-  });
+function acrossYears(outcomes: InputOutcome[]): { outcomes: InputOutcome[]; series: BodySeries[] } {
+  const s = buildSeries(outcomes.map((o) => ({ source: o.input, result: o.ok ? o.result : undefined })), { now: new Date() });
+  return { outcomes: outcomes.map((o, i) => (o.ok ? { ...o, result: s.results[i] ?? o.result } : o)), series: s.series };
 }
 
 /**
@@ -217,7 +213,8 @@ async function expandListings(outcomes: InputOutcome[], args: Args, env: CliEnv,
   const out: InputOutcome[] = [];
   for (const o of outcomes) {
     if (o.ok || !o.listing) {
-      out.push(o);
+      // a report given by itself that a listing before it also found is kept once
+      if (depth > 0 || !out.some((x) => x.input === o.input)) out.push(o);
       continue;
     }
     const listing = o.listing;
@@ -304,6 +301,21 @@ export async function main(argv: string[], rawOut: (s: string) => void, rawErr: 
     err(`${args}\n\n${USAGE}`);
     return 2;
   }
+  for (const file of args.lists) {
+    try {
+      const size = (await stat(file)).size;
+      if (size > MAX_FILE_BYTES) {
+        err(words(args.lang, `${file}：文件过大，未读取`, `${file}: too large, not read`));
+        return 2;
+      }
+      const list = parseInputList(await readFile(file, 'utf8'));
+      args.inputs.push(...list.inputs.filter((x) => !args.inputs.includes(x)));
+      if (list.dropped > 0) err(words(args.lang, `${file}：超过 ${list.inputs.length} 行，其余 ${list.dropped} 行未读`, `${file}: ${list.dropped} line(s) past ${list.inputs.length} not read`));
+    } catch (e) {
+      err(words(args.lang, `无法读取 ${file}：`, `could not read ${file}: `) + ((e as NodeJS.ErrnoException).code ?? String(e)));
+      return 2;
+    }
+  }
   if (args.help || args.inputs.length === 0) {
     (args.help ? out : err)(USAGE);
     return args.help ? 0 : 2;
@@ -317,7 +329,9 @@ export async function main(argv: string[], rawOut: (s: string) => void, rawErr: 
     if (showProgress) err(`[${done}/${total}] ${input} … ${progressWord(o, args.lang)}`);
     return o;
   });
-  const outcomes = acrossYears(await expandListings(checked, args, env, err));
+  const { outcomes, series } = acrossYears(await expandListings(checked, args, env, err));
+  // what only the series shows (a missing year, two reports for one year, a repeated year)
+  const seriesBlock = seriesText(series, args.lang);
   // --json: an array for several inputs, and for a listing (it stands for its reports)
   const many = total > 1 || checked.some((o) => !o.ok && o.listing !== undefined);
   const ok = outcomes.filter((o): o is InputOutcome & { ok: true } => o.ok);
@@ -352,7 +366,9 @@ export async function main(argv: string[], rawOut: (s: string) => void, rawErr: 
     }
   } else if (args.xlsx === null) {
     out(ok.map((o) => renderSummary(o.result, args.lang, { mute: process.stdout.isTTY === true ? (l) => `\x1b[2m${l}\x1b[22m` : undefined })).join('\n\n' + '─'.repeat(40) + '\n\n'));
+    if (seriesBlock !== '') out('\n' + '═'.repeat(40) + '\n\n' + seriesBlock);
   }
+  if (seriesBlock !== '' && (args.xlsx !== null || args.csv || args.json)) err(seriesBlock);
   if (ok.length < outcomes.length) return 2;
   return ok.some((o) => o.result.summary.errors > 0) ? 1 : 0;
 }

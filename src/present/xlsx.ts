@@ -8,6 +8,7 @@ import { colName, rowName, tableName } from '../check/messages';
 import { findingPlace, SEVERITY, templateShort, type CsvEntry } from './csv';
 import { STATUS_WORDS } from './status-words';
 import { verdictLine } from './verdict';
+import { buildSeries, type PairState } from '../batch/series';
 
 /**
  * Many checked reports as one Excel workbook, for an inspector's spreadsheet work (issue 19):
@@ -16,6 +17,9 @@ import { verdictLine } from './verdict';
  *   the counts, the decisions when the result carries a review;
  * - 发现: a row per finding — table, row and column by the template's names, the relation and the
  *   figures it added, expected, found, the cell that probably holds the typo, the decision and note;
+ * - 系列: a row per body × year (batch/series.ts), a missing year included: the name the report
+ *   gives, whether it follows on from the year before (上年结转, 现行有效, the same tables again),
+ *   and what only the series shows (a missing year, two reports for one year);
  * - 数据: every figure of every report, one row per report and one column per cell (headers in
  *   words), for pivot tables;
  * - 统计: reports per status and errors per body, each count with a data bar (exceljs writes no
@@ -35,8 +39,8 @@ export interface XlsxOptions {
 }
 
 export const SHEETS = {
-  zh: { overview: '概览', findings: '发现', data: '数据', stats: '统计' },
-  en: { overview: 'Overview', findings: 'Findings', data: 'Figures', stats: 'Statistics' },
+  zh: { overview: '概览', findings: '发现', series: '系列', data: '数据', stats: '统计' },
+  en: { overview: 'Overview', findings: 'Findings', series: 'Series', data: 'Figures', stats: 'Statistics' },
 } as const;
 
 const H = {
@@ -76,6 +80,15 @@ const H = {
     share: '占比',
     bodyErrors: '错误数',
     noBody: '（未识别机关）',
+    seriesKey: '机关（归并）',
+    nameThatYear: '报告所写名称',
+    pair: '与上年衔接',
+    carryOver: '上年结转不符（列）',
+    inForce: '现行有效不符（项）',
+    sameAsLast: '与上年完全相同',
+    notes: '系列说明',
+    missing: '缺失',
+    yes: '是',
   },
   en: {
     index: '#',
@@ -113,8 +126,22 @@ const H = {
     share: 'share',
     bodyErrors: 'errors',
     noBody: '(body not recognised)',
+    seriesKey: 'body (grouped)',
+    nameThatYear: 'name in the report',
+    pair: 'against the year before',
+    carryOver: 'carry-over columns off',
+    inForce: 'in-force rows off',
+    sameAsLast: 'same as the year before',
+    notes: 'series notes',
+    missing: 'missing',
+    yes: 'yes',
   },
 } as const;
+
+const PAIR: Record<'zh' | 'en', Record<PairState, string>> = {
+  zh: { first: '首年（无上年可比）', gap: '上年缺失，未比', unread: '上年报告未读出表二，未比', consistent: '衔接无误', inconsistent: '不衔接' },
+  en: { first: 'first year', gap: 'year before missing', unread: 'year before not read', consistent: 'follows on', inconsistent: 'does not follow on' },
+};
 
 const DECISION: Record<'zh' | 'en', Record<DecisionState, string>> = {
   zh: { pending: '待核', confirmed: '确认', rejected: '驳回' },
@@ -320,6 +347,50 @@ export async function findingsToXlsx(entries: readonly XlsxEntry[], options: Xls
     freezeColumns: 0,
     maxWidth: 50,
     wrap: [8, 9, 13, 14],
+  });
+
+  // 系列: a row per body × year, a missing year as a row of its own
+  const seriesOut = buildSeries(entries);
+  const seriesRows: Value[][] = [];
+  const seriesFill: (string | null)[] = [];
+  for (const s of seriesOut.series) {
+    for (const y of s.years) {
+      if (y.reports.length === 0) {
+        const note = s.notes.filter((n) => n.kind === 'missing-year').map((n) => n.message[lang]);
+        seriesRows.push([s.key, null, y.year, h.missing, null, null, null, null, note.join('；') || null, null, null]);
+        seriesFill.push('FFEDEDED');
+        continue;
+      }
+      for (const r of y.reports) {
+        const e = entries[r.index];
+        const notes = s.notes.filter((n) => n.year === y.year && n.kind === 'two-reports').map((n) => n.message[lang]);
+        const compared = r.pair === 'consistent' || r.pair === 'inconsistent';
+        seriesRows.push([
+          s.key,
+          r.name || null,
+          y.year,
+          e ? STATUS_WORDS[lang][statusOfEntry(e)] : null,
+          PAIR[lang][r.pair],
+          compared ? r.carryOver : null,
+          compared ? r.inForce : null,
+          r.sameAsLastYear ? h.yes : null,
+          notes.join('；') || null,
+          r.index + 1,
+          link(r.source),
+        ]);
+        seriesFill.push(r.pair === 'inconsistent' ? 'FFFDE2E1' : r.pair === 'consistent' ? 'FFE3F4E1' : null);
+      }
+    }
+  }
+  const seriesSheet = addSheet(wb, names.series, {
+    headers: [h.seriesKey, h.nameThatYear, h.year, h.status, h.pair, h.carryOver, h.inForce, h.sameAsLast, h.notes, h.index, h.source],
+    rows: seriesRows,
+    freezeColumns: 1,
+    maxWidth: 50,
+    wrap: [8],
+  });
+  seriesFill.forEach((argb, i) => {
+    if (argb) seriesSheet.getRow(i + 2).getCell(5).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb } };
   });
 
   // 数据

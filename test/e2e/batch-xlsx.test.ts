@@ -36,7 +36,7 @@ describe('batch page: 导出 Excel', () => {
     const bytes = readFileSync(await download.path());
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['概览', '发现', '数据', '统计']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['概览', '发现', '系列', '数据', '统计']);
     const overview = wb.getWorksheet('概览');
     if (!overview) throw new Error('no 概览');
     const col = (n: number): unknown[] =>

@@ -68,9 +68,9 @@ describe('the Excel workbook (issue 19)', () => {
     { source: 'http://www.example.gov.cn/news.html', failure: { zh: '未发现政府信息公开工作年度报告', en: 'no report' }, status: 'no-report' },
   ];
 
-  it('has the four sheets, Chinese names, frozen headers and auto filters', async () => {
+  it('has the five sheets, Chinese names, frozen headers and auto filters', async () => {
     const wb = await read(await findingsToXlsx(entries));
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['概览', '发现', '数据', '统计']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['概览', '发现', '系列', '数据', '统计']);
     expect(SHEETS.zh.overview).toBe('概览');
     for (const ws of wb.worksheets) {
       const view = ws.views[0];
@@ -162,7 +162,7 @@ describe('the Excel workbook (issue 19)', () => {
   it('speaks English with lang en; text that looks like a formula stays text; control characters are dropped', async () => {
     const odd: CheckResultJson = { ...sound, report: { ...sound.report, body: '=HYPERLINK("http://x")\u0007机关' } };
     const wb = await read(await findingsToXlsx([{ source: 'a.html', result: odd }], { lang: 'en' }));
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['Overview', 'Findings', 'Figures', 'Statistics']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Overview', 'Findings', 'Series', 'Figures', 'Statistics']);
     const ws = sheet(wb, 'Overview');
     expect(header(ws).slice(0, 6)).toEqual(['#', 'source', 'body', 'year', 'status', 'verdict']);
     const cell = ws.getRow(2).getCell(3);

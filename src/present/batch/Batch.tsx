@@ -3,6 +3,18 @@ import type { BatchItem, BatchStatus } from '../../batch/run';
 import { parseUrlList } from '../../batch/run';
 import type { Lang } from '../i18n';
 import { STATUS_WORDS } from '../status-words';
+import { buildSeries, type BodySeries, type PairState } from '../../batch/series';
+import { DEFAULT_MAX_PAGES } from '../../discover/crawl';
+
+/** How a batch runs: at once, timeout, and how far a listing URL among the inputs is followed. */
+export interface RunOptions {
+  concurrency: number;
+  timeoutMs: number;
+  /** a listing's pages read at most, the first included */
+  maxPages: number;
+  /** other sites a listing's reports may be on (the listing's own is always allowed) */
+  allowHosts: string[];
+}
 
 /** What the page needs from its host (the extension page wires browser APIs in). */
 export interface BatchHost {
@@ -10,10 +22,15 @@ export interface BatchHost {
   save(items: BatchItem[]): Promise<void>;
   /** ask for host access to non-gov.cn origins, from the click (a user gesture) */
   requestOrigins(urls: string[]): Promise<boolean>;
-  run(targets: { url?: string; file?: File; text?: string }[], opts: { concurrency: number; timeoutMs: number }, onUpdate: (items: BatchItem[]) => void): Promise<BatchItem[]>;
+  /**
+   * Check the targets; a listing URL among them stands for the reports it links (its pages followed,
+   * same site unless allowed): `onNote` gets one line per listing, saying what it gave. The reports
+   * come back compared along each body's series.
+   */
+  run(targets: { url?: string; file?: File; text?: string }[], opts: RunOptions, onUpdate: (items: BatchItem[]) => void, onNote?: (text: string) => void): Promise<BatchItem[]>;
   download(name: string, data: string | Uint8Array, type: string): void;
   csv(items: BatchItem[]): string;
-  /** the Excel workbook (概览, 发现, 数据, 统计); its writer is loaded on the first call */
+  /** the Excel workbook (概览, 发现, 系列, 数据, 统计); its writer is loaded on the first call */
   xlsx(items: BatchItem[]): Promise<Uint8Array>;
 }
 
@@ -22,7 +39,15 @@ const STATUS = STATUS_WORDS;
 const W = {
   zh: {
     title: '批量检查年报',
-    intro: '粘贴年报网址（每行一个），或选择、拖入 Word（.docx）、PDF、网页、文本文件，或粘贴年报文字。gov.cn 以外的网站会先请求访问权限。',
+    intro: '粘贴年报网址（每行一个；年报栏目的列表页网址也可以，会逐页找出其中的每份年报），或选择、拖入 Word（.docx）、PDF、网页、文本文件，或粘贴年报文字。gov.cn 以外的网站会先请求访问权限。',
+    allowHosts: '列表页可链接的其他网站',
+    allowHostsHint: '如 www.example.gov.cn，多个用空格分隔；默认只查列表页所在网站',
+    maxPages: '列表页最多翻页',
+    series: '系列核对',
+    seriesCols: ['机关', '年度', '逐年衔接'],
+    seriesSound: '逐年衔接无问题',
+    pair: { first: '首年', gap: '上年缺失，未比', unread: '上年未读出', consistent: '与上年衔接', inconsistent: '与上年不衔接' } as Record<PairState, string>,
+    missing: '缺',
     pasteTitle: '粘贴年报文字（从 Word 或 PDF 复制）',
     pastePlaceholder: '一、总体情况……',
     urls: '网址列表',
@@ -46,7 +71,15 @@ const W = {
   },
   en: {
     title: 'Check many reports',
-    intro: 'Paste report URLs (one per line), choose or drop Word (.docx), PDF, web page or text files, or paste a report\'s text. Sites outside gov.cn are asked for access first.',
+    intro: 'Paste report URLs (one per line; a 年报 column\'s listing URL too: every report it lists is found, page by page), choose or drop Word (.docx), PDF, web page or text files, or paste a report\'s text. Sites outside gov.cn are asked for access first.',
+    allowHosts: 'Other sites a listing may link',
+    allowHostsHint: 'e.g. www.example.gov.cn, separated by spaces; by default only the listing\'s own site',
+    maxPages: 'Listing pages at most',
+    series: 'Series',
+    seriesCols: ['Body', 'Years', 'Year to year'],
+    seriesSound: 'every year follows on',
+    pair: { first: 'first year', gap: 'year before missing', unread: 'year before not read', consistent: 'follows on', inconsistent: 'does not follow on' } as Record<PairState, string>,
+    missing: 'missing',
     pasteTitle: 'Paste a report\'s text (copied from Word or PDF)',
     pastePlaceholder: '一、总体情况……',
     urls: 'URLs',
@@ -88,6 +121,9 @@ export function Batch(props: { lang: Lang; host: BatchHost; /** URLs to check at
   const [sort, setSort] = useState<{ key: SortKey; desc: boolean }>({ key: 'index', desc: false });
   const [open, setOpen] = useState<number | null>(null);
   const [note, setNote] = useState('');
+  const [listingNotes, setListingNotes] = useState<string[]>([]);
+  const [allowHosts, setAllowHosts] = useState('');
+  const [maxPages, setMaxPages] = useState(DEFAULT_MAX_PAGES);
   const [exporting, setExporting] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
 
@@ -101,7 +137,12 @@ export function Batch(props: { lang: Lang; host: BatchHost; /** URLs to check at
 
   const start = async (): Promise<void> => {
     const urls = parseUrlList(text);
-    const allowed = await host.requestOrigins(urls);
+    const hosts = allowHosts
+      .split(/[\s,，、;；]+/)
+      .map((h) => h.trim().toLowerCase().replace(/^https?:\/\//, '').replace(/\/.*$/, ''))
+      .filter((h) => /^[a-z0-9.-]+(:\d+)?$/.test(h));
+    // the other sites a listing may link are asked for with the inputs' (from the click: one user gesture)
+    const allowed = await host.requestOrigins([...urls, ...hosts.flatMap((h) => [`http://${h}/`, `https://${h}/`])]);
     const skipped = allowed ? [] : urls.filter((u) => !/^https?:\/\/([^/]+\.)?gov\.cn(:\d+)?\//i.test(u));
     setNote(skipped.length ? `${w.denied} ${skipped.join(' ')}` : '');
     const targets = [
@@ -112,8 +153,13 @@ export function Batch(props: { lang: Lang; host: BatchHost; /** URLs to check at
     if (targets.length === 0) return;
     setRunning(true);
     setOpen(null);
+    setListingNotes([]);
+    const notes: string[] = [];
     try {
-      const final = await host.run(targets, { concurrency, timeoutMs: timeout * 1000 }, setItems);
+      const final = await host.run(targets, { concurrency, timeoutMs: timeout * 1000, maxPages, allowHosts: allowed ? hosts : [] }, setItems, (line) => {
+        notes.push(line);
+        setListingNotes(notes.slice());
+      });
       setItems(final);
       await host.save(final);
     } finally {
@@ -153,6 +199,8 @@ export function Batch(props: { lang: Lang; host: BatchHost; /** URLs to check at
   }, [items, filter, query, sort]);
 
   const keys: SortKey[] = ['index', 'target', 'body', 'year', 'status', 'errors', 'warnings'];
+  // each body's reports year after year, once the batch is done (the series of a stored batch too)
+  const series = useMemo(() => (running ? [] : buildSeries(items.map((i) => ({ source: i.target, result: i.result }))).series.filter((s) => s.years.length > 1 || s.notes.length > 0)), [items, running]);
 
   return (
     <main
@@ -188,6 +236,9 @@ export function Batch(props: { lang: Lang; host: BatchHost; /** URLs to check at
         </label>
         <label>
           {w.concurrency} <input type="number" min={1} max={16} value={concurrency} onInput={(e) => setConcurrency(Number((e.currentTarget as HTMLInputElement).value) || 4)} />
+        </label>
+        <label>
+          {w.maxPages} <input class="max-pages" type="number" min={1} max={500} value={maxPages} onInput={(e) => setMaxPages(Math.min(500, Math.max(1, Number((e.currentTarget as HTMLInputElement).value) || DEFAULT_MAX_PAGES)))} />
         </label>
         <label>
           {w.timeout} <input type="number" min={1} max={300} step="any" value={timeout} onInput={(e) => setTimeoutS(Number((e.currentTarget as HTMLInputElement).value) || 30)} />
@@ -226,7 +277,18 @@ export function Batch(props: { lang: Lang; host: BatchHost; /** URLs to check at
           {w.clear}
         </button>
       </div>
+      <label class="block allow-hosts">
+        {w.allowHosts}
+        <input type="text" value={allowHosts} placeholder={w.allowHostsHint} onInput={(e) => setAllowHosts((e.currentTarget as HTMLInputElement).value)} />
+      </label>
       {note && <p class="note">{note}</p>}
+      {listingNotes.length > 0 && (
+        <ul class="listing-notes muted">
+          {listingNotes.map((l) => (
+            <li key={l}>{l}</li>
+          ))}
+        </ul>
+      )}
       <div class="progress" role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={pct}>
         <div class="bar" style={{ width: `${pct}%` }} />
         <span class="label">
@@ -247,6 +309,7 @@ export function Batch(props: { lang: Lang; host: BatchHost; /** URLs to check at
         </label>
         <input type="search" placeholder={w.search} value={query} onInput={(e) => setQuery((e.currentTarget as HTMLInputElement).value)} />
       </div>
+      {series.length > 0 && <SeriesTable series={series} lang={lang} />}
       {items.length === 0 ? (
         <p class="muted">{w.none}</p>
       ) : (
@@ -300,6 +363,62 @@ export function Batch(props: { lang: Lang; host: BatchHost; /** URLs to check at
         </table>
       )}
     </main>
+  );
+}
+
+/** Each body's years in a row — a missing year marked, a year that does not follow on red — and the series' notes. */
+function SeriesTable(props: { series: BodySeries[]; lang: Lang }) {
+  const w = W[props.lang];
+  return (
+    <section class="series">
+      <h2>
+        {w.series}（{props.series.length}）
+      </h2>
+      <table class="series-table">
+        <thead>
+          <tr>
+            {w.seriesCols.map((c) => (
+              <th key={c}>{c}</th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {props.series.map((s) => (
+            <tr key={s.key} class={s.notes.some((n) => n.severity === 'warning') ? 'series-row warn' : 'series-row'}>
+              <td>
+                {s.key}
+                {s.names.length > 0 && <div class="muted names">{s.names.join(' / ')}</div>}
+              </td>
+              <td class="years">
+                {s.years.map((y) => {
+                  const state: PairState | 'missing' = y.reports.length === 0 ? 'missing' : y.reports.some((r) => r.pair === 'inconsistent') ? 'inconsistent' : (y.reports[0]?.pair ?? 'first');
+                  const label = state === 'missing' ? w.missing : w.pair[state];
+                  return (
+                    <span key={y.year} class={`year ${state}`} title={`${y.year}：${label}`}>
+                      {y.year}
+                      {state === 'missing' ? `（${w.missing}）` : y.reports.length > 1 ? ` ×${y.reports.length}` : ''}
+                    </span>
+                  );
+                })}
+              </td>
+              <td>
+                {s.notes.length === 0 ? (
+                  <span class="sound">{w.seriesSound}</span>
+                ) : (
+                  <ul>
+                    {s.notes.map((n, k) => (
+                      <li key={k} class={n.severity}>
+                        {n.message[props.lang]}
+                      </li>
+                    ))}
+                  </ul>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
   );
 }
 

@@ -1,10 +1,14 @@
 import { browser } from 'wxt/browser';
 import { fetchDocument, kindOf } from '../../fetch';
-import { checkBytes, type DocumentReaders } from '../../batch/check-document';
+import { asDocument, checkBytes, type DocumentReaders } from '../../batch/check-document';
 import { checkText } from '../../pipeline';
-import { BATCH_VERSION, runBatch, StoredBatchSchema, type BatchItem, type Checked } from '../../batch/run';
+import { BATCH_VERSION, runBatch, statusOf, StoredBatchSchema, type BatchItem, type Checked } from '../../batch/run';
+import { asListing, crawlListing, crawlWords } from '../../discover/expand';
+import type { CrawlResult } from '../../discover/crawl';
+import { decodeHtml } from '../../fetch';
+import { buildSeries } from '../../batch/series';
 import { findingsToCsv, type CsvEntry } from '../csv';
-import type { BatchHost } from './Batch';
+import type { BatchHost, RunOptions } from './Batch';
 import type { Lang } from '../i18n';
 import { STATUS_WORDS } from '../status-words';
 
@@ -26,7 +30,13 @@ export function extensionBatchHost(lang: Lang): BatchHost {
   const files = new Map<string, File>();
   const texts = new Map<string, string>();
 
-  const checkOne = async (target: string, timeoutMs: number): Promise<Checked> => {
+  /** how deep each URL target sits: 0 given, 1 found on a listing, 2 the attachment of a found page */
+  const depth = new Map<string, number>();
+  /** the listings among the targets, crawled: replaced by what they found after the round */
+  const listings = new Map<string, CrawlResult>();
+
+  const checkOne = async (target: string, opts: RunOptions): Promise<Checked> => {
+    const timeoutMs = opts.timeoutMs;
     const text = texts.get(target);
     if (text !== undefined) {
       const out = checkText(text, { kind: 'text', location: null, format: 'text' });
@@ -41,7 +51,57 @@ export function extensionBatchHost(lang: Lang): BatchHost {
     }
     const got = await fetchDocument(target, { fetch: globalThis.fetch.bind(globalThis), timeoutMs, retries: 1 });
     if (!got.ok) return { ok: false, reason: got.reason };
-    return toChecked(await checkBytes(got.kind, got.bytes, got.contentType, got.finalUrl, 'url', readers));
+    const outcome = await checkBytes(got.kind, got.bytes, got.contentType, got.finalUrl, 'url', readers);
+    // a 年报 column's listing (or a found page that only attaches its report): what it links, as the CLI does
+    const level = depth.get(target) ?? 0;
+    const doc = level < 2 ? asListing(got, outcome, readers.parseHtml) : null;
+    if (doc) {
+      const maxPages = level === 0 ? opts.maxPages : 1;
+      const crawl = await crawlListing(
+        { url: got.finalUrl, doc },
+        {
+          maxPages,
+          allowHosts: opts.allowHosts,
+          parseHtml: (html) => readers.parseHtml(asDocument(html)),
+          fetchHtml: async (url) => {
+            const page = await fetchDocument(url, { fetch: globalThis.fetch.bind(globalThis), timeoutMs, retries: 1 });
+            if (!page.ok) return { ok: false, reason: page.reason[lang] };
+            if (page.kind !== 'html') return { ok: false, reason: lang === 'zh' ? '不是网页' : 'not a web page' };
+            return { ok: true, html: decodeHtml(page.bytes, page.contentType), finalUrl: page.finalUrl };
+          },
+        },
+      );
+      listings.set(target, crawl);
+      return { ok: false, noReport: true, reason: crawlWords(crawl, maxPages) };
+    }
+    return toChecked(outcome);
+  };
+
+  /**
+   * The items with each crawled listing replaced by the reports it found (after it, in listed
+   * order; one already in the list is not added again), their depth one more; the listing's line
+   * said through `onNote`. A listing that found nothing on its site stays, its reason saying why.
+   */
+  const expand = (list: BatchItem[], onNote: (text: string) => void): BatchItem[] => {
+    const out: BatchItem[] = [];
+    const have = new Set(list.map((i) => i.target));
+    for (const item of list) {
+      const crawl = listings.get(item.target);
+      if (!crawl || crawl.reports.length === 0) {
+        out.push(item);
+        continue;
+      }
+      listings.delete(item.target);
+      const level = depth.get(item.target) ?? 0;
+      if (level === 0) onNote(`${item.target}：${item.reason?.[lang] ?? ''}`);
+      for (const r of crawl.reports) {
+        if (have.has(r.url)) continue;
+        have.add(r.url);
+        depth.set(r.url, level + 1);
+        out.push({ target: r.url, status: 'pending' });
+      }
+    }
+    return out;
   };
 
   return {
@@ -59,9 +119,11 @@ export function extensionBatchHost(lang: Lang): BatchHost {
       // called from the click, before any await: the request needs the user gesture
       return browser.permissions.request({ origins }).catch(() => false);
     },
-    async run(targets, opts, onUpdate) {
+    async run(targets, opts, onUpdate, onNote = () => undefined) {
       files.clear();
       texts.clear();
+      depth.clear();
+      listings.clear();
       const items: BatchItem[] = targets.map((t, i) => {
         const target = t.url ?? t.file?.name ?? (lang === 'zh' ? `粘贴的文字 ${i + 1}` : `pasted text ${i + 1}`);
         if (t.file) files.set(target, t.file);
@@ -69,7 +131,14 @@ export function extensionBatchHost(lang: Lang): BatchHost {
         return { target, status: 'pending' };
       });
       onUpdate(items);
-      return runBatch(items, (target) => checkOne(target, opts.timeoutMs), { concurrency: opts.concurrency, onUpdate });
+      let list = await runBatch(items, (target) => checkOne(target, opts), { concurrency: opts.concurrency, onUpdate });
+      // listings give their reports, found pages that only attach a report give the attachment: at most two rounds more
+      for (let round = 0; round < 2 && listings.size > 0; round++) {
+        list = expand(list, onNote);
+        onUpdate(list);
+        list = await runBatch(list, (target) => checkOne(target, opts), { concurrency: opts.concurrency, onUpdate });
+      }
+      return withSeries(list);
     },
     download(name, data, type) {
       const a = document.createElement('a');
@@ -92,6 +161,19 @@ export function extensionBatchHost(lang: Lang): BatchHost {
       );
     },
   };
+}
+
+/**
+ * Each body's reports along its series (batch/series.ts): every report compared with the same
+ * body's report for the year before in the batch (上年结转, 现行有效, copied, year-on-year), its
+ * status following what that adds.
+ */
+export function withSeries(items: BatchItem[]): BatchItem[] {
+  const { results } = buildSeries(items.map((i) => ({ source: i.target, result: i.result })), { now: new Date() });
+  return items.map((item, k) => {
+    const result = results[k];
+    return result && item.result ? { ...item, result, status: statusOf(result) } : item;
+  });
 }
 
 function entryOf(i: BatchItem): CsvEntry {

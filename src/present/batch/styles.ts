@@ -29,4 +29,17 @@ table.results { width: 100%; border-collapse: collapse; background: #fff; }
 .row.failed .status, .row.no-report .status, .row.pictures .status { color: #5f6368; }
 .detail ul { margin: 4px 0; padding-left: 18px; }
 .detail li.error { color: #c5221f; } .detail li.warning { color: #b06000; }
+.allow-hosts input { display: block; width: 100%; box-sizing: border-box; margin-top: 4px; padding: 4px 6px; font: inherit; }
+.listing-notes { margin: 4px 0; padding-left: 18px; font-size: 12px; word-break: break-all; }
+.series { margin: 12px 0; }
+.series h2 { font-size: 16px; margin: 8px 0 4px; }
+table.series-table { width: 100%; border-collapse: collapse; background: #fff; }
+.series-table th, .series-table td { border-bottom: 1px solid #e0e0e0; padding: 5px 6px; text-align: left; vertical-align: top; }
+.series-table .names { font-size: 12px; }
+.series-table ul { margin: 0; padding-left: 18px; }
+.series-table li.warning { color: #b06000; } .series-table .sound { color: #188038; }
+.series-table .year { display: inline-block; margin: 0 4px 4px 0; padding: 0 6px; border-radius: 4px; border: 1px solid #c4c7c5; font-size: 12px; }
+.series-table .year.consistent { border-color: #188038; color: #188038; }
+.series-table .year.inconsistent { border-color: #c5221f; color: #c5221f; background: #fde2e1; }
+.series-table .year.missing { border-style: dashed; color: #5f6368; }
 `;
