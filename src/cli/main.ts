@@ -531,8 +531,21 @@ if (/cli[\\/]main\.ts$/.test(self) || /gov-report-check(\.mjs)?$/.test(self)) {
   process.stdout.on('error', (e: NodeJS.ErrnoException) => {
     if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
   });
+  // Ctrl+C: what was finished is in the journal already (each result is written as it arrives)
+  const argv = process.argv.slice(2);
+  const storeAt = argv.findIndex((a) => a === '--store' || a.startsWith('--store='));
+  if (storeAt >= 0) {
+    const file = argv[storeAt]?.includes('=') ? argv[storeAt].slice('--store='.length) : (argv[storeAt + 1] ?? '');
+    const en = argv.some((a, i) => (a === '--lang' && argv[i + 1] === 'en') || a === '--lang=en');
+    process.once('SIGINT', () => {
+      process.stderr.write(
+        printable(en ? `\ninterrupted: the finished results are in ${file}; add --resume to go on` : `\n已中断：已完成的结果已记入 ${file}，加 --resume 可接着运行`) + '\n',
+      );
+      process.exit(130);
+    });
+  }
   main(
-    process.argv.slice(2),
+    argv,
     (s) => process.stdout.write(s + '\n'),
     (s) => process.stderr.write(s + '\n'),
     { progressStream: process.stderr },
