@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
+import { Writable } from 'node:stream';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -262,10 +263,12 @@ describe('CLI: URLs, .docx, --csv, --concurrency', () => {
     expect((await run(['--csv', '--json', odd])).err).toContain('cannot be used together');
   });
 
-  it('--concurrency N bounds the requests in flight (default 4); results keep the input order', async () => {
+  it('--concurrency N bounds the requests in flight (default 4), and --per-host those to one site (default 2); results keep the input order', async () => {
     const names = ['seed-004', 'errors', 'blanks', 'template-2019', 'seed-000', 'seed-001'];
     const urls = names.map((n) => `${base}/slow/${n}.html`);
-    for (const [flag, limit] of [[['--concurrency', '2'], 2], [['--concurrency=1'], 1], [[], 4]] as const) {
+    const free = ['--per-host', '8', '--delay', '0'];
+    const cases = [[['--concurrency', '2', ...free], 2], [['--concurrency=1', ...free], 1], [free, 4], [['--delay', '0'], 2], [['--per-host=3', '--delay=0'], 3]] as const;
+    for (const [flag, limit] of cases) {
       maxInFlight = 0;
       const r = await run(['--json', ...flag, ...urls]);
       expect(maxInFlight, flag.join(' ')).toBe(limit);
@@ -274,7 +277,9 @@ describe('CLI: URLs, .docx, --csv, --concurrency', () => {
       expect(r.code).toBe(1); // errors fixture
     }
     expect((await run(['--concurrency', '0', 'x'])).err).toContain('--concurrency takes a whole number');
-  });
+    expect((await run(['--per-host', '0', 'x'])).err).toContain('--per-host takes a whole number');
+    expect((await run(['--delay', '-1', 'x'])).err).toContain('--delay takes a number of seconds');
+  }, 20_000);
 
   it('PDFs, from a file or a URL served as octet-stream; a scan is said to be one (exit 2)', async () => {
     const scan = join(FIX, '..', 'pdf', 'scanned.pdf');
@@ -288,7 +293,7 @@ describe('CLI: URLs, .docx, --csv, --concurrency', () => {
     expect(parsed.report.year).toBe(2024);
   });
 
-  it('progress on stderr only with --progress (or a terminal)', async () => {
+  it('progress on stderr only with --progress (plain lines), or as a bar on a terminal', async () => {
     const files = [join(FIX, 'seed-004.html'), join(FIX, 'errors.html'), join(FIX, 'nope.html')];
     const quiet = await run(files);
     expect(quiet.err).toBe(`${join(FIX, 'nope.html')}: 文件不存在`);
@@ -299,9 +304,17 @@ describe('CLI: URLs, .docx, --csv, --concurrency', () => {
       `[3/3] ${files[2]} … 失败：文件不存在`,
       `${join(FIX, 'nope.html')}: 文件不存在`,
     ]);
+    // a terminal: a bar (cli-progress) with the count, the rate and the time left, no plain lines
     const out: string[] = [];
     const err: string[] = [];
-    await main([files[0] ?? ''], (s) => out.push(s), (s) => err.push(s), { stderrIsTTY: true });
-    expect(err).toEqual([`[1/1] ${files[0]} … ok · 1 个警告`]);
+    const drawn: string[] = [];
+    const tty = Object.assign(new Writable({ write: (chunk: Buffer, _e, cb) => (drawn.push(chunk.toString()), cb()) }), { isTTY: true, columns: 120 });
+    await main([files[0] ?? '', files[1] ?? ''], (s) => out.push(s), (s) => err.push(s), { progressStream: tty });
+    expect(err).toEqual([]);
+    const bar = drawn.join('');
+    expect(bar).toContain('2/2 份');
+    expect(bar).toMatch(/\d+\.\d 份\/秒/);
+    expect(bar).toContain('剩余');
+    expect(bar).toContain('█');
   });
 });

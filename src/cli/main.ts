@@ -1,21 +1,24 @@
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import { parseHTML } from 'linkedom';
 import { asDocument, checkBytes, type DocumentOutcome, type DocumentReaders } from '../batch/check-document';
-import { listingLinks } from '../discover/listing';
+import { listingLinks, type ListingLinks } from '../discover/listing';
 import { crawlListing, DEFAULT_MAX_PAGES } from '../discover/crawl';
 import { renderSummary, type Lang } from '../present/summary';
 import { toJson } from '../present/json';
 import { findingsToCsv, type CsvEntry } from '../present/csv';
 import type { XlsxEntry } from '../present/xlsx';
 import { CheckResultSchema, type CheckResultJson } from '../model/result';
-import { decodeHtml, fetchDocument, kindOf, parseHttpUrl } from '../fetch';
+import { decodeHtml, fetchDocument, fetchRevalidated, kindOf, parseHttpUrl, type FetchedDocument, type RequestGate } from '../fetch';
 import { buildSeries, seriesText, type BodySeries } from '../batch/series';
 import { parseInputList } from '../discover/input-list';
+import { DEFAULT_DELAY_MS, DEFAULT_PER_HOST, HostLimiter } from '../fetch/hosts';
+import { contentHash, RunStore, type HttpMeta, type StoredOutcome } from '../batch/store';
+import { makeProgress, type BarStream, type Progress } from './progress';
 import { MAX_FILE_BYTES } from '../extract/limits';
 import { SCHEMA_VERSION } from '../model/version';
 import { printable } from './printable';
 
-const USAGE = `用法 / usage: npm run check -- [--json | --csv] [--xlsx FILE.xlsx] [--lang zh|en] [--concurrency N] [--progress] [--timeout S] [--max-pages N] [--allow-host HOST] [--list FILE] FILE_OR_URL...
+const USAGE = `用法 / usage: npm run check -- [--json | --csv] [--xlsx FILE.xlsx] [--lang zh|en] [--concurrency N] [--progress] [--timeout S] [--max-pages N] [--allow-host HOST] [--list FILE] [--store FILE.jsonl [--resume]] [--per-host N] [--delay S] [--retries N] FILE_OR_URL...
 
   FILE_OR_URL      年报栏目（列表页）网址：自动识别，逐页找出其中链接的每份年报（含 PDF/Word 附件）并逐一检查；
                    http(s):// 网址，或 .html/.htm 网页、.docx Word 文档、.pdf、.txt 文本（从 Word/PDF 复制的年报文字）
@@ -24,11 +27,17 @@ const USAGE = `用法 / usage: npm run check -- [--json | --csv] [--xlsx FILE.xl
   --xlsx FILE      另写一个 Excel 工作簿（概览、发现、系列、数据、统计五张表）；不再逐份打印摘要
   --lang en        English output
   --concurrency N  同时处理的网址或文件数（默认 4）
-  --progress       在 stderr 显示进度（stderr 为终端时默认显示）
-  --timeout S      每个网址的超时秒数（默认 30，失败或超时重试 1 次）
+  --progress       在 stderr 逐行显示进度（stderr 为终端时显示进度条：数量、速度、剩余时间）
+  --timeout S      每个网址每次请求的超时秒数（默认 30）
   --max-pages N    列表页最多翻几页（默认 ${DEFAULT_MAX_PAGES}，含第一页）
   --allow-host H   列表页链接到的其他网站 H 上的年报也检查（可多次给出；默认只查同一网站）
   --list FILE      从文件读入网址或路径，每行一个（列表页与年报可混合；空行和 # 开头的行跳过）
+  --store FILE     把每份结果一到就记入记录文件 FILE（JSON Lines，只追加）；再用同一文件运行时，
+                   网页按 ETag/Last-Modified 发条件请求，未变化的不再下载，内容未变的不再核对
+  --resume         与 --store 同用：接着 FILE 中上次（中断的）运行，已完成的不再请求
+  --per-host N     同一网站同时请求数（默认 ${DEFAULT_PER_HOST}）
+  --delay S        同一网站相邻两次请求至少间隔 S 秒（默认 ${DEFAULT_DELAY_MS / 1000}；0 为不间隔）
+  --retries N      网络错误、超时、429、5xx 时重试次数（默认 3；间隔逐次加倍，遵守 Retry-After）
 
 退出码 / exit code: 0 无错误 no error · 1 有错误 errors found · 2 无法读取或不含年报 unreadable or no report`;
 
@@ -49,14 +58,24 @@ interface Args {
   allowHosts: string[];
   /** files of inputs, one a line (--list) */
   lists: string[];
+  /** the run store (JSON Lines journal), null for none */
+  store: string | null;
+  /** go on with the store's last run */
+  resume: boolean;
+  /** requests to one host at once */
+  perHost: number;
+  /** least time between two request starts on one host */
+  delayMs: number;
+  /** further attempts after a network error, a timeout, a 429 or a 5xx */
+  retries: number;
 }
 
 /** What the process provides; tests pass their own. */
 export interface CliEnv {
   /** the network (default: the global fetch) */
   fetch?: typeof fetch;
-  /** progress lines are shown when stderr is a terminal (default false) */
-  stderrIsTTY?: boolean;
+  /** stderr as a stream: a progress bar is drawn on it when it is a terminal (default none: no bar) */
+  progressStream?: BarStream;
 }
 
 function positiveInt(v: string | undefined): number | null {
@@ -66,7 +85,7 @@ function positiveInt(v: string | undefined): number | null {
 }
 
 export function parseArgs(argv: string[]): Args | string {
-  const args: Args = { inputs: [], json: false, csv: false, xlsx: null, lang: 'zh', help: false, concurrency: 4, progress: false, timeoutMs: 30_000, maxPages: DEFAULT_MAX_PAGES, allowHosts: [], lists: [] };
+  const args: Args = { inputs: [], json: false, csv: false, xlsx: null, lang: 'zh', help: false, concurrency: 4, progress: false, timeoutMs: 30_000, maxPages: DEFAULT_MAX_PAGES, allowHosts: [], store: null, resume: false, perHost: DEFAULT_PER_HOST, delayMs: DEFAULT_DELAY_MS, retries: 3, lists: [] };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i] ?? '';
     const eq = a.indexOf('=');
@@ -101,6 +120,24 @@ export function parseArgs(argv: string[]): Args | string {
       const v = value();
       if (v === undefined || v === '' || v.startsWith('-')) return `--list takes the path of a file of URLs, one a line`;
       args.lists.push(v);
+    } else if (name === '--store') {
+      const v = value();
+      if (v === undefined || v === '' || v.startsWith('-')) return `--store takes the path of the run's journal (run.jsonl)`;
+      args.store = v;
+    } else if (name === '--resume') args.resume = true;
+    else if (name === '--per-host') {
+      const n = positiveInt(value());
+      if (n === null) return `--per-host takes a whole number ≥ 1`;
+      args.perHost = Math.min(n, 16);
+    } else if (name === '--delay') {
+      const v = value() ?? '';
+      const sec = /^\d+(\.\d+)?$/.test(v) ? Number(v) : NaN;
+      if (!(sec >= 0 && sec <= 600)) return `--delay takes a number of seconds from 0 to 600`;
+      args.delayMs = Math.round(sec * 1000);
+    } else if (name === '--retries') {
+      const v = value() ?? '';
+      if (!/^\d+$/.test(v) || Number(v) > 10) return `--retries takes a whole number from 0 to 10`;
+      args.retries = Number(v);
     } else if (name === '--timeout') {
       const v = value() ?? '';
       const s = /^\d+(\.\d+)?$/.test(v) ? Number(v) : NaN;
@@ -110,6 +147,7 @@ export function parseArgs(argv: string[]): Args | string {
     else args.inputs.push(a);
   }
   if (args.json && args.csv) return `--json and --csv cannot be used together`;
+  if (args.resume && args.store === null) return `--resume needs --store FILE (the journal of the run to go on with)`;
   return args;
 }
 
@@ -121,7 +159,7 @@ type InputOutcome = { input: string } & (
       /** read but no report in it, or tables only as pictures (default: could not be read) */
       status?: 'no-report' | 'pictures';
       /** no report on the page, but it links reports: a 年报 column's listing (or an article with the report attached) */
-      listing?: { url: string; doc: Document };
+      listing?: { url: string; links: ListingLinks };
     }
 );
 
@@ -147,27 +185,96 @@ function thrownReason(e: unknown, lang: Lang): string {
   return words(lang, '读取失败：', 'could not be read: ') + (text.split('\n')[0] ?? '');
 }
 
+/**
+ * How a run fetches (issue 19, item 4): each request through the per-host limiter, retried with
+ * backoff, and through the run store when there is one — resumed inputs are not fetched, the
+ * others are revalidated (ETag / Last-Modified) and an unchanged body is not checked again.
+ */
+export interface Net {
+  gate?: RequestGate;
+  store?: RunStore | null;
+  /** further attempts after a network error, a 429 or a 5xx */
+  retries: number;
+  /** what the run store saved, for the closing line */
+  stats: { resumed: number; notModified: number; unchanged: number };
+}
+
+const newStats = (): Net['stats'] => ({ resumed: 0, notModified: 0, unchanged: 0 });
+
+function toStored(o: InputOutcome): StoredOutcome {
+  if (o.ok) return { ok: true, result: o.result };
+  const base = { ok: false as const, reason: o.reason, status: o.status ?? ('failed' as const) };
+  return o.listing ? { ...base, listing: o.listing } : base;
+}
+
+function fromStored(input: string, s: StoredOutcome): InputOutcome {
+  if (s.ok) return { input, ok: true, result: s.result };
+  const base = { input, ok: false as const, reason: s.reason };
+  const status = s.status === 'failed' ? {} : { status: s.status };
+  return s.listing ? { ...base, ...status, listing: s.listing } : { ...base, ...status };
+}
+
+/** A fetched body → its outcome: a report's result, a listing's links, or why not. */
+async function checkFetched(input: string, got: FetchedDocument, lang: Lang): Promise<InputOutcome> {
+  const outcome = await checkBytes(got.kind, got.bytes, got.contentType, got.finalUrl, 'url', READERS);
+  // no report here, or not one table of it (a listing's title can read as a report's): a
+  // listing of reports, or a page with the report attached?
+  const noTables = outcome.ok ? Object.values(outcome.result.report.tables).every((t) => t.status === 'missing') : outcome.scanned !== true;
+  if (got.kind === 'html' && noTables) {
+    const links = listingLinks(parseDom(asDocument(decodeHtml(got.bytes, got.contentType))), got.finalUrl);
+    if (links.reports.length > 0) {
+      const reason = outcome.ok ? words(lang, '页面没有年报表格', 'no report tables on the page') : outcome.reason[lang];
+      return { input, ok: false, reason, status: 'no-report', listing: { url: got.finalUrl, links } };
+    }
+  }
+  if (outcome.ok) return { input, ok: true, result: outcome.result };
+  return { input, ok: false, reason: outcome.reason[lang], status: outcome.scanned === true ? 'pictures' : 'no-report' };
+}
+
+async function checkUrl(input: string, args: Pick<Args, 'lang' | 'timeoutMs'>, env: CliEnv, net: Net | undefined): Promise<InputOutcome> {
+  const lang = args.lang;
+  const store = net?.store ?? null;
+  const done = store?.finished(input);
+  if (done && net) {
+    net.stats.resumed += 1;
+    return fromStored(input, done);
+  }
+  const prev = store?.previous(input) ?? null;
+  const opts = { fetch: env.fetch ?? fetch, timeoutMs: args.timeoutMs, retries: net?.retries ?? 1, ...(net?.gate ? { gate: net.gate } : {}) };
+  const got = prev ? await fetchRevalidated(input, { ...opts, validators: prev.http }) : await fetchDocument(input, opts);
+  if (!got.ok) {
+    const o: InputOutcome = { input, ok: false, reason: got.reason[lang] };
+    await store?.recordInput(input, toStored(o));
+    return o;
+  }
+  if ('notModified' in got) {
+    // only a revalidation can get a 304: the stored outcome stands
+    if (!prev || !store || !net) return { input, ok: false, reason: words(lang, '服务器返回 304，但没有保存的结果', 'the server answered 304 but nothing was kept') };
+    net.stats.notModified += 1;
+    await store.recordInput(input, prev.outcome, { ...prev.http, finalUrl: got.finalUrl, etag: got.etag, lastModified: got.lastModified });
+    return fromStored(input, prev.outcome);
+  }
+  const http: HttpMeta = { finalUrl: got.finalUrl, etag: got.etag, lastModified: got.lastModified, hash: store ? contentHash(got.bytes) : '' };
+  if (prev && store && net && prev.http.hash === http.hash) {
+    // the same bytes as last time: the same result, not checked again
+    net.stats.unchanged += 1;
+    await store.recordInput(input, prev.outcome, http);
+    return fromStored(input, prev.outcome);
+  }
+  const o = await checkFetched(input, got, lang);
+  await store?.recordInput(input, toStored(o), http);
+  return o;
+}
+
 /** Read or fetch and check one input. Never throws: every failure is a one-line reason. */
-export async function checkInput(input: string, args: Pick<Args, 'lang' | 'timeoutMs'>, env: CliEnv = {}): Promise<InputOutcome> {
+export async function checkInput(input: string, args: Pick<Args, 'lang' | 'timeoutMs'>, env: CliEnv = {}, net?: Net): Promise<InputOutcome> {
   const lang = args.lang;
   const fail = (reason: string): InputOutcome => ({ input, ok: false, reason });
   try {
     let outcome: DocumentOutcome;
     if (/^https?:\/\//i.test(input)) {
       if (!parseHttpUrl(input)) return fail(words(lang, '网址无效', 'invalid URL'));
-      const got = await fetchDocument(input, { fetch: env.fetch ?? fetch, timeoutMs: args.timeoutMs, retries: 1 });
-      if (!got.ok) return fail(got.reason[lang]);
-      outcome = await checkBytes(got.kind, got.bytes, got.contentType, got.finalUrl, 'url', READERS);
-      // no report here, or not one table of it (a listing's title can read as a report's): a
-      // listing of reports, or a page with the report attached?
-      const noTables = outcome.ok ? Object.values(outcome.result.report.tables).every((t) => t.status === 'missing') : outcome.scanned !== true;
-      if (got.kind === 'html' && noTables) {
-        const doc = parseDom(asDocument(decodeHtml(got.bytes, got.contentType)));
-        if (listingLinks(doc, got.finalUrl).reports.length > 0) {
-          const reason = outcome.ok ? words(lang, '页面没有年报表格', 'no report tables on the page') : outcome.reason[lang];
-          return { input, ok: false, reason, status: 'no-report', listing: { url: got.finalUrl, doc } };
-        }
-      }
+      return await checkUrl(input, args, env, net);
     } else {
       let bytes: Uint8Array;
       try {
@@ -205,11 +312,42 @@ function acrossYears(outcomes: InputOutcome[]): { outcomes: InputOutcome[]; seri
 }
 
 /**
+ * A listing's further page, for the crawl: through the limiter, and through the run store — a page
+ * this (resumed) run read already gives its links without a request; one read in an earlier run is
+ * revalidated, and a 304 or an unchanged body gives the links kept.
+ */
+async function fetchListingPage(url: string, args: Args, env: CliEnv, net: Net): Promise<{ ok: true; links: ListingLinks; finalUrl: string } | { ok: false; reason: string }> {
+  const store = net.store ?? null;
+  const known = store?.page(url) ?? null;
+  if (known?.sameRun) {
+    net.stats.resumed += 1;
+    return { ok: true, links: known.entry.links, finalUrl: known.entry.http.finalUrl };
+  }
+  const prev = known?.entry ?? null;
+  const opts = { fetch: env.fetch ?? fetch, timeoutMs: args.timeoutMs, retries: net.retries, ...(net.gate ? { gate: net.gate } : {}) };
+  const got = prev ? await fetchRevalidated(url, { ...opts, validators: prev.http }) : await fetchDocument(url, opts);
+  if (!got.ok) return { ok: false, reason: got.reason[args.lang] };
+  if ('notModified' in got) {
+    if (!prev || !store) return { ok: false, reason: words(args.lang, '服务器返回 304，但没有保存的页面', 'the server answered 304 but nothing was kept') };
+    net.stats.notModified += 1;
+    await store.recordPage(url, { ...prev.http, finalUrl: got.finalUrl, etag: got.etag, lastModified: got.lastModified }, prev.links);
+    return { ok: true, links: prev.links, finalUrl: got.finalUrl };
+  }
+  if (got.kind !== 'html') return { ok: false, reason: words(args.lang, '不是网页', 'not a web page') };
+  const http: HttpMeta = { finalUrl: got.finalUrl, etag: got.etag, lastModified: got.lastModified, hash: store ? contentHash(got.bytes) : '' };
+  const links = prev && prev.http.hash === http.hash ? prev.links : listingLinks(parseDom(asDocument(decodeHtml(got.bytes, got.contentType))), got.finalUrl);
+  if (prev && prev.http.hash === http.hash) net.stats.unchanged += 1;
+  await store?.recordPage(url, http, links);
+  return { ok: true, links, finalUrl: got.finalUrl };
+}
+
+/**
  * Each listing among the outcomes (issue 19) is replaced by the reports it links: its pages are
  * followed (same site, at most --max-pages), every report found is checked as if given, and one
  * found as a page that only attaches the report has its attachment checked instead (one level).
  */
-async function expandListings(outcomes: InputOutcome[], args: Args, env: CliEnv, err: (s: string) => void, depth = 0): Promise<InputOutcome[]> {
+async function expandListings(outcomes: InputOutcome[], args: Args, env: CliEnv, err: (s: string) => void, ctx: { net: Net; progress: Progress }, depth = 0): Promise<InputOutcome[]> {
+  const { net, progress } = ctx;
   const out: InputOutcome[] = [];
   for (const o of outcomes) {
     if (o.ok || !o.listing) {
@@ -222,12 +360,7 @@ async function expandListings(outcomes: InputOutcome[], args: Args, env: CliEnv,
       maxPages: depth === 0 ? args.maxPages : 1,
       allowHosts: args.allowHosts,
       parseHtml: (html) => parseDom(asDocument(html)),
-      fetchHtml: async (url) => {
-        const got = await fetchDocument(url, { fetch: env.fetch ?? fetch, timeoutMs: args.timeoutMs, retries: 1 });
-        if (!got.ok) return { ok: false, reason: got.reason[args.lang] };
-        if (got.kind !== 'html') return { ok: false, reason: words(args.lang, '不是网页', 'not a web page') };
-        return { ok: true, html: decodeHtml(got.bytes, got.contentType), finalUrl: got.finalUrl };
-      },
+      fetchHtml: (url) => fetchListingPage(url, args, env, net),
     });
     const lang = args.lang;
     const notes = [
@@ -239,13 +372,18 @@ async function expandListings(outcomes: InputOutcome[], args: Args, env: CliEnv,
       err(words(lang, `列表页 ${o.input}：读了 ${crawl.pages.length} 页，找到 ${crawl.reports.length} 份年报`, `listing ${o.input}: ${crawl.pages.length} page(s) read, ${crawl.reports.length} report(s) found`) + (notes.length > 0 ? `（${notes.join('；')}）` : ''));
     }
     for (const f of crawl.failed) err(`${f.url}: ${f.reason}`);
+    progress.grow(crawl.reports.length);
     const found = await pool(
       crawl.reports.map((r) => r.url),
       args.concurrency,
-      (url) => checkInput(url, args, env),
+      async (url) => {
+        const f = await checkInput(url, args, env, net);
+        progress.tick(url, progressWord(f, lang));
+        return f;
+      },
     );
     // a report page that only attaches the report: its attachment, once
-    const resolved = depth === 0 ? await expandListings(found, args, env, err, depth + 1) : found.map((f) => (f.ok ? f : { input: f.input, ok: false as const, reason: f.reason, status: f.status }));
+    const resolved = depth === 0 ? await expandListings(found, args, env, err, ctx, depth + 1) : found.map((f) => (f.ok ? f : { input: f.input, ok: false as const, reason: f.reason, status: f.status }));
     // a report linked twice (from two pages, or from a page and an article) is checked once
     for (const r of resolved) {
       if (depth === 0 && out.some((x) => x.input === r.input)) continue;
@@ -320,16 +458,45 @@ export async function main(argv: string[], rawOut: (s: string) => void, rawErr: 
     (args.help ? out : err)(USAGE);
     return args.help ? 0 : 2;
   }
-  const showProgress = args.progress || env.stderrIsTTY === true;
+  let store: RunStore | null = null;
+  if (args.store !== null) {
+    try {
+      store = await RunStore.open(args.store, { resume: args.resume });
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code ?? String(e).split('\n')[0];
+      err(words(args.lang, `无法打开记录文件 ${args.store}：${code}`, `could not open the journal ${args.store}: ${code}`));
+      return 2;
+    }
+    for (const n of store.notes) err(n[args.lang]);
+  }
+  const net: Net = { gate: new HostLimiter({ perHost: args.perHost, delayMs: args.delayMs }), store, retries: args.retries, stats: newStats() };
   const total = args.inputs.length;
-  let done = 0;
-  const checked = await pool(args.inputs, args.concurrency, async (input) => {
-    const o = await checkInput(input, args, env);
-    done += 1;
-    if (showProgress) err(`[${done}/${total}] ${input} … ${progressWord(o, args.lang)}`);
-    return o;
-  });
-  const { outcomes, series } = acrossYears(await expandListings(checked, args, env, err));
+  const progress = makeProgress({ lang: args.lang, lines: args.progress, total, err, ...(env.progressStream ? { stream: env.progressStream } : {}) });
+  let checked: InputOutcome[];
+  let expanded: InputOutcome[];
+  try {
+    checked = await pool(args.inputs, args.concurrency, async (input) => {
+      const o = await checkInput(input, args, env, net);
+      progress.tick(input, progressWord(o, args.lang));
+      return o;
+    });
+    // lines said while the bar is drawn go above it
+    expanded = await expandListings(checked, args, env, (line) => progress.log(printable(line)), { net, progress });
+  } finally {
+    progress.stop();
+  }
+  if (store) {
+    await store.end();
+    const { resumed, notModified, unchanged } = net.stats;
+    if (store.writeError !== null) {
+      const code = (store.writeError as NodeJS.ErrnoException).code ?? String(store.writeError).split('\n')[0];
+      err(words(args.lang, `记录文件 ${args.store} 写入失败（${code}），本次结果未全部记下`, `the journal ${args.store} could not be written (${code}); this run's results are not all kept`));
+    }
+    if (resumed + notModified + unchanged > 0) {
+      err(words(args.lang, `记录文件 ${args.store}：沿用 ${resumed} 个已完成的结果，${notModified} 个网页未变化（304），${unchanged} 个内容相同未重新核对`, `journal ${args.store}: ${resumed} finished result(s) taken as they were, ${notModified} page(s) not modified (304), ${unchanged} unchanged body(ies) not checked again`));
+    }
+  }
+  const { outcomes, series } = acrossYears(expanded);
   // what only the series shows (a missing year, two reports for one year, a repeated year)
   const seriesBlock = seriesText(series, args.lang);
   // --json: an array for several inputs, and for a listing (it stands for its reports)
@@ -380,11 +547,24 @@ if (/cli[\\/]main\.ts$/.test(self) || /gov-report-check(\.mjs)?$/.test(self)) {
   process.stdout.on('error', (e: NodeJS.ErrnoException) => {
     if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
   });
+  // Ctrl+C: what was finished is in the journal already (each result is written as it arrives)
+  const argv = process.argv.slice(2);
+  const storeAt = argv.findIndex((a) => a === '--store' || a.startsWith('--store='));
+  if (storeAt >= 0) {
+    const file = argv[storeAt]?.includes('=') ? argv[storeAt].slice('--store='.length) : (argv[storeAt + 1] ?? '');
+    const en = argv.some((a, i) => (a === '--lang' && argv[i + 1] === 'en') || a === '--lang=en');
+    process.once('SIGINT', () => {
+      process.stderr.write(
+        printable(en ? `\ninterrupted: the finished results are in ${file}; add --resume to go on` : `\n已中断：已完成的结果已记入 ${file}，加 --resume 可接着运行`) + '\n',
+      );
+      process.exit(130);
+    });
+  }
   main(
-    process.argv.slice(2),
+    argv,
     (s) => process.stdout.write(s + '\n'),
     (s) => process.stderr.write(s + '\n'),
-    { stderrIsTTY: process.stderr.isTTY === true },
+    { progressStream: process.stderr },
   ).then(
     (code) => {
       process.exitCode = code;

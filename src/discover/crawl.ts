@@ -1,4 +1,4 @@
-import { listingLinks, type FoundReport } from './listing';
+import { listingLinks, type FoundReport, type ListingLinks } from './listing';
 
 /**
  * Following a listing's pages (issue 19, discovery): from its first page, already fetched, through
@@ -14,7 +14,8 @@ export interface CrawlOptions {
   maxReports?: number;
   /** other hosts whose reports may be checked (the listing's own is always allowed) */
   allowHosts: readonly string[];
-  fetchHtml(url: string): Promise<{ ok: true; html: string; finalUrl: string } | { ok: false; reason: string }>;
+  /** a page's HTML, or its links when the caller has them already (a run store, issue 19 item 4) */
+  fetchHtml(url: string): Promise<{ ok: true; html: string; finalUrl: string } | { ok: true; links: ListingLinks; finalUrl: string } | { ok: false; reason: string }>;
   parseHtml(html: string): Document;
 }
 
@@ -38,7 +39,7 @@ export function siteOf(host: string): string {
   return host.toLowerCase().replace(/:\d+$/, '').replace(/^www\./, '');
 }
 
-export async function crawlListing(first: { url: string; doc: Document }, opts: CrawlOptions): Promise<CrawlResult> {
+export async function crawlListing(first: { url: string; doc: Document } | { url: string; links: ListingLinks }, opts: CrawlOptions): Promise<CrawlResult> {
   const site = siteOf(new URL(first.url).host);
   const allowed = new Set([site, ...opts.allowHosts.map(siteOf)]);
   const maxReports = opts.maxReports ?? MAX_REPORTS;
@@ -46,8 +47,7 @@ export async function crawlListing(first: { url: string; doc: Document }, opts: 
   const seenReports = new Set<string>();
   const seenPages = new Set<string>([first.url]);
   const queue: string[] = [];
-  const take = (doc: Document, url: string): void => {
-    const links = listingLinks(doc, url);
+  const take = (links: ListingLinks): void => {
     for (const r of links.reports) {
       if (seenReports.has(r.url)) continue;
       seenReports.add(r.url);
@@ -63,7 +63,7 @@ export async function crawlListing(first: { url: string; doc: Document }, opts: 
       queue.push(p);
     }
   };
-  take(first.doc, first.url);
+  take('links' in first ? first.links : listingLinks(first.doc, first.url));
   while (queue.length > 0) {
     if (result.pages.length >= opts.maxPages) {
       result.capped = true;
@@ -79,7 +79,7 @@ export async function crawlListing(first: { url: string; doc: Document }, opts: 
     // a redirect to a page already read adds nothing
     if (got.finalUrl !== url && seenPages.has(got.finalUrl)) continue;
     seenPages.add(got.finalUrl);
-    take(opts.parseHtml(got.html), got.finalUrl);
+    take('links' in got ? got.links : listingLinks(opts.parseHtml(got.html), got.finalUrl));
   }
   return result;
 }
