@@ -104,7 +104,7 @@ export default defineConfig({
       '**/*.tmp.*',
       'vitest*.config.ts',
       'scripts/run-tests.mjs',
-      'scripts/bench*.ts',
+      'scripts/bench/**',
       'scripts/screenshots.ts',
       'scripts/make-pdf-fixtures.ts',
     ],

@@ -37,7 +37,7 @@ const FileTaskOutcomeSchema = z.union([
 /**
  * Local files below this count are checked on the main thread: a worker first loads the whole
  * checker (1.5–2.5 s here, mostly linkedom, zod and mammoth through tsx) and a saved page takes
- * about 4 ms to check, so workers pay off from a few hundred files (scripts/bench/pool.ts).
+ * about 4 ms to check, so workers pay off from a few hundred files (scripts/bench/throughput.ts).
  */
 export const MIN_FILES = 200;
 
