@@ -36,10 +36,11 @@ const FileTaskOutcomeSchema = z.union([
 
 /**
  * Local files below this count are checked on the main thread: a worker first loads the whole
- * checker (1.5–2.5 s here, mostly linkedom, zod and mammoth through tsx) and a saved page takes
- * about 4 ms to check, so workers pay off from a few hundred files (scripts/bench/throughput.ts).
+ * checker (1.4–3 s here, mostly linkedom, zod and mammoth through tsx) and a saved page takes 3–6 ms
+ * to check, so on 2 cores workers pay off from about a thousand files (scripts/bench/throughput.ts
+ * prints the break-even it measured: ~1,600 files with the cores shared with other jobs).
  */
-export const MIN_FILES = 200;
+export const MIN_FILES = 1000;
 
 export interface FileWorkers<O> {
   /** the input checked in a worker when it is a local file and workers run, else by `fallback` */

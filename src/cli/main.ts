@@ -59,6 +59,8 @@ export interface CliEnv {
   stderrIsTTY?: boolean;
   /** worker threads for many local files (default: one per core; src/batch/pool.ts) */
   threads?: number;
+  /** the fewest local files worth starting them for (default MIN_FILES there) */
+  poolMinFiles?: number;
 }
 
 function positiveInt(v: string | undefined): number | null {
@@ -320,7 +322,7 @@ export async function main(argv: string[], rawOut: (s: string) => void, rawErr: 
   const total = args.inputs.length;
   let done = 0;
   // many local files: checked in worker threads, one per core (src/batch/pool.ts)
-  const workers = fileWorkers(args.inputs, { ...args, threads: env.threads }, (input) => checkInput(input, args, env));
+  const workers = fileWorkers(args.inputs, { ...args, threads: env.threads, minFiles: env.poolMinFiles }, (input) => checkInput(input, args, env));
   const checked = await pool(args.inputs, args.concurrency, async (input) => {
     const o: InputOutcome = await workers.check(input);
     done += 1;
