@@ -122,7 +122,7 @@ export default defineConfig({
       '**/*.tmp.*',
       'vitest*.config.ts',
       'scripts/run-tests.mjs',
-      'scripts/bench*.ts',
+      'scripts/bench/**',
       'scripts/screenshots.ts',
       'scripts/make-pdf-fixtures.ts',
     ],

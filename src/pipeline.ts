@@ -1,4 +1,5 @@
 import { extractHtml } from './extract/html';
+import type { DomDocument, DomElement } from './extract/dom';
 import { extractText } from './extract/text';
 import type { ExtractedDoc } from './extract/types';
 import { isLimitNote, LIMIT_MARK } from './extract/limits';
@@ -45,7 +46,7 @@ export function checkText(text: string, source: Source): PipelineOutcome {
   return checkExtracted(extractText(text), source);
 }
 
-export function checkDocument(root: Document | Element, source: Source): PipelineOutcome {
+export function checkDocument(root: DomDocument | DomElement, source: Source): PipelineOutcome {
   return checkExtracted(extractHtml(root), source);
 }
 

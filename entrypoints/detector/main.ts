@@ -5,7 +5,7 @@ import { extensionApi } from '../../src/extension-api';
  * The detector: runs on every gov.cn page (listed in the manifest's content_scripts by
  * wxt.config.ts), so it is kept to the bone: no WXT content-script context and no
  * webextension-polyfill (together ~3 ms of start-up on every page, measured by
- * scripts/bench-browser.ts); only the one extension API call it needs, made when the page may hold
+ * scripts/bench/page-script-time.ts); only the one extension API call it needs, made when the page may hold
  * a report. The checker it asks for is a full WXT entrypoint.
  *
  * Not a WXT entrypoint (WXT's scan of entrypoints/ takes only `index` files from a folder): the

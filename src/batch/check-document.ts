@@ -4,6 +4,7 @@ import { decodeHtml, decodeText } from '../fetch';
 import { extractDocx, legacyWordReason } from '../extract/docx';
 import { SCANNED_REASON } from '../extract/pdf';
 import type { ExtractedDoc } from '../extract/types';
+import type { DomDocument } from '../extract/dom';
 import type { Source } from '../model/result';
 
 /**
@@ -16,9 +17,12 @@ export function asDocument(html: string): string {
   return `<!DOCTYPE html><html><head><meta charset="utf-8"></head><body>${html}</body></html>`;
 }
 
-/** What a host provides to turn bytes into a report: an HTML parser (DOMParser, linkedom) and a PDF reader. */
+/**
+ * What a host provides to turn bytes into a report: an HTML parser (DOMParser in the browser, the
+ * light tree of src/extract/light-dom.ts in Node) and a PDF reader.
+ */
 export interface DocumentReaders {
-  parseHtml(html: string): Document;
+  parseHtml(html: string): DomDocument;
   readPdf?(bytes: Uint8Array): Promise<ExtractedDoc & { scanned: boolean }>;
 }
 

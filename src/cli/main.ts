@@ -1,5 +1,7 @@
 import { readFile, stat, writeFile } from 'node:fs/promises';
+import { isMainThread } from 'node:worker_threads';
 import { parseHTML } from 'linkedom';
+import { parseLight } from '../extract/light-dom';
 import { asDocument, checkBytes, type DocumentOutcome, type DocumentReaders } from '../batch/check-document';
 import { listingLinks, type ListingLinks } from '../discover/listing';
 import { crawlListing, DEFAULT_MAX_PAGES } from '../discover/crawl';
@@ -17,6 +19,7 @@ import { makeProgress, type BarStream, type Progress } from './progress';
 import { MAX_FILE_BYTES } from '../extract/limits';
 import { SCHEMA_VERSION } from '../model/version';
 import { printable } from './printable';
+import { fileWorkers } from '../batch/pool';
 
 const USAGE = `用法 / usage: npm run check -- [--json | --csv] [--xlsx FILE.xlsx] [--lang zh|en] [--concurrency N] [--progress] [--timeout S] [--max-pages N] [--allow-host HOST] [--list FILE] [--store FILE.jsonl [--resume]] [--per-host N] [--delay S] [--retries N] FILE_OR_URL...
 
@@ -76,6 +79,10 @@ export interface CliEnv {
   fetch?: typeof fetch;
   /** stderr as a stream: a progress bar is drawn on it when it is a terminal (default none: no bar) */
   progressStream?: BarStream;
+  /** worker threads for many local files (default: one per core; src/batch/pool.ts) */
+  threads?: number;
+  /** the fewest local files worth starting them for (default MIN_FILES there) */
+  poolMinFiles?: number;
 }
 
 function positiveInt(v: string | undefined): number | null {
@@ -169,9 +176,12 @@ function words(lang: Lang, zh: string, en: string): string {
   return lang === 'zh' ? zh : en;
 }
 
-/** How the command line turns bytes into documents: linkedom for HTML, pdf.js loaded only for a PDF. */
+/**
+ * How the command line turns bytes into documents: the light tree for HTML (src/extract/light-dom.ts:
+ * read as linkedom reads it, built several times faster), pdf.js loaded only for a PDF.
+ */
 const READERS: DocumentReaders = {
-  parseHtml: parseDom,
+  parseHtml: parseLight,
   readPdf: async (bytes) => (await import('../extract/pdf')).extractPdf(bytes),
 };
 
@@ -474,12 +484,14 @@ export async function main(argv: string[], rawOut: (s: string) => void, rawErr: 
   const progress = makeProgress({ lang: args.lang, lines: args.progress, total, err, ...(env.progressStream ? { stream: env.progressStream } : {}) });
   let checked: InputOutcome[];
   let expanded: InputOutcome[];
+  // many local files: checked in worker threads, one per core (src/batch/pool.ts)
+  const workers = fileWorkers(args.inputs, { ...args, threads: env.threads, minFiles: env.poolMinFiles }, (input) => checkInput(input, args, env, net));
   try {
     checked = await pool(args.inputs, args.concurrency, async (input) => {
-      const o = await checkInput(input, args, env, net);
+      const o: InputOutcome = await workers.check(input);
       progress.tick(input, progressWord(o, args.lang));
       return o;
-    });
+    }).finally(() => workers.close());
     // lines said while the bar is drawn go above it
     expanded = await expandListings(checked, args, env, (line) => progress.log(printable(line)), { net, progress });
   } finally {
@@ -541,8 +553,9 @@ export async function main(argv: string[], rawOut: (s: string) => void, rawErr: 
 }
 
 // Run when executed directly (npm run check, bin/), not when imported by tests.
+// Not in a worker thread either: src/batch/pool-task.ts imports checkInput from here.
 const self = process.argv[1] ?? '';
-if (/cli[\\/]main\.ts$/.test(self) || /gov-report-check(\.mjs)?$/.test(self)) {
+if (isMainThread && (/cli[\\/]main\.ts$/.test(self) || /gov-report-check(\.mjs)?$/.test(self))) {
   // `… | head` closes the pipe early: that is not an error worth a stack trace.
   process.stdout.on('error', (e: NodeJS.ErrnoException) => {
     if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);

@@ -1,5 +1,6 @@
 import { isOle2, isZip } from '../fetch/kind';
 import { extractHtml, type HtmlExtractedDoc } from './html';
+import type { DomDocument, DomElement } from './dom';
 import { MAX_DOCX_INFLATED_BYTES } from './limits';
 
 /**
@@ -208,10 +209,10 @@ export async function docxToHtml(bytes: Uint8Array, options: DocxOptions = {}): 
 }
 
 /**
- * A .docx → the same extracted document a web page gives. `parse` turns HTML into a Document:
- * linkedom's parseHTML in Node, DOMParser in the extension. mammoth's warnings become notes.
+ * A .docx → the same extracted document a web page gives. `parse` turns HTML into a document:
+ * the light tree (light-dom.ts) or linkedom in Node, DOMParser in the extension. mammoth's warnings become notes.
  */
-export async function extractDocx(bytes: Uint8Array, parse: (html: string) => Document, options: DocxOptions = {}): Promise<HtmlExtractedDoc> {
+export async function extractDocx(bytes: Uint8Array, parse: (html: string) => DomDocument, options: DocxOptions = {}): Promise<HtmlExtractedDoc<DomElement>> {
   const { html, notes } = await convertDocx(bytes, options);
   const doc = parse(`<!DOCTYPE html><html><head><meta charset="utf-8"></head><body>${html}</body></html>`);
   const out = extractHtml(doc);

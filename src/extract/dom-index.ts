@@ -1,4 +1,5 @@
 import type { SourceRef } from './types';
+import type { DomDocument, DomElement } from './dom';
 
 /**
  * How a cell's place in the page is counted, in one module for both sides of the boundary: the
@@ -19,15 +20,17 @@ export function refKey(ref: SourceRef): string {
 }
 
 /** The tag name in capitals: `nodeName` already is for HTML elements (SVG and XHTML ones are lower case). */
-export function upperName(el: Element): string {
+export function upperName(el: DomElement): string {
   const name = el.nodeName;
   const c = name.charCodeAt(0);
   return c >= 97 && c <= 122 ? name.toUpperCase() : name;
 }
 
 /** The rows of this table only (not of a nested one), through thead/tbody/tfoot, in document order. */
-export function tableRows(table: Element): Element[] {
-  const rows: Element[] = [];
+export function tableRows(table: Element): Element[];
+export function tableRows(table: DomElement): DomElement[];
+export function tableRows(table: DomElement): DomElement[] {
+  const rows: DomElement[] = [];
   for (let child = table.firstElementChild; child; child = child.nextElementSibling) {
     const tag = upperName(child);
     if (tag === 'TR') rows.push(child);
@@ -39,8 +42,10 @@ export function tableRows(table: Element): Element[] {
 }
 
 /** The <td>/<th> children of a row, in order. */
-export function rowCells(tr: Element): Element[] {
-  const cells: Element[] = [];
+export function rowCells(tr: Element): Element[];
+export function rowCells(tr: DomElement): DomElement[];
+export function rowCells(tr: DomElement): DomElement[] {
+  const cells: DomElement[] = [];
   for (let c = tr.firstElementChild; c; c = c.nextElementSibling) {
     const tag = upperName(c);
     if (tag === 'TD' || tag === 'TH') cells.push(c);
@@ -49,7 +54,10 @@ export function rowCells(tr: Element): Element[] {
 }
 
 /** The document inside a same-origin iframe; null for a cross-origin or empty one. Never throws. */
-export function sameOriginDocument(el: Element): Document | null {
+export function sameOriginDocument(el: Element): Document | null;
+export function sameOriginDocument(el: DomElement): DomDocument | null;
+export function sameOriginDocument(el: DomElement): DomDocument | null {
+  if (!('contentDocument' in el)) return null; // a tree that loads no frames (linkedom, the light tree)
   try {
     const d = (el as HTMLIFrameElement).contentDocument;
     return d && d.body ? d : null;

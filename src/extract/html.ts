@@ -1,5 +1,6 @@
 import { normalizeText } from '../text/normalize';
 import { refKey, rowCells, sameOriginDocument, tableRows, upperName } from './dom-index';
+import type { DomDocument, DomElement, DomNode } from './dom';
 
 export { refKey };
 import type { DocItem, ExtractedDoc, Grid, GridCell, SourceRef } from './types';
@@ -8,7 +9,8 @@ import { pageDate } from './page-date';
 import { limitNote, MAX_COLUMNS, MAX_DEPTH, MAX_DOC_CELLS, MAX_GRID_CELLS, MAX_SPAN } from './limits';
 
 /**
- * A DOM subtree (the browser's document, or linkedom/happy-dom in Node) → paragraphs, grids and
+ * A DOM subtree (the browser's document; in Node the light tree of light-dom.ts, or linkedom or
+ * happy-dom — anything with the members of dom.ts) → paragraphs, grids and
  * pictures in document order. Every <table> that holds no other table becomes one grid with its
  * rowspan/colspan expanded into a rectangle; a table that holds tables is layout and is walked as
  * a container. Which rows belong to which standard table is decided later, by label, so a table
@@ -23,12 +25,12 @@ export interface HtmlExtractOptions {
    * The document inside an iframe, by its frame path (see dom-index.ts); by default the live
    * same-origin document. The background passes the frames the page sent as HTML.
    */
-  frameDocument?: (iframe: Element, path: number[]) => Document | null;
+  frameDocument?: (iframe: DomElement, path: number[]) => DomDocument | null;
 }
 
-export interface HtmlExtractedDoc extends ExtractedDoc {
+export interface HtmlExtractedDoc<E extends DomElement = Element> extends ExtractedDoc {
   /** the element behind each cell and paragraph, by `refKey(src)`; not part of any JSON */
-  elements: Map<string, Element>;
+  elements: Map<string, E>;
 }
 
 const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'HEAD', 'svg', 'SVG', 'SELECT', 'OPTION', 'TEXTAREA', 'BUTTON']);
@@ -38,13 +40,19 @@ const BLOCK = new Set([
   'TABLE', 'FIGURE', 'FIGCAPTION', 'ADDRESS', 'FIELDSET',
 ]);
 
-export function extractHtml(root: Document | Element, options: HtmlExtractOptions = {}): HtmlExtractedDoc {
-  const doc: Document = 'documentElement' in root ? root : root.ownerDocument;
+/**
+ * The elements in the map are the tree's own: a browser document gives browser elements (what the
+ * page's marks need), the light tree gives its own.
+ */
+export function extractHtml(root: Document | Element, options?: HtmlExtractOptions): HtmlExtractedDoc<Element>;
+export function extractHtml(root: DomDocument | DomElement, options?: HtmlExtractOptions): HtmlExtractedDoc<DomElement>;
+export function extractHtml(root: DomDocument | DomElement, options: HtmlExtractOptions = {}): HtmlExtractedDoc<DomElement> {
+  const doc: DomDocument = 'documentElement' in root ? root : root.ownerDocument;
   // a document with no root element (a "page" of plain text or a lone comment, as linkedom reads
   // it): nothing to read, and its `body` getter throws there (fuzz test, test/fuzz.test.ts)
-  const start: Element | null = 'documentElement' in root ? (root.documentElement ? (root.body ?? root.documentElement) : null) : root;
+  const start: DomElement | null = 'documentElement' in root ? (root.documentElement ? (root.body ?? root.documentElement) : null) : root;
   const frame = options.frame ?? [];
-  const out: HtmlExtractedDoc = { items: [], title: null, notes: [], elements: new Map() };
+  const out: HtmlExtractedDoc<DomElement> = { items: [], title: null, notes: [], elements: new Map() };
   if (!start) return out;
 
   const tableIndex = indexOf(doc.getElementsByTagName('table'));
@@ -55,7 +63,7 @@ export function extractHtml(root: Document | Element, options: HtmlExtractOption
   const frameDocument = options.frameDocument ?? sameOriginDocument;
 
   let buf = '';
-  let bufEl: Element | null = null;
+  let bufEl: DomElement | null = null;
   let paraCount = 0;
   const flush = (): void => {
     const text = normalizeText(buf);
@@ -68,14 +76,14 @@ export function extractHtml(root: Document | Element, options: HtmlExtractOption
     bufEl = null;
   };
 
-  const walk = (node: Node, blockEl: Element, depth: number): void => {
+  const walk = (node: DomNode, blockEl: DomElement, depth: number): void => {
     if (node.nodeType === 3) {
       buf += node.nodeValue ?? '';
       if (!bufEl) bufEl = blockEl;
       return;
     }
     if (node.nodeType !== 1) return;
-    const el = node as Element;
+    const el = node as DomElement;
     if (depth > MAX_DEPTH) {
       // nesting no report has (1,000 tables one inside the next): not walked, so no stack overflow
       tooDeep = true;
@@ -122,8 +130,8 @@ export function extractHtml(root: Document | Element, options: HtmlExtractOption
   return out;
 }
 
-function indexOf(list: HTMLCollectionOf<Element>): Map<Element, number> {
-  const index = new Map<Element, number>();
+function indexOf(list: ArrayLike<DomElement>): Map<DomElement, number> {
+  const index = new Map<DomElement, number>();
   for (let i = 0; i < list.length; i++) {
     const el = list[i];
     if (el) index.set(el, i);
@@ -131,24 +139,24 @@ function indexOf(list: HTMLCollectionOf<Element>): Map<Element, number> {
   return index;
 }
 
-function isHidden(el: Element): boolean {
+function isHidden(el: DomElement): boolean {
   if (el.hasAttribute('hidden')) return true;
   const style = el.getAttribute('style');
   return style !== null && /display\s*:\s*none/i.test(style);
 }
 
-function containsTable(el: Element): boolean {
+function containsTable(el: DomElement): boolean {
   return el.getElementsByTagName('table').length > 0;
 }
 
-function imageName(el: Element): string {
+function imageName(el: DomElement): string {
   const src = el.getAttribute('src') ?? '';
   const file = src.split(/[?#]/)[0]?.split('/').pop() ?? '';
   return normalizeText(el.getAttribute('alt') ?? '') || file || 'image';
 }
 
 /** `colspan="3"`, `colspan=\"3\"` (HTML kept in a JS string on portal clones), junk → 1. */
-function span(el: Element, name: string): number {
+function span(el: DomElement, name: string): number {
   const v = el.getAttribute(name);
   if (v === null) return 1;
   const m = /\d+/.exec(v);
@@ -163,7 +171,7 @@ function span(el: Element, name: string): number {
  * says so): a row of 40 `colspan=500` cells over 2,000 one-cell rows once padded every row to
  * 20,000 cells and took the process down.
  */
-function buildGrid(table: Element, index: number, frame: number[], out: HtmlExtractedDoc, budget: { cells: number }): Grid {
+function buildGrid(table: DomElement, index: number, frame: number[], out: HtmlExtractedDoc<DomElement>, budget: { cells: number }): Grid {
   const trs = tableRows(table);
   const tooLarge = (what: string, whatEn: string): Grid => {
     out.notes.push(limitNote(`第 ${index + 1} 个表格${what}，未读取`, `table ${index + 1} ${whatEn}; not read`));
@@ -226,15 +234,15 @@ function buildGrid(table: Element, index: number, frame: number[], out: HtmlExtr
 }
 
 /** Cell text with <br> and paragraph breaks kept as line breaks (labels are matched without them). */
-function cellText(el: Element): string {
+function cellText(el: DomElement): string {
   let s = '';
-  const walk = (n: Node, depth: number): void => {
+  const walk = (n: DomNode, depth: number): void => {
     if (n.nodeType === 3) {
       s += n.nodeValue ?? '';
       return;
     }
     if (n.nodeType !== 1 || depth > MAX_DEPTH) return;
-    const e = n as Element;
+    const e = n as DomElement;
     const tag = upperName(e);
     if (SKIP.has(tag)) return;
     if (tag === 'BR') {
@@ -250,7 +258,7 @@ function cellText(el: Element): string {
   return s.replace(/\n+$/, '');
 }
 
-function pageTitle(doc: Document, items: DocItem[]): string | null {
+function pageTitle(doc: DomDocument, items: DocItem[]): string | null {
   for (const item of items.slice(0, 60)) {
     if (item.kind === 'para' && /年度报告|年度報告/.test(item.text) && item.text.length <= 80) return item.text;
   }
@@ -258,7 +266,7 @@ function pageTitle(doc: Document, items: DocItem[]): string | null {
   return t || null;
 }
 
-/** Something that parses HTML into a document: linkedom in the background and in Node, DOMParser elsewhere. */
+/** Something that parses HTML into a document: linkedom in the background, DOMParser elsewhere. */
 export type ParseHtml = (html: string) => Document;
 
 /**

@@ -1,3 +1,5 @@
+import type { DomDocument, DomElement } from './dom';
+
 /**
  * The publication date a page's own metadata gives, as the page states it (parsed later, in
  * recognise/published.ts): `<meta name="PubDate" content="2024-02-15 10:00">` — the field the
@@ -14,8 +16,8 @@ export interface PageDate {
 
 const NAMES = new Set(['pubdate', 'publishdate', 'firstpublishedtime', 'publishedtime', 'article:published_time']);
 
-export function pageDate(doc: Document): PageDate | null {
-  let metas: HTMLCollectionOf<Element>;
+export function pageDate(doc: DomDocument): PageDate | null {
+  let metas: ArrayLike<DomElement>;
   try {
     metas = doc.getElementsByTagName('meta');
   } catch {

@@ -17,8 +17,10 @@ const GOV = /^https?:\/\/([^/]+\.)?gov\.cn(:\d+)?\//i;
 
 /** The extension page's side of the batch page: storage, permissions, fetching, PDF/Word readers. */
 export function extensionBatchHost(lang: Lang): BatchHost {
+  // the page's own DOM: a full Document, which listing discovery reads too (the engine needs less)
+  const parseDom = (html: string): Document => new DOMParser().parseFromString(html, 'text/html');
   const readers: DocumentReaders = {
-    parseHtml: (html) => new DOMParser().parseFromString(html, 'text/html'),
+    parseHtml: parseDom,
     readPdf: async (bytes) => {
       // pdf.js runs its worker code on this page (no separate worker file to ship or fetch)
       const g = globalThis as typeof globalThis & { pdfjsWorker?: unknown };
@@ -54,7 +56,7 @@ export function extensionBatchHost(lang: Lang): BatchHost {
     const outcome = await checkBytes(got.kind, got.bytes, got.contentType, got.finalUrl, 'url', readers);
     // a 年报 column's listing (or a found page that only attaches its report): what it links, as the CLI does
     const level = depth.get(target) ?? 0;
-    const doc = level < 2 ? asListing(got, outcome, readers.parseHtml) : null;
+    const doc = level < 2 ? asListing(got, outcome, parseDom) : null;
     if (doc) {
       const maxPages = level === 0 ? opts.maxPages : 1;
       const crawl = await crawlListing(
@@ -62,7 +64,7 @@ export function extensionBatchHost(lang: Lang): BatchHost {
         {
           maxPages,
           allowHosts: opts.allowHosts,
-          parseHtml: (html) => readers.parseHtml(asDocument(html)),
+          parseHtml: (html) => parseDom(asDocument(html)),
           fetchHtml: async (url) => {
             const page = await fetchDocument(url, { fetch: globalThis.fetch.bind(globalThis), timeoutMs, retries: 1 });
             if (!page.ok) return { ok: false, reason: page.reason[lang] };

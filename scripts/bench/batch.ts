@@ -1,8 +1,8 @@
 /**
- * `npm run bench` (after scripts/bench.ts): what the batch path costs per report, beyond the engine.
+ * `npm run bench` (after scripts/bench/pipeline.ts): what the batch path costs per report, beyond the engine.
  *
- *  1. Batch throughput: `runBatch` + `fetchDocument` (Node's fetch) + `checkBytes` (linkedom
- *     parseHTML as the HTML parser, as the CLI does) against a local node:http server on
+ *  1. Batch throughput: `runBatch` + `fetchDocument` (Node's fetch) + `checkBytes` (the light
+ *     tree of src/extract/light-dom.ts as the HTML parser, as the CLI does) against a local node:http server on
  *     127.0.0.1 that serves the HTML fixtures of test/fixtures/html/ under distinct paths,
  *     N requests at concurrency 1, 4 and 8. The server runs in this process, answers only the
  *     paths it made, stops after a fixed number of requests or a fixed time, and is closed at
@@ -10,7 +10,7 @@
  *  2. Parse time per report for the other document kinds: `extractPdf` on every fixture PDF
  *     (the first call on its own: it loads pdf.js), then the median of 5, and the check after it;
  *     the same for .docx files built in memory with test/support/make-docx.ts (`extractDocx`:
- *     mammoth + linkedom + extractHtml).
+ *     mammoth + light tree + extractHtml).
  *
  * Figures for reading, never asserted. The whole run is meant to stay well under a minute.
  */
@@ -20,19 +20,19 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseHTML } from 'linkedom';
-import { checkBytes, type DocumentOutcome, type DocumentReaders } from '../src/batch/check-document';
-import { runBatch, type BatchItem, type BatchStatus, type Checked } from '../src/batch/run';
-import { extractDocx, convertDocx } from '../src/extract/docx';
-import { extractPdf } from '../src/extract/pdf';
-import type { ExtractedDoc } from '../src/extract/types';
-import { fetchDocument } from '../src/fetch';
-import type { Source } from '../src/model/result';
-import { checkExtracted, type PipelineOutcome } from '../src/pipeline';
-import { FIXTURES } from '../test/fixtures/html/specs';
-import { makeDocx } from '../test/support/make-docx';
+import { parseLight } from '../../src/extract/light-dom';
+import { checkBytes, type DocumentOutcome, type DocumentReaders } from '../../src/batch/check-document';
+import { runBatch, type BatchItem, type BatchStatus, type Checked } from '../../src/batch/run';
+import { extractDocx, convertDocx } from '../../src/extract/docx';
+import { extractPdf } from '../../src/extract/pdf';
+import type { ExtractedDoc } from '../../src/extract/types';
+import { fetchDocument } from '../../src/fetch';
+import type { Source } from '../../src/model/result';
+import { checkExtracted, type PipelineOutcome } from '../../src/pipeline';
+import { FIXTURES } from '../../test/fixtures/html/specs';
+import { makeDocx } from '../../test/support/make-docx';
 
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const HTML_DIR = join(ROOT, 'test', 'fixtures', 'html');
 const PDF_DIR = join(ROOT, 'test', 'fixtures', 'pdf');
 
@@ -50,9 +50,9 @@ const SERVER_MAX_MS = 45_000;
 // ---------------------------------------------------------------------------------------
 // helpers
 
-const parseDom = (html: string): Document => parseHTML(html).document as unknown as Document;
+const parseDom = parseLight;
 
-/** As the CLI: linkedom for HTML (and for mammoth's HTML), pdf.js for a PDF. */
+/** As the CLI: the light tree for HTML (and for mammoth's HTML), pdf.js for a PDF. */
 const READERS: DocumentReaders = { parseHtml: parseDom, readPdf: (bytes) => extractPdf(bytes) };
 
 /** Keeps results alive so nothing is optimised away. */
@@ -221,13 +221,13 @@ function statusCounts(items: readonly BatchItem[]): string {
 const mean = (xs: readonly number[]): number => (xs.length === 0 ? 0 : xs.reduce((a, b) => a + b, 0) / xs.length);
 
 async function benchBatch(pages: readonly Page[]): Promise<Map<string, number>> {
-  console.log(`## 1. batch over local HTTP — runBatch + fetchDocument (Node fetch) + checkBytes (linkedom parseHTML)\n`);
+  console.log(`## 1. batch over local HTTP — runBatch + fetchDocument (Node fetch) + checkBytes (light tree)\n`);
   const totalKb = pages.reduce((n, p) => n + p.bytes.length, 0) / 1024;
   console.log(`server: node:http on 127.0.0.1, in this process; ${pages.length} HTML fixtures (${f1(totalKb / pages.length)} KB mean) under distinct paths /r/<k>/<name>.html`);
   console.log(`N = ${N} requests per concurrency level, round-robin over the fixtures; warm-up ${WARMUP_REQUESTS} requests first\n`);
 
   // In memory, no HTTP: checkBytes on the same bytes, per fixture — the baseline for the PDF and
-  // DOCX ratios below. Median of HTML_REPEATS: linkedom's garbage brings a major GC every other
+  // DOCX ratios below. Median of HTML_REPEATS: a parse's garbage brings a major GC every other
   // call or so, which a median of 5 does not always step over.
   const contentType = 'text/html; charset=utf-8';
   const inMemory = new Map<string, number>();
@@ -283,7 +283,7 @@ async function benchBatch(pages: readonly Page[]): Promise<Map<string, number>> 
       `\nloop does while a response is awaited, so the split is rough; wall time is the figure to trust). Parsing and checking` +
       `\nare synchronous on one thread, so concurrency only overlaps the network waits; with a local server there is little to` +
       `\noverlap, and the server's own work runs on the same thread.` +
-      `\nOn the extension's batch page the HTML parser is the browser's DOMParser, not linkedom (see scripts/bench-browser.ts).\n`,
+      `\nOn the extension's batch page the HTML parser is the browser's DOMParser, not the light tree (see scripts/bench/page-script-time.ts).\n`,
   );
   return inMemory;
 }
@@ -332,12 +332,12 @@ async function benchPdf(htmlMs: ReadonlyMap<string, number>): Promise<void> {
   console.log(
     `\nfirst ms: the first extractPdf call on that file; for ${files[0] ?? 'the first file'} (${firstOverall === null ? '—' : f1(firstOverall)} ms) it includes` +
       `\nloading pdf.js (module + fake worker). parse ms: median of ${REPEATS} further calls; check ms: checkExtracted (recognise + checks),` +
-      `\nmedian of ${REPEATS}. vs HTML: total over checkBytes on the HTML fixture of the same name (linkedom parse + check, in memory,\nmedian of ${HTML_REPEATS}, section 1).\n`,
+      `\nmedian of ${REPEATS}. vs HTML: total over checkBytes on the HTML fixture of the same name (light-tree parse + check, in memory,\nmedian of ${HTML_REPEATS}, section 1).\n`,
   );
 }
 
 async function benchDocx(htmlMs: ReadonlyMap<string, number>): Promise<void> {
-  console.log(`## 2b. DOCX — built in memory with test/support/make-docx.ts, then extractDocx (mammoth + linkedom + extractHtml) and checkExtracted\n`);
+  console.log(`## 2b. DOCX — built in memory with test/support/make-docx.ts, then extractDocx (mammoth + light tree + extractHtml) and checkExtracted\n`);
   const rows: string[][] = [];
   let firstOverall: number | null = null;
   for (const name of DOCX_FIXTURES) {
@@ -378,7 +378,7 @@ async function benchDocx(htmlMs: ReadonlyMap<string, number>): Promise<void> {
     `\nbuild ms: make-docx (not part of the check). first ms: the first extractDocx call on that file; for the first file` +
       `\n(${firstOverall === null ? '—' : f1(firstOverall)} ms) it includes loading mammoth. extract ms: extractDocx, median of ${REPEATS};` +
       `\nmammoth ms: convertDocx alone (the .docx → HTML part of it), median of ${REPEATS}; check ms: checkExtracted, median of ${REPEATS}.` +
-      `\nvs HTML: total over checkBytes on the HTML fixture of the same name (linkedom parse + check, in memory, median of ${HTML_REPEATS}).\n`,
+      `\nvs HTML: total over checkBytes on the HTML fixture of the same name (light-tree parse + check, in memory, median of ${HTML_REPEATS}).\n`,
   );
 }
 
