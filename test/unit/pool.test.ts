@@ -69,6 +69,7 @@ describe('file workers', () => {
     const single = await run(1);
     const pooled = await run(2);
     expect(pooled).toEqual(single);
-    expect(single.out.split('\n').length).toBeGreaterThan(inputs.length);
+    // a file given twice is reported once (the listing expansion keeps the first of repeats)
+    expect(single.out.split('\n').length).toBeGreaterThan(new Set(inputs).size);
   }, 120_000);
 });
