@@ -2,7 +2,7 @@ import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { fileURLToPath } from 'node:url';
 import { build as esbuild } from 'esbuild';
-import { GOV_CN_MATCHES } from './src/matches';
+import { GOV_CN_MATCHES } from './src/page/matches';
 
 /** Drawn by scripts/make-icons.ts into public/icon/ (WXT copies public/ into every build). */
 const ICONS = { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' };
@@ -10,7 +10,7 @@ const ICONS = { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'i
 /**
  * Firefox only (Chrome's manifest has no browser_specific_settings). An MV3 add-on must name its
  * id. 140 is the floor: the CSS Custom Highlight API that marks quoted prose
- * (src/present/highlight.ts) arrived in Firefox 140, and so did `data_collection_permissions`;
+ * (src/page/highlight.ts) arrived in Firefox 140, and so did `data_collection_permissions`;
  * MV3 (109), `optional_host_permissions` (128) and host permissions granted at install (127) are
  * older. Firefox for Android reads `data_collection_permissions` from 142 (its own floor, else
  * web-ext lint warns). Nothing is collected or sent anywhere: `required: ['none']`.
@@ -76,13 +76,13 @@ export default defineConfig({
       files.push({ relativeDest: 'detector.js', contents: await buildDetector() });
     },
     // The in-page sidebar uses the browser's own API object, not the polyfill: see
-    // src/present/native-browser.ts for why (several ms on every report page) and what it calls.
+    // src/page/native-browser.ts for why (several ms on every report page) and what it calls.
     // (The first in-page script, entrypoints/checker.ts, does not import wxt/browser at all.)
     'vite:build:extendConfig': (entrypoints, config) => {
       if (!entrypoints.some((e) => e.name === 'sidebar')) return;
       const alias = config.resolve?.alias;
       const list = Array.isArray(alias) ? alias : Object.entries(alias ?? {}).map(([find, replacement]) => ({ find, replacement: String(replacement) }));
-      const native = fileURLToPath(new URL('./src/present/native-browser.ts', import.meta.url));
+      const native = fileURLToPath(new URL('./src/page/native-browser.ts', import.meta.url));
       config.resolve = { ...config.resolve, alias: [{ find: /^wxt\/browser$/, replacement: native }, ...list] };
     },
   },

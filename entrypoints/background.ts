@@ -1,16 +1,16 @@
-import '../src/zod-config';
+import '../src/model/zod-config';
 import { browser } from 'wxt/browser';
 import { parseHTML } from 'linkedom/worker';
-import { parseToBackground, type CheckPageRequest, type CheckTabRequest } from '../src/requests';
-import { unwrapJson, wireReply, wrapJson, type CheckReplyWire, type JsonEnvelope, type ResultReply, type ToTab } from '../src/messages';
-import type { CandidateReply } from '../src/wire';
-import { checkPage, decide, forgetTab, takeResult, type PageReply, type Place } from '../src/present/page-check';
-import { badgeFor } from '../src/present/badge';
-import { injectChecker as inject, type CheckRun, type RunMode } from '../src/present/inject';
-import { tablesToTsv } from '../src/present/tsv';
-import { answerReviewWrite, type ReviewWriteReply } from '../src/present/review-requests';
-import { autoCheckAllowed, loadSettings, syncExtraSites } from '../src/present/sites';
-import { SETTINGS_KEY } from '../src/present/settings';
+import { parseToBackground, type CheckPageRequest, type CheckTabRequest } from '../src/messaging/to-background';
+import { unwrapJson, wireReply, wrapJson, type CheckReplyWire, type JsonEnvelope, type ResultReply, type ToTab } from '../src/messaging/to-page';
+import type { CandidateReply } from '../src/messaging/wire';
+import { checkPage, decide, forgetTab, takeResult, type PageReply, type Place } from '../src/background/page-check';
+import { badgeFor } from '../src/background/badge';
+import { injectChecker as inject, type CheckRun, type RunMode } from '../src/background/inject';
+import { tablesToTsv } from '../src/output/tsv';
+import { answerReviewWrite, type ReviewWriteReply } from '../src/messaging/review-requests';
+import { autoCheckAllowed, loadSettings, syncExtraSites } from '../src/background/sites';
+import { SETTINGS_KEY } from '../src/store/settings';
 
 export default defineBackground(() => {
   void loadSettings().then(syncExtraSites).catch(() => undefined);
@@ -99,7 +99,7 @@ export default defineBackground(() => {
 });
 
 /**
- * Check a tab's page (src/present/inject.ts): the page's HTML comes as the injected script's
+ * Check a tab's page (src/background/inject.ts): the page's HTML comes as the injected script's
  * result and the plan goes back as args, so no message from the page is needed. The engine runs
  * here; the toolbar badge follows the outcome, only while the tab still shows the page that was
  * read (a large report left during its check must not put its badge on the next page: issue 16,

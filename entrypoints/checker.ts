@@ -1,7 +1,7 @@
-import { markFromReply, readPage, type MarkedPage, type PageRead } from '../src/present/mark-page';
-import { attachmentCount, readMarkPlan } from '../src/wire';
-import { extensionApi } from '../src/extension-api';
-import { CHECKER_KEY, type MarkOutcome, type PageChecker } from '../src/present/inject-protocol';
+import { markFromReply, readPage, type MarkedPage, type PageRead } from '../src/page/mark-page';
+import { attachmentCount, readMarkPlan } from '../src/messaging/wire';
+import { extensionApi } from '../src/page/extension-api';
+import { CHECKER_KEY, type MarkOutcome, type PageChecker } from '../src/messaging/inject-protocol';
 
 type Global = typeof globalThis & {
   __govReportRunMode?: 'auto' | 'manual';
@@ -10,7 +10,7 @@ type Global = typeof globalThis & {
 };
 
 /**
- * The in-page checker's first script, injected by the background (src/present/inject.ts) when the
+ * The in-page checker's first script, injected by the background (src/background/inject.ts) when the
  * detector or the user asks. It only reads the page and, when called again, marks it; it sends no
  * message: the page's HTML is this script's result for scripting.executeScript, and the
  * background's plan comes back as the args of a second call (`PageChecker.mark`, left on this

@@ -1,7 +1,7 @@
-import '../src/zod-config';
-import { GOV_CN_MATCHES } from '../src/matches';
-import { Checker, type Mode } from '../src/present/sidebar';
-import type { MarkedPage } from '../src/present/mark-page';
+import '../src/model/zod-config';
+import { GOV_CN_MATCHES } from '../src/page/matches';
+import { Checker, type Mode } from '../src/ui/sidebar/in-page';
+import type { MarkedPage } from '../src/page/mark-page';
 
 type Global = typeof globalThis & { __govReportCheck?: Checker; __govReportRunMode?: Mode; __govReportMarked?: MarkedPage | null };
 

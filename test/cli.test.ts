@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../src/cli/main';
 import { CheckResultSchema } from '../src/model/result';
-import { parseCsv } from '../src/present/csv';
+import { parseCsv } from '../src/output/csv';
 import { FIXTURES } from './fixtures/html/specs';
 import { makeDocx, oleBytes } from './support/make-docx';
 import { SEED_DIR as SEEDS } from './support/seeds';

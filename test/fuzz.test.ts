@@ -21,7 +21,7 @@ import { extractHtml, extractSnapshot } from '../src/extract/html';
 import { extractText } from '../src/extract/text';
 import type { ExtractedDoc, Grid, GridCell, SourceRef } from '../src/extract/types';
 import { CheckResultSchema, type Source } from '../src/model/result';
-import { planMarks } from '../src/present/mark-plan';
+import { planMarks } from '../src/messaging/mark-plan';
 import { SECTIONS, TEMPLATES } from '../src/recognise/templates';
 
 /** Time budget per property. */

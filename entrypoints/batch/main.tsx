@@ -1,8 +1,8 @@
 import { render } from 'preact';
-import { Batch } from '../../src/present/batch/Batch';
-import { extensionBatchHost } from '../../src/present/batch/host';
-import { BATCH_CSS } from '../../src/present/batch/styles';
-import { withLang } from '../../src/present/ui-lang';
+import { Batch } from '../../src/ui/batch/Batch';
+import { extensionBatchHost } from '../../src/ui/batch/host';
+import { BATCH_CSS } from '../../src/ui/batch/styles';
+import { withLang } from '../../src/ui/ui-lang';
 
 const style = document.createElement('style');
 style.textContent = BATCH_CSS;

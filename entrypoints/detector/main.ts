@@ -1,5 +1,5 @@
 import { addsTables, documentSaysReport, framesSayReport, mayHoldReport, onAddedFramesLoad } from '../../src/extract/detect';
-import { extensionApi } from '../../src/extension-api';
+import { extensionApi } from '../../src/page/extension-api';
 
 /**
  * The detector: runs on every gov.cn page (listed in the manifest's content_scripts by
@@ -36,11 +36,11 @@ const SETTLE_MS = 400;
  * has some (window.length, read once); the observer's callback and the recheck are compiled only if
  * the page mutates.
  *
- * Run at document_start (wxt.config.ts, and the extra sites' registration in src/present/sites.ts),
+ * Run at document_start (wxt.config.ts, and the extra sites' registration in src/background/sites.ts),
  * so that the extension's isolated world, and its `chrome` / `browser` globals, are made before the
  * page has any markup: made later, a page element named `chrome` or `browser` (a hidden
  * `<form id="chrome">`) is what Chromium finds under that name and installs the API on, or next to
- * (src/extension-api.ts; issue 16). The look at the page waits for DOMContentLoaded, as it did
+ * (src/page/extension-api.ts; issue 16). The look at the page waits for DOMContentLoaded, as it did
  * at document_idle.
  */
 const start = (): void => {
@@ -113,12 +113,12 @@ else start();
 
 /**
  * Tells the background that this page may hold a report; it injects the checker and answers when
- * the run is over: `{ watch: true }` (src/wire.ts CandidateReply) when the page held nothing to
+ * the run is over: `{ watch: true }` (src/messaging/wire.ts CandidateReply) when the page held nothing to
  * show. `answered` hears whether to watch on (no answer, or a broken one: no).
  */
 function ask(answered: (watchOn: boolean) => void): void {
   try {
-    // never `browser ?? chrome` by name: a page's <form id="browser"> answers to it (src/extension-api.ts)
+    // never `browser ?? chrome` by name: a page's <form id="browser"> answers to it (src/page/extension-api.ts)
     const p = extensionApi<Runtime>()?.runtime?.sendMessage({ type: 'candidate' });
     if (p && typeof p.then === 'function') {
       p.then(

@@ -1,6 +1,6 @@
 import { render } from 'preact';
-import { Options } from '../../src/present/options/Options';
-import { withLang } from '../../src/present/ui-lang';
+import { Options } from '../../src/ui/options/Options';
+import { withLang } from '../../src/ui/ui-lang';
 
 const root = document.getElementById('app');
 // keyed by the language: a switch made here or in the popup shows the page anew in that language

@@ -1,9 +1,9 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
-import { PrintPage } from '../../src/present/print/PrintPage';
-import { readPrintJob } from '../../src/present/print/job';
-import { PRINT_KEY } from '../../src/present/print-key';
-import { withLang } from '../../src/present/ui-lang';
+import { PrintPage } from '../../src/ui/print/PrintPage';
+import { readPrintJob } from '../../src/store/print-job';
+import { PRINT_KEY } from '../../src/store/print-key';
+import { withLang } from '../../src/ui/ui-lang';
 
 void browser.storage.local.get(PRINT_KEY).then((stored) => {
   const job = readPrintJob(stored[PRINT_KEY]);

@@ -10,7 +10,7 @@
  *    extract, recognise, check), one after another on the main thread;
  *  - CLI, linkedom: the same with linkedom's DOM in place of the light tree (what the CLI did
  *    before), in memory, for comparison;
- *  - CLI, worker threads: `fileWorkers` (src/batch/pool.ts) with one thread per core, fed as the
+ *  - CLI, worker threads: `fileWorkers` (src/cli/pool.ts) with one thread per core, fed as the
  *    CLI feeds it, after its workers have started (their start is timed on its own line).
  * Each row runs for a time budget after a warm-up; figures for reading, never asserted. The machine
  * is shared: run it when it is quiet, and say the load it ran under (printed).
@@ -23,7 +23,7 @@ import fc from 'fast-check';
 import { parseDocument } from 'htmlparser2';
 import { parseHTML } from 'linkedom';
 import { checkInput } from '../../src/cli/main';
-import { fileWorkers } from '../../src/batch/pool';
+import { fileWorkers } from '../../src/cli/pool';
 import { checkDocument } from '../../src/pipeline';
 import { asDocument } from '../../src/batch/check-document';
 import { decodeHtml } from '../../src/fetch';
@@ -105,7 +105,7 @@ async function main(): Promise<void> {
       ['bare htmlparser2 parseDocument (in memory)', bare.perSecond, 'the yardstick'],
       ['CLI, one thread (checkInput: file → light tree → check)', single.perSecond, ''],
       ['CLI, linkedom DOM instead (in memory, as before)', linkedom.perSecond, ''],
-      [`CLI, ${workers.threads} worker threads (src/batch/pool.ts)`, pooledRate, `after ${(startMs / 1000).toFixed(1)} s to start the workers`],
+      [`CLI, ${workers.threads} worker threads (src/cli/pool.ts)`, pooledRate, `after ${(startMs / 1000).toFixed(1)} s to start the workers`],
     ];
     const w = Math.max(...rows.map((r) => r[0].length));
     console.log(`${'what'.padEnd(w)}  ${'pages/s'.padStart(8)}  ${'vs bare'.padStart(8)}  ${'reports/hour'.padStart(12)}  note`);

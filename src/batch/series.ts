@@ -1,7 +1,7 @@
 import { withLastYear } from '../check/cross-year';
 import { figuresOf, previousYear, recordOf, type YearRecord } from '../model/history';
 import type { CheckResultJson } from '../model/result';
-import { bodyKey } from '../recognise/body';
+import { bodyKey } from '../model/body';
 
 /**
  * A body's reports year after year (issue 19, item 2): every checked report grouped by its body

@@ -5,10 +5,10 @@ import { parseLight } from '../extract/light-dom';
 import { asDocument, checkBytes, type DocumentOutcome, type DocumentReaders } from '../batch/check-document';
 import { listingLinks, type ListingLinks } from '../discover/listing';
 import { crawlListing, DEFAULT_MAX_PAGES } from '../discover/crawl';
-import { renderSummary, type Lang } from '../present/summary';
-import { toJson } from '../present/json';
-import { findingsToCsv, type CsvEntry } from '../present/csv';
-import type { XlsxEntry } from '../present/xlsx';
+import { renderSummary, type Lang } from '../output/summary';
+import { toJson } from '../output/json';
+import { findingsToCsv, type CsvEntry } from '../output/csv';
+import type { XlsxEntry } from '../output/xlsx';
 import { CheckResultSchema, type CheckResultJson } from '../model/result';
 import { decodeHtml, fetchDocument, fetchRevalidated, kindOf, parseHttpUrl, type FetchedDocument, type RequestGate } from '../fetch';
 import { buildSeries, seriesText, type BodySeries } from '../batch/series';
@@ -19,7 +19,7 @@ import { makeProgress, type BarStream, type Progress } from './progress';
 import { MAX_FILE_BYTES } from '../extract/limits';
 import { SCHEMA_VERSION } from '../model/version';
 import { printable } from './printable';
-import { fileWorkers } from '../batch/pool';
+import { fileWorkers } from './pool';
 
 const USAGE = `用法 / usage: npm run check -- [--json | --csv] [--xlsx FILE.xlsx] [--lang zh|en] [--concurrency N] [--progress] [--timeout S] [--max-pages N] [--allow-host HOST] [--list FILE] [--store FILE.jsonl [--resume]] [--per-host N] [--delay S] [--retries N] FILE_OR_URL...
 
@@ -79,7 +79,7 @@ export interface CliEnv {
   fetch?: typeof fetch;
   /** stderr as a stream: a progress bar is drawn on it when it is a terminal (default none: no bar) */
   progressStream?: BarStream;
-  /** worker threads for many local files (default: one per core; src/batch/pool.ts) */
+  /** worker threads for many local files (default: one per core; src/cli/pool.ts) */
   threads?: number;
   /** the fewest local files worth starting them for (default MIN_FILES there) */
   poolMinFiles?: number;
@@ -484,7 +484,7 @@ export async function main(argv: string[], rawOut: (s: string) => void, rawErr: 
   const progress = makeProgress({ lang: args.lang, lines: args.progress, total, err, ...(env.progressStream ? { stream: env.progressStream } : {}) });
   let checked: InputOutcome[];
   let expanded: InputOutcome[];
-  // many local files: checked in worker threads, one per core (src/batch/pool.ts)
+  // many local files: checked in worker threads, one per core (src/cli/pool.ts)
   const workers = fileWorkers(args.inputs, { ...args, threads: env.threads, minFiles: env.poolMinFiles }, (input) => checkInput(input, args, env, net));
   try {
     checked = await pool(args.inputs, args.concurrency, async (input) => {
@@ -518,7 +518,7 @@ export async function main(argv: string[], rawOut: (s: string) => void, rawErr: 
   if (args.xlsx !== null) {
     const entries: XlsxEntry[] = outcomes.map((o) => (o.ok ? { source: o.input, result: o.result } : { source: o.input, failure: o.reason, status: o.status ?? 'failed' }));
     // exceljs is loaded only when a workbook is asked for
-    const { findingsToXlsx } = await import('../present/xlsx');
+    const { findingsToXlsx } = await import('../output/xlsx');
     try {
       await writeFile(args.xlsx, await findingsToXlsx(entries, { lang: args.lang }));
     } catch (e) {
@@ -553,7 +553,7 @@ export async function main(argv: string[], rawOut: (s: string) => void, rawErr: 
 }
 
 // Run when executed directly (npm run check, bin/), not when imported by tests.
-// Not in a worker thread either: src/batch/pool-task.ts imports checkInput from here.
+// Not in a worker thread either: src/cli/pool-task.ts imports checkInput from here.
 const self = process.argv[1] ?? '';
 if (isMainThread && (/cli[\\/]main\.ts$/.test(self) || /gov-report-check(\.mjs)?$/.test(self))) {
   // `… | head` closes the pipe early: that is not an error worth a stack trace.

@@ -1,5 +1,5 @@
 import cliProgress from 'cli-progress';
-import type { Lang } from '../present/summary';
+import type { Lang } from '../output/summary';
 
 /**
  * The run's progress on stderr (issue 19, item 4). On a terminal: a bar with the count, the rate

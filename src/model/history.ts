@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { TemplateVersionSchema, type Report } from './report';
-import { bodyKey } from '../recognise/body';
+import { bodyKey } from './body';
 
 /**
  * A compact record of one checked report, kept to compare a body's next year against: its row 二
@@ -10,7 +10,7 @@ const Counts = z.record(z.string(), z.nullable(z.number()));
 
 const YearRecordV1Schema = z.object({
   body: z.string(),
-  /** see recognise/body.ts: survives 威海市环翠区人民政府 / 环翠区政府 / 环翠区 */
+  /** see model/body.ts: survives 威海市环翠区人民政府 / 环翠区政府 / 环翠区 */
   bodyKey: z.string(),
   year: z.number(),
   template: z.nullable(TemplateVersionSchema),

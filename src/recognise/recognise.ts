@@ -3,7 +3,7 @@ import { labelKey, stripNumbering } from '../text/normalize';
 import type { ExtractedDoc, GridCell, SourceRef } from '../extract/types';
 import type { Report, ReportRow, ReportTable, StructureIssue } from '../model/report';
 import { findMeta } from './meta';
-import { bodyLevel } from './body';
+import { bodyLevel } from '../model/body';
 import { fitValues, matchRow, rowMatches, splitRow, type SplitRow } from './rows';
 import { findSections, type SectionHit } from './sections';
 import { unrun } from './run-together';

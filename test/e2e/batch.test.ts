@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { parseCsv } from '../../src/present/csv';
+import { parseCsv } from '../../src/output/csv';
 import { launchBrowser, screenshot, startServer, type LaunchedBrowser, type TestServer } from './harness';
 import { seedText } from '../support/seeds';
 

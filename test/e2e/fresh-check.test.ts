@@ -3,7 +3,7 @@
 // asks for a fresh check — at most twice per page — instead of ending without a word. The loss is
 // made to order: a probe in the service worker wraps scripting.executeScript (the background's
 // `browser.scripting` is this same object) and renames the result id in the plan the background
-// hands to the page (src/present/inject.ts), so the sidebar asks for an id the background never
+// hands to the page (src/background/inject.ts), so the sidebar asks for an id the background never
 // kept. Everything else is the real extension.
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Worker } from 'playwright-core';

@@ -52,7 +52,7 @@ type Chrome = {
 
 /**
  * Whether the background has received the page of `url` to check: the first in-page script's
- * result (src/present/inject.ts), seen by wrapping scripting.executeScript (the background's
+ * result (src/background/inject.ts), seen by wrapping scripting.executeScript (the background's
  * `browser.scripting` is this same object). Installed once, with a way to make the background's check slow: while
  * `__slowMs` is set, its reads of storage (settings, history, decisions: every check makes them)
  * take that long — a large report's check as it runs on a slow machine, made to order.

@@ -4,7 +4,7 @@ import { screenshot } from './harness';
 import { useBrowser } from './use-browser';
 
 // Issue 18, item 1: the sidebar never covers what it points at. The page makes room for the docked
-// panel (src/present/dock.ts); a clicked finding scrolls its cell clear of the panel, and the
+// panel (src/page/dock.ts); a clicked finding scrolls its cell clear of the panel, and the
 // cell's tooltip shows in the free part of the window. At the office screen widths of the issue,
 // on errors.html as it is (a centred article) and in a 1200 px fixed-width layout with the tables
 // at its right edge (derived-pages.ts /wide-layout.html), for every finding.

@@ -76,7 +76,7 @@ describe('a page with a clock cell ticking every second', () => {
     const rechecks = (await mounts(page)) - first;
     console.log(`clock inside a report table: ${rechecks} re-checks in 10 s`);
     expect(rechecks).toBeGreaterThanOrEqual(1);
-    // debounced, then at least 5 s apart (src/present/watch.ts WATCH_LIMITS)
+    // debounced, then at least 5 s apart (src/page/watch.ts WATCH_LIMITS)
     expect(rechecks).toBeLessThanOrEqual(3);
     await page.locator(PANEL).waitFor({ timeout: 5_000 });
     await page.close();

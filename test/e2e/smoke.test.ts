@@ -34,7 +34,7 @@ describe('e2e harness smoke test', () => {
     }
     // the first script, which runs before the marks, has no UI: no shadow root, no sidebar CSS or words
     const [first, sidebar] = pageSide;
-    // nor zod: its schema construction and first parse cost ~6 ms there (the plan is checked by hand, src/wire.ts)
+    // nor zod: its schema construction and first parse cost ~6 ms there (the plan is checked by hand, src/messaging/wire.ts)
     for (const uiOnly of ['attachShadow', ':host', '复制 JSON', '_zod']) {
       expect(sidebar).toContain(uiOnly);
       expect(first).not.toContain(uiOnly);

@@ -3,7 +3,7 @@
 // page's markup. A page that shadows BOTH `browser` and `chrome` there (named-access forms, named
 // iframes) leaves the page side with no extension API at all. The toolbar check must not need one:
 // the background reads the page through scripting.executeScript's result and hands the marks and
-// the result back through its args (src/present/inject.ts), so the sidebar still shows the report.
+// the result back through its args (src/background/inject.ts), so the sidebar still shows the report.
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { clickToolbarButton, screenshot } from './harness';

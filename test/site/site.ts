@@ -36,7 +36,7 @@ export const SITE_PDF = join(SITE_DIR_SOURCE, 'huancui-2022.pdf');
 export const YEARS = [2021, 2022, 2023, 2024, 2025] as const;
 
 export interface SiteBody {
-  /** the body key the checker groups its reports by (recognise/body.ts bodyKey) */
+  /** the body key the checker groups its reports by (model/body.ts bodyKey) */
   key: string;
   host: string;
   /** the listing's first page */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bodyKey, bodyLevel } from '../../src/recognise/body';
+import { bodyKey, bodyLevel } from '../../src/model/body';
 import { findMeta } from '../../src/recognise/meta';
 
 describe('the issuing body: level and a key that survives naming drift', () => {

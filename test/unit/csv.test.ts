@@ -3,7 +3,7 @@ import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { checkDocument } from '../../src/pipeline';
 import type { CheckResultJson } from '../../src/model/result';
-import { CSV_COLUMNS, CSV_HEADERS, cellFields, csvField, csvRow, findingsToCsv, parseCsv } from '../../src/present/csv';
+import { CSV_COLUMNS, CSV_HEADERS, cellFields, csvField, csvRow, findingsToCsv, parseCsv } from '../../src/output/csv';
 
 function check(name: string): CheckResultJson {
   const { document } = parseHTML(readFileSync(new URL(`../fixtures/html/${name}.html`, import.meta.url), 'utf8'));

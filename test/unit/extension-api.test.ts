@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { extensionApi } from '../../src/extension-api';
+import { extensionApi } from '../../src/page/extension-api';
 
 // Named access puts a page's elements on the prototype chain of the content script's global
 // (never as own properties): simulated here by properties of the global's prototype. The real

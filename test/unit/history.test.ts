@@ -5,7 +5,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { checkDocument } from '../../src/pipeline';
 import { compareYears, withLastYear } from '../../src/check/cross-year';
 import { EMPTY_HISTORY, HISTORY_VERSION, migrateHistory, originOf, recordOf, type YearRecord } from '../../src/model/history';
-import { exportHistory, HISTORY_KEY, importHistory, loadHistory, remember, clearHistory } from '../../src/present/history-store';
+import { exportHistory, HISTORY_KEY, importHistory, loadHistory, remember, clearHistory } from '../../src/store/history-store';
 import { CheckResultSchema, type CheckResultJson } from '../../src/model/result';
 
 function check(name: string): CheckResultJson {

@@ -3,12 +3,12 @@ import { JSDOM } from 'jsdom';
 import { parseHTML } from 'linkedom';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { markPage } from '../../src/present/mark-page';
-import { checkPage } from '../../src/present/page-check';
-import { MARK_ATTR } from '../../src/present/highlight';
-import { wireReply } from '../../src/messages';
-import { parseToBackground } from '../../src/requests';
-import { readMarkPlan } from '../../src/wire';
+import { markPage } from '../../src/page/mark-page';
+import { checkPage } from '../../src/background/page-check';
+import { MARK_ATTR } from '../../src/page/highlight';
+import { wireReply } from '../../src/messaging/to-page';
+import { parseToBackground } from '../../src/messaging/to-background';
+import { readMarkPlan } from '../../src/messaging/wire';
 
 // The first in-page script's whole path, with the background in the same process: jsdom plays
 // the page (scripts on, as in a tab), every message goes through JSON as it would between the

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { offlineApi, offlineBox, OFFLINE_REASON } from '../../src/present/offline-api';
-import { OFFLINE_KEY, type OfflineBox } from '../../src/present/inject-protocol';
+import { offlineApi, offlineBox, OFFLINE_REASON } from '../../src/page/offline-api';
+import { OFFLINE_KEY, type OfflineBox } from '../../src/messaging/inject-protocol';
 
 // The sidebar's stand-in API in a page that shadows both browser and chrome (issue 16): what the
 // background leaves is read from an own property only, and answers the sidebar's result request.

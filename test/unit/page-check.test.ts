@@ -4,18 +4,18 @@ import { parseHTML } from 'linkedom';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { extractHtml } from '../../src/extract/html';
-import { checkPage, decide, forgetTab, KEEP_PER_FRAME, keptCount, takeResult } from '../../src/present/page-check';
-import { parseCheckHead, parseToTab, readCheckReply, unwrapJson, wireReply, wrapJson, type CheckReply } from '../../src/messages';
-import type { PageReply } from '../../src/present/page-check';
-import { MarkPlanSchema } from '../../src/messages';
-import { readMarkPlan } from '../../src/wire';
-import { parseToBackground, type CheckExtractedRequest, type CheckPageRequest } from '../../src/requests';
+import { checkPage, decide, forgetTab, KEEP_PER_FRAME, keptCount, takeResult } from '../../src/background/page-check';
+import { parseCheckHead, parseToTab, readCheckReply, unwrapJson, wireReply, wrapJson, type CheckReply } from '../../src/messaging/to-page';
+import type { PageReply } from '../../src/background/page-check';
+import { MarkPlanSchema } from '../../src/messaging/to-page';
+import { readMarkPlan } from '../../src/messaging/wire';
+import { parseToBackground, type CheckExtractedRequest, type CheckPageRequest } from '../../src/messaging/to-background';
 import { snapshotDocument } from '../../src/extract/snapshot';
 import { CheckResultSchema } from '../../src/model/result';
 import { SCHEMA_VERSION } from '../../src/model/version';
-import { SETTINGS_KEY } from '../../src/present/settings';
-import { REVIEWS_KEY } from '../../src/present/review-store';
-import { HISTORY_KEY } from '../../src/present/history-store';
+import { SETTINGS_KEY } from '../../src/store/settings';
+import { REVIEWS_KEY } from '../../src/store/review-store';
+import { HISTORY_KEY } from '../../src/store/history-store';
 
 const URL_ = 'http://www.example.gov.cn/errors.html';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Window } from 'happy-dom';
-import { pictureNames } from '../../src/present/picture-names';
+import { pictureNames } from '../../src/page/picture-names';
 
 // A picture-only table is named by its place, its alt text and the heading before it, not by its
 // file hash (issue 18, item 4). Cases as gov.cn pages have them (seed-002: headings in <p><span>,

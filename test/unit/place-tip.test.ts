@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { placeTip, type Rect } from '../../src/present/App';
+import { placeTip, type Rect } from '../../src/ui/sidebar/App';
 
 // Where a marked cell's tooltip goes (issue 18, item 1): in the part of the window the docked
 // panel leaves free, beside the table when there is room, never over the cell.

@@ -1,5 +1,5 @@
 /**
- * Many local files through worker threads (src/batch/pool.ts): the same outcome per file as the
+ * Many local files through worker threads (src/cli/pool.ts): the same outcome per file as the
  * main thread gives, in input order, and a file that cannot be read costs only itself.
  */
 import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkInput, main } from '../../src/cli/main';
-import { fileWorkers, MIN_FILES } from '../../src/batch/pool';
+import { fileWorkers, MIN_FILES } from '../../src/cli/pool';
 import { SEED_DIR } from '../support/seeds';
 
 const FIX = new URL('../fixtures/html/', import.meta.url).pathname;

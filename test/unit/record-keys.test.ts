@@ -4,8 +4,8 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { checkDocument } from '../../src/pipeline';
 import { HISTORY_VERSION, migrateHistory, recordGroups, recordOf, reportKey, type YearRecord } from '../../src/model/history';
-import { HISTORY_KEY, loadHistory, remember } from '../../src/present/history-store';
-import { loadReview, loadReviews, migrateReviews, REVIEWS_KEY, saveDecision } from '../../src/present/review-store';
+import { HISTORY_KEY, loadHistory, remember } from '../../src/store/history-store';
+import { loadReview, loadReviews, migrateReviews, REVIEWS_KEY, saveDecision } from '../../src/store/review-store';
 import type { Decision } from '../../src/model/review';
 
 // Issue 18, item 6: two different reports of one body and year were merged into one record. Records

@@ -1,9 +1,9 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { Decision } from '../../src/model/review';
-import { parseToBackground } from '../../src/requests';
-import { REVIEWS_KEY, saveDecision } from '../../src/present/review-store';
-import { answerReviewWrite, clearReviewsInBackground, importReviewsInBackground } from '../../src/present/review-requests';
+import { parseToBackground } from '../../src/messaging/to-background';
+import { REVIEWS_KEY, saveDecision } from '../../src/store/review-store';
+import { answerReviewWrite, clearReviewsInBackground, importReviewsInBackground } from '../../src/messaging/review-requests';
 
 // Issue 16: the options page writes the decisions (import, clear) from a context of its own. Its
 // copy of review-store.ts has its own queue, so its read-change-write overlapped the background's
@@ -55,7 +55,7 @@ describe('decisions written from the options page and the sidebar at once', () =
 
   it('control: an import made in the options page\'s own copy of the store loses the sidebar\'s decisions or its own', async () => {
     // what Options.tsx did: review-store.ts loaded in the options page (a second module instance, a second queue)
-    const optionsCopy = await import('../../src/present/review-store');
+    const optionsCopy = await import('../../src/store/review-store');
     expect(optionsCopy.saveDecision).not.toBe(saveDecision);
     const saves = sidebarDecides();
     const imported = optionsCopy.importReviews(importFile);

@@ -5,8 +5,8 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { checkDocument } from '../../src/pipeline';
 import { runChecks } from '../../src/check/index';
 import { applyDecisions, figuresFingerprint, type Decision } from '../../src/model/review';
-import { auditRecord } from '../../src/present/audit';
-import { clearReviews, importReviews, loadReview, loadReviews, REVIEWS_KEY, saveDecision } from '../../src/present/review-store';
+import { auditRecord } from '../../src/output/audit';
+import { clearReviews, importReviews, loadReview, loadReviews, REVIEWS_KEY, saveDecision } from '../../src/store/review-store';
 import type { CheckResultJson } from '../../src/model/result';
 import type { Report } from '../../src/model/report';
 

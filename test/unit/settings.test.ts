@@ -1,9 +1,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { DEFAULT_SETTINGS, migrateSettings, SETTINGS_KEY, sitePattern, UI_KEY } from '../../src/present/settings';
-import { autoCheckAllowed, loadSettings } from '../../src/present/sites';
-import { pickLang, resolveLang } from '../../src/present/i18n';
-import { loadLang, saveLangChoice } from '../../src/present/ui-lang';
+import { DEFAULT_SETTINGS, migrateSettings, SETTINGS_KEY, sitePattern, UI_KEY } from '../../src/store/settings';
+import { autoCheckAllowed, loadSettings } from '../../src/background/sites';
+import { pickLang, resolveLang } from '../../src/ui/i18n';
+import { loadLang, saveLangChoice } from '../../src/ui/ui-lang';
 
 describe('settings in storage, versioned, with migrations (fakeBrowser)', () => {
   beforeEach(() => fakeBrowser.reset());

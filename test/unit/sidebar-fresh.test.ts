@@ -6,11 +6,11 @@ import { JSDOM } from 'jsdom';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { checkPage } from '../../src/present/page-check';
+import { checkPage } from '../../src/background/page-check';
 import { snapshotDocument } from '../../src/extract/snapshot';
-import { pageLocator } from '../../src/present/locate';
-import { Checker } from '../../src/present/sidebar';
-import type { CheckPageRequest } from '../../src/requests';
+import { pageLocator } from '../../src/page/locate';
+import { Checker } from '../../src/ui/sidebar/in-page';
+import type { CheckPageRequest } from '../../src/messaging/to-background';
 
 // Issue 16, item 4: a sidebar whose result the background no longer holds (a cache that dropped
 // it, a service worker stopped in between) ended silently on an automatic run: marks gone, no

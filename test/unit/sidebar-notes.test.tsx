@@ -8,7 +8,7 @@ import { checkDocument } from '../../src/pipeline';
 import { applyDecisions, overlayDecisions, type Decision, type DecisionState } from '../../src/model/review';
 import type { CheckResultJson } from '../../src/model/result';
 import type { Finding } from '../../src/model/finding';
-import { NOTE_SAVE_MS, Sidebar } from '../../src/present/sidebar/Sidebar';
+import { NOTE_SAVE_MS, Sidebar } from '../../src/ui/sidebar/Sidebar';
 
 // The sidebar's note field (issue 16, item 1): a note is saved while typed (after a pause), on
 // blur and when the sidebar goes away — never only with the next click on a state button.

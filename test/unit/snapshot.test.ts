@@ -5,9 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { extractHtml, extractSnapshot, refKey } from '../../src/extract/html';
 import { snapshotDocument } from '../../src/extract/snapshot';
 import type { SourceRef } from '../../src/extract/types';
-import { pageLocator } from '../../src/present/locate';
-import { applyPlan, completeMarks, MARK_ATTR } from '../../src/present/highlight';
-import { elementPath, planMarks } from '../../src/present/mark-plan';
+import { pageLocator } from '../../src/page/locate';
+import { applyPlan, completeMarks, MARK_ATTR } from '../../src/page/highlight';
+import { elementPath, planMarks } from '../../src/messaging/mark-plan';
 import { checkExtracted } from '../../src/pipeline';
 
 // The in-page checker sends the page's HTML; the background parses it again with linkedom and

@@ -13,7 +13,7 @@ import { runChecks } from '../../src/check/index';
 import type { Report } from '../../src/model/report';
 import { SCHEMA_VERSION, type CheckResultJson } from '../../src/model/result';
 import { summarise } from '../../src/pipeline';
-import { verdictLine } from '../../src/present/verdict';
+import { verdictLine } from '../../src/output/verdict';
 import { seedText } from '../support/seeds';
 
 const sound: Record<string, Report> = {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkText } from '../../src/pipeline';
-import { tablesToTsv } from '../../src/present/tsv';
+import { tablesToTsv } from '../../src/output/tsv';
 import { seedText } from '../support/seeds';
 
 describe('tables as TSV', () => {

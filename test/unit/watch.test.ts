@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { checkDocument } from '../../src/pipeline';
-import { pageWatch, reportTables, tableSignature, WATCH_LIMITS } from '../../src/present/watch';
+import { pageWatch, reportTables, tableSignature, WATCH_LIMITS } from '../../src/page/watch';
 import type { SourceRef } from '../../src/extract/types';
 
 // Issue 16, item 5: a clock in a <td> re-ran the whole check every second for as long as the page

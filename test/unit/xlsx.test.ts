@@ -5,8 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { checkDocument } from '../../src/pipeline';
 import type { CheckResultJson } from '../../src/model/result';
 import { applyDecisions } from '../../src/model/review';
-import { findingsToXlsx, SHEETS, type XlsxEntry } from '../../src/present/xlsx';
-import { verdictLine } from '../../src/present/verdict';
+import { findingsToXlsx, SHEETS, type XlsxEntry } from '../../src/output/xlsx';
+import { verdictLine } from '../../src/output/verdict';
 
 function check(name: string, html = readFileSync(new URL(`../fixtures/html/${name}.html`, import.meta.url), 'utf8')): CheckResultJson {
   const { document } = parseHTML(html);
