@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
+import iconv from 'iconv-lite';
 import { extractHtml } from '../../src/extract/html';
 import { recognise } from '../../src/recognise/recognise';
 import type { TableId } from '../../src/recognise/templates';
@@ -268,4 +269,17 @@ export function derivedPage(path: string): string | null {
     cache.set(path, html);
   }
   return html;
+}
+
+/**
+ * Pages served as bytes in another encoding: seed-004.html in GBK, its charset declared so, as
+ * many county sites still serve their pages (the batch page must decode it, not show mojibake).
+ */
+const ENCODED: Record<string, () => Buffer> = {
+  '/seed-004-gbk.html': () => iconv.encode(fixture('seed-004').replace('<meta charset="utf-8">', '<meta charset="gbk">'), 'gbk'),
+};
+
+/** The bytes of an encoded derived page for this URL path, or null. */
+export function encodedPage(path: string): Buffer | null {
+  return ENCODED[path]?.() ?? null;
 }

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { derivedPage } from './derived-pages';
+import { derivedPage, encodedPage } from './derived-pages';
 
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const EXTENSION_DIR = join(REPO_ROOT, '.output', 'chrome-mv3');
@@ -116,6 +116,11 @@ export function startServer(): Promise<TestServer> {
     if (path === '/big-news.html') {
       bigNewsCache ??= Buffer.from(bigNewsPage(), 'utf8');
       send(res, 200, 'text/html; charset=utf-8', bigNewsCache);
+      return;
+    }
+    const encoded = encodedPage(path);
+    if (encoded !== null) {
+      send(res, 200, 'text/html; charset=gbk', encoded);
       return;
     }
     const derived = derivedPage(path.startsWith('/slow/') ? path.slice('/slow'.length) : path);
