@@ -1,7 +1,7 @@
 import type { CellKey, Report, ReportCell, ReportRow } from '../model/report';
 import type { Finding, Severity } from '../model/finding';
 import { templateFor, type TableId, type TemplateSpec, type Words } from '../recognise/templates';
-import { colName, describeCells, keyText, rowName } from './messages';
+import { colName, describeCells, rowName } from './messages';
 import { sumBlocked, sumFails, type RelationWords } from './wording';
 
 /** A sum relation a rule evaluated, kept for the search of the probable wrong cell. */
@@ -20,22 +20,27 @@ export class CheckContext {
   readonly template: TemplateSpec;
   /** every sum relation checked so far (check/suspect.ts reads them) */
   readonly relations: SumRecord[] = [];
-  private readonly index = new Map<string, ReportCell>();
+  /** cells by table, row and column: nested maps, so a lookup builds no key string (rules look cells up often) */
+  private readonly index = new Map<string, Map<string, Map<string, ReportCell>>>();
   private readonly rows = new Map<string, ReportRow>();
 
   constructor(report: Report) {
     this.report = report;
     this.template = templateFor(report);
     for (const table of Object.values(report.tables)) {
+      const byRow = this.index.get(table.id) ?? new Map<string, Map<string, ReportCell>>();
+      this.index.set(table.id, byRow);
       for (const row of table.rows) {
         this.rows.set(`${table.id}.${row.key}`, row);
-        for (const cell of row.cells) this.index.set(`${table.id}.${row.key}.${cell.col}`, cell);
+        const byCol = byRow.get(row.key) ?? new Map<string, ReportCell>();
+        byRow.set(row.key, byCol);
+        for (const cell of row.cells) byCol.set(cell.col, cell);
       }
     }
   }
 
   cell(key: CellKey): ReportCell | undefined {
-    return this.index.get(keyText(key));
+    return this.index.get(key.table)?.get(key.row)?.get(key.col);
   }
 
   /** The figure a cell holds, or null when it holds none (blank, a placeholder, text). */

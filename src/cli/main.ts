@@ -1,6 +1,5 @@
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import { isMainThread } from 'node:worker_threads';
-import { parseHTML } from 'linkedom';
 import { parseLight } from '../extract/light-dom';
 import { asDocument, checkBytes, type DocumentOutcome, type DocumentReaders } from '../batch/check-document';
 import { listingLinks, type ListingLinks } from '../discover/listing';
@@ -170,7 +169,16 @@ type InputOutcome = { input: string } & (
     }
 );
 
-const parseDom = (html: string): Document => parseHTML(html).document as unknown as Document;
+/**
+ * linkedom's full DOM, for what reads a listing's links (a page with no report, a 年报 column):
+ * loaded the first time one is read, so the checks of saved files — a worker thread's whole job —
+ * never load it (its ~190 modules were most of a worker's start-up).
+ */
+let linkedom: Promise<typeof import('linkedom')> | null = null;
+async function domParser(): Promise<(html: string) => Document> {
+  const { parseHTML } = await (linkedom ??= import('linkedom'));
+  return (html) => parseHTML(html).document as unknown as Document;
+}
 
 function words(lang: Lang, zh: string, en: string): string {
   return lang === 'zh' ? zh : en;
@@ -231,6 +239,7 @@ async function checkFetched(input: string, got: FetchedDocument, lang: Lang): Pr
   // listing of reports, or a page with the report attached?
   const noTables = outcome.ok ? Object.values(outcome.result.report.tables).every((t) => t.status === 'missing') : outcome.scanned !== true;
   if (got.kind === 'html' && noTables) {
+    const parseDom = await domParser();
     const links = listingLinks(parseDom(asDocument(decodeHtml(got.bytes, got.contentType))), got.finalUrl);
     if (links.reports.length > 0) {
       const reason = outcome.ok ? words(lang, '页面没有年报表格', 'no report tables on the page') : outcome.reason[lang];
@@ -345,6 +354,7 @@ async function fetchListingPage(url: string, args: Args, env: CliEnv, net: Net):
   }
   if (got.kind !== 'html') return { ok: false, reason: words(args.lang, '不是网页', 'not a web page') };
   const http: HttpMeta = { finalUrl: got.finalUrl, etag: got.etag, lastModified: got.lastModified, hash: store ? contentHash(got.bytes) : '' };
+  const parseDom = await domParser();
   const links = prev && prev.http.hash === http.hash ? prev.links : listingLinks(parseDom(asDocument(decodeHtml(got.bytes, got.contentType))), got.finalUrl);
   if (prev && prev.http.hash === http.hash) net.stats.unchanged += 1;
   await store?.recordPage(url, http, links);
@@ -366,6 +376,7 @@ async function expandListings(outcomes: InputOutcome[], args: Args, env: CliEnv,
       continue;
     }
     const listing = o.listing;
+    const parseDom = await domParser();
     const crawl = await crawlListing(listing, {
       maxPages: depth === 0 ? args.maxPages : 1,
       allowHosts: args.allowHosts,

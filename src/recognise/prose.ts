@@ -110,16 +110,16 @@ function span(para: string, prep: string, start: number, end: number): Span | nu
   return { text: para.slice(s, e), prep: prep.slice(s, e), start: s };
 }
 
-/** Split [start, end) of the paragraph on a delimiter class; the delimiters are dropped. */
+/** Split [start, end) of the paragraph on a delimiter class (one character, flag g); the delimiters are dropped. */
 function splitSpans(para: string, prep: string, start: number, end: number, delim: RegExp): Span[] {
   const out: Span[] = [];
   let from = start;
-  for (let i = start; i < end; i++) {
-    if (delim.test(para.charAt(i))) {
-      const s = span(para, prep, from, i);
-      if (s) out.push(s);
-      from = i + 1;
-    }
+  delim.lastIndex = start;
+  for (let m = delim.exec(para); m && m.index < end; m = delim.exec(para)) {
+    const i = m.index;
+    const s = span(para, prep, from, i);
+    if (s) out.push(s);
+    from = i + 1;
   }
   const s = span(para, prep, from, end);
   if (s) out.push(s);
@@ -127,8 +127,8 @@ function splitSpans(para: string, prep: string, start: number, end: number, deli
 }
 
 /** 。！？ end a full sentence; ；; end a piece of one. ASCII ? is not used: it is often a lost space. */
-const FULL_STOP = /[。！？!]/;
-const PIECE_STOP = /[；;]/;
+const FULL_STOP = /[。！？!]/g;
+const PIECE_STOP = /[；;]/g;
 
 // ---------------------------------------------------------------------------------------------
 // Figures and guards
@@ -432,14 +432,29 @@ const NO_APPLICATIONS: RegExp[] = [
 // ---------------------------------------------------------------------------------------------
 // Reading one piece
 
+/**
+ * Every pattern ends its figure with one of these units (each pattern's `units` admits only
+ * these), and every NO_APPLICATIONS pattern says 申请: a piece with neither is read no further.
+ */
+const ANY_UNIT = /[件个条次份起宗部项]/;
+
 function readPiece(piece: Span, ctx: Ctx, out: Statement[]): void {
   const { para } = ctx;
-  const comparisonAt = firstComparison(piece.prep);
-  const severalYears = yearsNamed(piece.text) > 1;
-  const deputies = DEPUTIES.test(piece.prep);
-  const otherSection = para.section === 'other' && (DEPUTIES.test(piece.prep) || FEES.test(piece.prep) || /建议/.test(piece.prep));
+  const figures = ANY_UNIT.test(piece.prep);
+  const applications = piece.prep.includes('申请');
+  if (!figures && !applications) return;
+  // the guards below are worked out once, and only for a piece where a pattern matched
+  let guards: { comparisonAt: number; severalYears: boolean; deputies: boolean; otherSection: boolean } | null = null;
+  const guard = (): NonNullable<typeof guards> =>
+    (guards ??= {
+      comparisonAt: firstComparison(piece.prep),
+      severalYears: yearsNamed(piece.text) > 1,
+      deputies: DEPUTIES.test(piece.prep),
+      otherSection: para.section === 'other' && (DEPUTIES.test(piece.prep) || FEES.test(piece.prep) || /建议/.test(piece.prep)),
+    });
 
   const shared = (index: number, application: boolean): boolean => {
+    const { comparisonAt, severalYears, deputies, otherSection } = guard();
     if (index > comparisonAt) return false;
     if (severalYears) return false;
     const clause = clauseAt(piece.prep, index);
@@ -450,7 +465,7 @@ function readPiece(piece: Span, ctx: Ctx, out: Statement[]): void {
 
   const found: { at: number; st: Statement }[] = [];
 
-  for (const p of PATTERNS) {
+  for (const p of figures ? PATTERNS : []) {
     p.re.lastIndex = 0;
     for (let m = p.re.exec(piece.prep); m; m = p.re.exec(piece.prep)) {
       const unit = m.groups?.['unit'] ?? m[m.length - 1] ?? '';
@@ -476,7 +491,7 @@ function readPiece(piece: Span, ctx: Ctx, out: Statement[]): void {
     }
   }
 
-  for (const re of NO_APPLICATIONS) {
+  for (const re of applications ? NO_APPLICATIONS : []) {
     re.lastIndex = 0;
     for (let m = re.exec(piece.prep); m; m = re.exec(piece.prep)) {
       if (!shared(m.index, true)) continue;
@@ -601,9 +616,9 @@ function readTotals(para: ProsePara, text: string, prep: string, sentences: Span
   for (let pi = 0; pi < pieces.length; pi++) {
     const piece = pieces[pi];
     if (!piece) continue;
-    if (yearsNamed(piece.text) > 1) continue;
     const k = piece.prep.indexOf('其中');
     if (k < 0 || piece.prep.indexOf('其中', k + 2) >= 0) continue;
+    if (yearsNamed(piece.text) > 1) continue;
     // The total: the figure right before 其中, with a total word earlier in its clause.
     const head = piece.prep.slice(0, k).replace(/[，,：:\s]+$/, '');
     const headTokens = tokens(head, piece.start);
