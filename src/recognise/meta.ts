@@ -1,4 +1,4 @@
-import { normalizeText, stripPinyin, toSimplified } from '../text/normalize';
+import { foldedText } from '../text/normalize';
 import type { PageDate } from '../extract/page-date';
 import { findPublished, type Published } from './published';
 
@@ -49,13 +49,13 @@ const FIELD_LABEL = /^\s*(?:文章标题|标题|题目|名称|title)\s*[:：]\s*
 
 export function findMeta(paras: string[], pageTitle: string | null, hints: MetaHints = {}): ReportMeta {
   // Mirrors in traditional characters with pinyin after them (`濟(jì)南市…年度報(bào)告`) read as the report.
-  const head = paras.slice(0, 40).map((p) => stripPinyin(toSimplified(normalizeText(p))));
+  const head = paras.slice(0, 40).map((p) => foldedText(p));
   let title: string | null = null;
   let body: string | null = null;
   let year: number | null = null;
   let titleAt: number | null = null;
 
-  const candidates = pageTitle ? [...head, stripPinyin(toSimplified(normalizeText(pageTitle)))] : head;
+  const candidates = pageTitle ? [...head, foldedText(pageTitle)] : head;
   for (let i = 0; i < candidates.length; i++) {
     // a crawler's or CMS's field label before the title (`标题: 平潭综合实验区2023年度…`) is not part of it
     const full = (candidates[i] ?? '').replace(FIELD_LABEL, '');

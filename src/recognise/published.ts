@@ -1,4 +1,4 @@
-import { normalizeText, stripPinyin, toSimplified } from '../text/normalize';
+import { foldedText, normalizeText } from '../text/normalize';
 import type { PageDate } from '../extract/page-date';
 
 /**
@@ -85,7 +85,7 @@ export function metaDate(content: string): string | null {
  * (null when none was found); `titleAt`: the paragraph of the report's title, when found.
  */
 export function findPublished(paras: readonly string[], before: number | null, titleAt: number | null, page: PageDate | null | undefined): Published | null {
-  const head = paras.slice(0, Math.min(before ?? 40, 60)).map((p) => stripPinyin(toSimplified(normalizeText(p))));
+  const head = paras.slice(0, Math.min(before ?? 40, 60)).map((p) => foldedText(p));
   const labelled = (re: RegExp, where: PublishedWhere): Published | null => {
     for (const p of head) {
       const m = re.exec(p);

@@ -101,6 +101,21 @@ function isNumberOrMissing(s: string): boolean {
  * label with a number prefix (`2.重复申请`, `（七）总计`) still has words after it.
  */
 export function isValueLike(text: string): boolean {
+  // every row's every cell is asked, most of them `0` or a label seen before: answers are kept
+  const known = valueLike.get(text);
+  if (known !== undefined) return known;
+  const answer = valueLikeOf(text);
+  if (text.length < 200) {
+    if (valueLike.size >= VALUE_LIKE_LIMIT) valueLike.clear();
+    valueLike.set(text, answer);
+  }
+  return answer;
+}
+
+const valueLike = new Map<string, boolean>();
+const VALUE_LIKE_LIMIT = 4000;
+
+function valueLikeOf(text: string): boolean {
   const s = core(text);
   if (isNumberOrMissing(s)) return true;
   const withoutUnit = s.replace(TRAILING_UNIT, '');

@@ -189,3 +189,23 @@ export function labelKey(s: string): string {
   if (s.length < 200) keyCache.set(s, key);
   return key;
 }
+
+/**
+ * `normalizeText`, then traditional → simplified and pinyin dropped: how the title, the body's
+ * name and the publication date are looked for in a page's first paragraphs. Several readers fold
+ * the same paragraphs, so the last few hundred are kept (each at most a few thousand characters).
+ */
+const foldCache = new Map<string, string>();
+const FOLD_CACHE_LIMIT = 256;
+const FOLD_CACHE_MAX_LENGTH = 4000;
+
+export function foldedText(s: string): string {
+  const hit = foldCache.get(s);
+  if (hit !== undefined) return hit;
+  const out = stripPinyin(toSimplified(normalizeText(s)));
+  if (s.length <= FOLD_CACHE_MAX_LENGTH) {
+    if (foldCache.size >= FOLD_CACHE_LIMIT) foldCache.clear();
+    foldCache.set(s, out);
+  }
+  return out;
+}
