@@ -35,10 +35,12 @@ const FileTaskOutcomeSchema = z.union([
 ]);
 
 /**
- * Local files below this count are checked on the main thread: a worker first loads the whole
- * checker (1.4–3 s here, mostly linkedom, zod and mammoth through tsx) and a saved page takes 3–6 ms
- * to check, so on 2 cores workers pay off from about a thousand files (scripts/bench/throughput.ts
- * prints the break-even it measured: ~1,600 files with the cores shared with other jobs).
+ * Local files below this count are checked on the main thread: a worker first loads the checker
+ * through tsx (two workers ready in ~1.5 s here: zod and our modules; linkedom is left to listing
+ * pages, mammoth and pdf.js to their files) and a saved page takes 4–6 ms to check, so on 2 cores
+ * workers pay off from several hundred to a few thousand files, with the cores shared with other
+ * jobs (scripts/bench/throughput.ts prints the break-even it measured: ~700 files in one run,
+ * none in the next).
  */
 export const MIN_FILES = 1000;
 
