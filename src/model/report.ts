@@ -47,6 +47,7 @@ export const StructureIssueSchema = z.object({
     'row-duplicate',
     'cells-extra',
     'cells-short',
+    'cell-restored',
     'table-missing',
     'table-image',
     'template-mixed',

@@ -7,6 +7,7 @@ import { bodyLevel } from '../model/body';
 import { fitValues, matchRow, rowMatches, splitRow, type SplitRow } from './rows';
 import { findSections, type SectionHit } from './sections';
 import { unrun } from './run-together';
+import { restoreLifted, type Loose } from './lifted';
 import { readStatements, type ProsePara } from './prose';
 import {
   columnsOf,
@@ -125,6 +126,8 @@ export function recognise(doc: ExtractedDoc): Report {
   };
   // Where the text's last table row went: a cut-off text is read as far as it goes.
   let last: { table: TableId; spec: RowSpec | null; at: number } | null = null;
+  // Paragraphs under table 1's heading: cells a conversion lifted out of the table (lifted.ts).
+  const looseT1: Loose[] = [];
 
   entries.forEach((entry, i) => {
     if (entry.kind === 'para') {
@@ -136,6 +139,7 @@ export function recognise(doc: ExtractedDoc): Report {
       if (ctx === 't3') t3group = t3GroupOf(labelKey(entry.text)) ?? t3group;
       // A table flattened one cell per line with no figure at all leaves its labels as short
       // paragraphs: each names a blank row (FORMAT.md: tables with every label but no numbers).
+      if (ctx === 't1' && key === undefined) looseT1.push({ text: entry.text, src: entry.src, entry: i, cell: 0, lastInEntry: true, source: null, item: null });
       if ((ctx === 't1' || ctx === 't2') && key === undefined && entry.src && entry.text.length <= 40) {
         const cell: GridCell = { raw: entry.text, text: entry.text, src: entry.src, origin: true };
         blankLabel(ctx, splitRow([cell]), true, i);
@@ -192,13 +196,19 @@ export function recognise(doc: ExtractedDoc): Report {
     if (ctx === 't1' || ctx === 't2') {
       // A row with numbers whose label is lost or unreadable (seed 000; a PDF's garbled text
       // layer): placed by its position among the rows around it, later.
-      collected[ctx].seq.push({ spec: null, split });
+      const item = { spec: null, split };
+      collected[ctx].seq.push(item);
+      if (ctx === 't1') {
+        const cells = split.cells.filter((c) => c.text !== '');
+        cells.forEach((c, k) => looseT1.push({ text: c.text, src: c.src, entry: i, cell: k, lastInEntry: k === cells.length - 1, source: c, item }));
+      }
       last = { table: ctx, spec: null, at: i };
     }
   });
 
   const images = imagesInTables(entries, headingAt);
   const blank = { t1: new Set<string>(), t2: new Set<string>() };
+  structure.push(...restoreLifted(specs.t1, collected.t1.seq, looseT1));
   const t1 = buildTable(specs.t1, collected.t1, structure, images.length > 0, blank.t1);
   const t2 = buildTable(specs.t2, collected.t2, structure, images.length > 0, blank.t2);
   const blankT3 = t3After !== null ? t3Header : null;

@@ -25,6 +25,15 @@ const errors = (r: CheckResultJson): string[] => r.findings.filter((f) => f.seve
 /** Table 2's rows as `label | v | … | v |` lines, no leading pipe (text crawled from a page). */
 const pipeEnded = (text: string): string => text.replace(/^\| (.*)$/gm, (line, rest: string) => (line.split('|').length > 8 ? rest : line));
 
+/**
+ * Table 1 as corpus full-010's converter left it: `lines` loose under the 第二十条第（一）项 line
+ * and the 规章 / 行政规范性文件 rows one cell (本年废止件数) short.
+ */
+const lifted = (...lines: string[]): string =>
+  BASE.replace('| 第二十条第（一）项 | | | |', ['第二十条第（一）项', ...lines].join('\n'))
+    .replace('| 规章 | 0 | 0 | 0 |', '| 规章 | 22 | 235 |')
+    .replace('| 行政规范性文件 | 3 | 1 | 20 |', '| 行政规范性文件 | 34 | 189 |');
+
 const CASES: { description: string; input: () => string; expect: (r: CheckResultJson) => void }[] = [
   {
     description: 'the base report: every figure read, no error',
@@ -127,6 +136,49 @@ const CASES: { description: string; input: () => string; expect: (r: CheckResult
     expect: (r) => {
       expect(cell(r, 't2', 'granted', 'commercial')).toBe(3);
       expect(errors(r)).toEqual(['value-format/t2:granted:natural']);
+    },
+  },
+  {
+    description: 'two-line cells a PDF conversion lifted out of table 1 (corpus full-010) are put back by their words',
+    input: () => lifted('22', '（其中修订 16 件）', '55', '（含自然失效 29 件）'),
+    expect: (r) => {
+      expect(cell(r, 't1', 'regulations', 'issued')).toBe(22);
+      expect(cell(r, 't1', 'regulations', 'in-force')).toBe(235);
+      expect(cell(r, 't1', 'normative', 'issued')).toBe(34);
+      expect(cell(r, 't1', 'normative', 'in-force')).toBe(189);
+      const raw = (row: string): string | undefined => r.report.tables.t1.rows.find((x) => x.key === row)?.cells.find((c) => c.col === 'repealed')?.value.raw;
+      expect(raw('regulations')).toBe('22（其中修订 16 件）');
+      expect(raw('normative')).toBe('55（含自然失效 29 件）');
+      // a figure with prose in its cell is a format error; the short rows are no longer short
+      expect(errors(r).filter((id) => id.startsWith('value-format/')).length).toBe(2);
+      expect(errors(r).filter((id) => !id.startsWith('value-format/'))).toEqual([]);
+      const restored = r.findings.filter((f) => f.id.includes('cell-restored'));
+      expect(restored.map((f) => f.severity)).toEqual(['warning', 'warning']);
+      expect(restored[1]?.message.zh).toContain('“55（含自然失效 29 件）”');
+    },
+  },
+  {
+    description: 'lifted cells are left out (rows reported short) when their words name no column',
+    input: () => lifted('22', '（其中修订 16 件）', '55', '（其中 29 件）'),
+    expect: (r) => {
+      expect(r.findings.filter((f) => f.id.includes('cells-short')).length).toBe(2);
+      expect(r.findings.some((f) => f.id.includes('cell-restored'))).toBe(false);
+    },
+  },
+  {
+    description: 'lifted cells are left out when their words name different columns',
+    input: () => lifted('22', '（其中现行 16 件）', '55', '（含自然失效 29 件）'),
+    expect: (r) => {
+      expect(r.findings.filter((f) => f.id.includes('cells-short')).length).toBe(2);
+      expect(cell(r, 't1', 'normative', 'repealed')).toBe(189); // read by position, as before
+    },
+  },
+  {
+    description: 'lifted cells are left out when they are fewer than the short rows',
+    input: () => lifted('55（含自然失效 29 件）'),
+    expect: (r) => {
+      expect(r.findings.filter((f) => f.id.includes('cells-short')).length).toBe(2);
+      expect(r.findings.some((f) => f.id.includes('cell-restored'))).toBe(false);
     },
   },
   {

@@ -88,6 +88,14 @@ function describe(issue: StructureIssue, where: (lang: 'zh' | 'en') => string, d
           en: `${where('en')} has fewer numbers than the template has columns (${detail}); the missing cells cannot be checked.`,
         },
       };
+    case 'cell-restored':
+      return {
+        severity: 'warning',
+        message: {
+          zh: `${where('zh')}少一个单元格；表格外游离的“${detail}”（文字转换时移出表格的两行单元格）已按其字词补入该行，请对照原件确认。`,
+          en: `${where('en')} was one cell short; the loose text "${detail}" outside the table (a two-line cell a conversion lifted out) was put back into the row by its words; confirm against the original.`,
+        },
+      };
     case 'truncated':
       return {
         severity: 'warning',

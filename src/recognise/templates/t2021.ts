@@ -4,7 +4,12 @@ import { col, T1_NAME, T2_COLUMNS, T2_HEAD, T2_NAME, T2_TAIL, T3, t1row } from '
 // 国办公开办函〔2021〕30号: used for report years 2021 onward.
 
 const c = col;
-const B1 = [c('issued', '本年制发件数', 'issued this year'), c('repealed', '本年废止件数', 'repealed this year'), c('in-force', '现行有效件数', 'in force')];
+const B1 = [
+  { ...c('issued', '本年制发件数', 'issued this year'), words: ['制发', '制定', '印发'] },
+  // 修订 is not one: a revision is issued as a new text and repeals the old one
+  { ...c('repealed', '本年废止件数', 'repealed this year'), words: ['废止', '失效'] },
+  { ...c('in-force', '现行有效件数', 'in force'), words: ['现行'] },
+];
 const DECISIONS = [c('decisions', '本年处理决定数量', 'decisions this year')];
 const FEES = [{ ...c('amount', '本年收费金额（单位：万元）', 'fees collected (10,000 yuan)', 'amount'), unit: '万元' as const }];
 

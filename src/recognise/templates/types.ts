@@ -22,6 +22,11 @@ export interface ColumnSpec {
   role?: 'part' | 'total';
   /** table 3: 复议 / 直接起诉 / 复议后起诉 */
   group?: string;
+  /**
+   * Words only a note on this column's figure uses (`55（含自然失效 29 件）` is a 废止 figure): a
+   * two-line cell that a conversion lifted out of its row is put back by them (recognise/lifted.ts).
+   */
+  words?: string[];
 }
 
 export interface RowSpec {
