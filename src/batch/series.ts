@@ -155,32 +155,15 @@ export function buildSeries(inputs: readonly SeriesInput[], opts: { now?: Date }
       out.push({ year: y, reports });
       if (here.length > 1) notes.push(twoReports(y, here.map((i) => inputs[i] as SeriesInput)));
       for (const r of reports) {
+        const warn = (kind: SeriesNote['kind'], message: SeriesNote['message']): number => notes.push({ kind, severity: 'warning', year: y, sources: [r.source], message });
         if (r.sameAsLastYear) {
-          notes.push({
-            kind: 'same-as-last-year',
-            severity: 'warning',
-            year: y,
-            sources: [r.source],
-            message: { zh: `${y}年度报告的三张表与${y - 1}年度完全相同，可能照抄了上年数据`, en: `the ${y} report's three tables are the ${y - 1} report's, figure for figure: probably copied` },
-          });
+          warn('same-as-last-year', { zh: `${y}年度报告的三张表与${y - 1}年度完全相同，可能照抄了上年数据`, en: `the ${y} report's three tables are the ${y - 1} report's, figure for figure: probably copied` });
         }
         if (r.carryOver > 0) {
-          notes.push({
-            kind: 'carry-over',
-            severity: 'warning',
-            year: y,
-            sources: [r.source],
-            message: { zh: `${y}年度「上年结转」有 ${r.carryOver} 列与${y - 1}年度「结转下年度继续办理」不符`, en: `${y}: ${r.carryOver} column(s) of "carried over" differ from what ${y - 1} carried forward` },
-          });
+          warn('carry-over', { zh: `${y}年度「上年结转」有 ${r.carryOver} 列与${y - 1}年度「结转下年度继续办理」不符`, en: `${y}: ${r.carryOver} column(s) of "carried over" differ from what ${y - 1} carried forward` });
         }
         if (r.inForce > 0) {
-          notes.push({
-            kind: 'in-force',
-            severity: 'warning',
-            year: y,
-            sources: [r.source],
-            message: { zh: `${y}年度「现行有效件数」有 ${r.inForce} 项不等于${y - 1}年度现行有效 + 制发 − 废止`, en: `${y}: ${r.inForce} "in force" figure(s) do not follow from ${y - 1}'s in force + issued − repealed` },
-          });
+          warn('in-force', { zh: `${y}年度「现行有效件数」有 ${r.inForce} 项不等于${y - 1}年度现行有效 + 制发 − 废止`, en: `${y}: ${r.inForce} "in force" figure(s) do not follow from ${y - 1}'s in force + issued − repealed` });
         }
       }
     }
