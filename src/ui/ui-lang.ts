@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { resolveLang, type Lang } from './i18n';
 import { DEFAULT_SETTINGS, migrateSettings, SETTINGS_KEY, UI_KEY, type LangChoice, type Settings } from '../store/settings';
-import { serialQueue } from '../store/serial';
+import { updateSettings } from '../store/settings-store';
 
 /**
  * The language of the extension's own pages (options, popup, batch, print) and of the sidebar: the
@@ -51,22 +51,12 @@ export function onLangChange(then: (lang: Lang, choice: LangChoice) => void): ()
   };
 }
 
-const queue = serialQueue();
-
 /**
- * Store a new language choice, keeping every other setting as stored (read, change, write, one at a
- * time). A stored value this version cannot read (a newer version's) is left alone: false.
+ * Store a new language choice, keeping every other setting as stored. A stored value this version
+ * cannot read (a newer version's) is left alone: false.
  */
-export function saveLangChoice(choice: LangChoice): Promise<boolean> {
-  return queue(async () => {
-    const stored = await browser.storage.local.get([SETTINGS_KEY, UI_KEY]);
-    const raw = stored[SETTINGS_KEY];
-    const current = migrateSettings(stored);
-    // something is stored and it is not a version we read: do not write over it
-    if (raw !== undefined && current === DEFAULT_SETTINGS) return false;
-    await browser.storage.local.set({ [SETTINGS_KEY]: { ...current, lang: choice } });
-    return true;
-  });
+export async function saveLangChoice(choice: LangChoice): Promise<boolean> {
+  return (await updateSettings((current) => ({ ...current, lang: choice }))) !== null;
 }
 
 /**

@@ -161,3 +161,39 @@ describe('the options page (records of checked reports)', () => {
     }
   });
 });
+
+describe('settings saved from two pages at once', () => {
+  it("a checkbox ticked in an options page opened earlier keeps the sidebar's collapse, and the collapse keeps the checkbox", async () => {
+    const ext = `chrome-extension://${env.browser.extensionId}`;
+    type Stored = { collapsed?: boolean; show?: { info?: boolean }; autoCheck?: boolean };
+    const stored = (page: Page): Promise<Stored | undefined> =>
+      page.evaluate(async () => (await (globalThis as unknown as { chrome: { storage: { local: { get(k: string): Promise<Record<string, Stored>> } } } }).chrome.storage.local.get('settings')).settings);
+    // the options page reads the settings first (sidebar open), then the sidebar is collapsed
+    const options = await env.browser.context.newPage();
+    await options.goto(`${ext}/options.html`);
+    await options.locator('input[name=show-info]').waitFor();
+    const report = await openReport('www.weihai.gov.cn', '/errors.html');
+    try {
+      // (English or Chinese: the test before may leave either chosen)
+      await report.locator(`${PANEL} button.icon[aria-label="Collapse"], ${PANEL} button.icon[aria-label="收起"]`).click();
+      await report.locator('gov-report-check button.badge').waitFor();
+      await expect.poll(async () => (await stored(options))?.collapsed).toBe(true);
+      // a setting changed in the options page, whose copy still says "not collapsed"
+      await options.bringToFront();
+      await options.locator('input[name=show-info]').uncheck();
+      await expect.poll(async () => (await stored(options))?.show?.info).toBe(false);
+      expect((await stored(options))?.collapsed).toBe(true);
+      // the sidebar reopened: its copy still says info shown; its save keeps the options page's change
+      await report.bringToFront();
+      await report.locator('gov-report-check button.badge').click();
+      await report.locator(PANEL).waitFor();
+      await expect.poll(async () => (await stored(options))?.collapsed).toBe(false);
+      expect((await stored(options))?.show?.info).toBe(false);
+      await options.locator('input[name=show-info]').check();
+      await expect.poll(async () => (await stored(options))?.show?.info).toBe(true);
+    } finally {
+      await options.close();
+      await report.close();
+    }
+  });
+});

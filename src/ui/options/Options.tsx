@@ -3,8 +3,9 @@ import { recordGroups, reportKey, type History, type YearRecord } from '../../mo
 import { clearHistory, exportHistory, importHistory, loadHistory } from '../../store/history-store';
 import type { Lang } from '../i18n';
 import { browser } from 'wxt/browser';
-import { sitePattern, SETTINGS_KEY, type Settings } from '../../store/settings';
+import { sitePattern, type Settings } from '../../store/settings';
 import { loadSettings } from '../../background/sites';
+import { updateSettings } from '../../store/settings-store';
 import { loadReviews } from '../../store/review-store';
 import { clearReviewsInBackground, importReviewsInBackground } from '../../messaging/review-requests';
 import type { Reviews } from '../../model/review';
@@ -86,9 +87,10 @@ function SettingsPanel(props: { lang: Lang; choice: LangChoice; onReviews(r: Rev
   }, []);
   useEffect(() => props.onReviews(reviews), [reviews]);
   if (!settings) return null;
-  const save = (next: Settings): void => {
-    setSettings(next);
-    void browser.storage.local.set({ [SETTINGS_KEY]: next });
+  // each control saves its own change to what is stored now (store/settings-store.ts)
+  const save = (change: (s: Settings) => Settings): void => {
+    setSettings(change(settings));
+    void updateSettings(change).then((stored) => stored && setSettings(stored), () => undefined);
   };
   const add = (): void => {
     const pattern = sitePattern(site);
@@ -98,7 +100,7 @@ function SettingsPanel(props: { lang: Lang; choice: LangChoice; onReviews(r: Rev
       if (!ok) return setStatus(w.denied);
       setStatus('');
       setSite('');
-      save({ ...settings, extraSites: [...new Set([...settings.extraSites, pattern])] });
+      save((s) => ({ ...s, extraSites: [...new Set([...s.extraSites, pattern])] }));
     }, () => setStatus(w.denied));
   };
   const reportCount = reviews ? Object.keys(reviews.reports).length : 0;
@@ -108,14 +110,17 @@ function SettingsPanel(props: { lang: Lang; choice: LangChoice; onReviews(r: Rev
         <h2>{w.settings}</h2>
         <LangSwitch lang={props.lang} choice={props.choice} />
         <label class="row">
-          <input type="checkbox" name="autoCheck" checked={settings.autoCheck} onChange={(e) => save({ ...settings, autoCheck: (e.currentTarget as HTMLInputElement).checked })} /> {w.autoCheck}
+          <input type="checkbox" name="autoCheck" checked={settings.autoCheck} onChange={(e) => {
+            const on = (e.currentTarget as HTMLInputElement).checked;
+            save((s) => ({ ...s, autoCheck: on }));
+          }} /> {w.autoCheck}
         </label>
         <p class="muted" style={{ margin: '8px 0 0' }}>{w.extraSites}</p>
         <ul class="sites">
           {settings.extraSites.map((p) => (
             <li key={p}>
               <code>{p}</code>{' '}
-              <button onClick={() => save({ ...settings, extraSites: settings.extraSites.filter((x) => x !== p) })}>{w.remove}</button>
+              <button onClick={() => save((s) => ({ ...s, extraSites: s.extraSites.filter((x) => x !== p) }))}>{w.remove}</button>
             </li>
           ))}
         </ul>
@@ -130,7 +135,10 @@ function SettingsPanel(props: { lang: Lang; choice: LangChoice; onReviews(r: Rev
           {w.show}
           {(['error', 'warning', 'info'] as const).map((k) => (
             <label key={k}>
-              <input type="checkbox" name={`show-${k}`} checked={settings.show[k]} onChange={(e) => save({ ...settings, show: { ...settings.show, [k]: (e.currentTarget as HTMLInputElement).checked } })} /> {w.sev[k]}
+              <input type="checkbox" name={`show-${k}`} checked={settings.show[k]} onChange={(e) => {
+                const on = (e.currentTarget as HTMLInputElement).checked;
+                save((s) => ({ ...s, show: { ...s.show, [k]: on } }));
+              }} /> {w.sev[k]}
             </label>
           ))}
         </p>

@@ -18,6 +18,7 @@ import { SIDEBAR_CSS } from './styles';
 import { dockPage, undockPage } from '../../page/dock';
 import { pictureNames } from '../../page/picture-names';
 import { DEFAULT_SETTINGS, migrateSettings, SETTINGS_KEY, type Settings } from '../../store/settings';
+import { updateSettings } from '../../store/settings-store';
 import { pageWatch, reportTables, tableSignature } from '../../page/watch';
 import { overlayDecisions, type Decision, type DecisionState } from '../../model/review';
 import { serialQueue } from '../../store/serial';
@@ -277,7 +278,7 @@ export class Checker {
           view.collapsed = collapsed;
           this.dock(!collapsed);
           this.settings = { ...this.settings, collapsed };
-          void saveSettings(this.settings);
+          void saveCollapsed(collapsed);
         }}
         onClose={() => this.teardown()}
         onFinding={(f) => this.state.marks?.focus(f) ?? null}
@@ -432,8 +433,9 @@ async function send(msg: ToBackground): Promise<void> {
   await safeAsync(() => browser.runtime.sendMessage(msg), undefined);
 }
 
-async function saveSettings(settings: Settings): Promise<void> {
-  await safeAsync(() => browser.storage.local.set({ [SETTINGS_KEY]: settings }), undefined);
+/** Only the collapse: the other settings stay as stored (another page may have changed them). */
+async function saveCollapsed(collapsed: boolean): Promise<void> {
+  await safeAsync(() => updateSettings((s) => ({ ...s, collapsed })), null);
 }
 
 function safe<T>(f: () => T, fallback: T): T {
