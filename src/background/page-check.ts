@@ -11,7 +11,7 @@ import type { ExtractedDoc, SourceRef } from '../extract/types';
 import { elementPath, planMarks, type MarkPlan } from '../messaging/mark-plan';
 import type { CheckExtractedRequest, CheckPageRequest, DecideRequest } from '../messaging/to-background';
 import { extractSnapshot, type ParseHtml } from '../extract/html';
-import { remember } from '../store/history-store';
+import { rememberWithRivals } from '../store/history-store';
 import { loadReview, saveDecisionAndRead } from '../store/review-store';
 import { loadSettings } from './sites';
 import { DEFAULT_SETTINGS } from '../store/settings';
@@ -179,8 +179,8 @@ async function reply(result: CheckResultJson, plan: MarkPlan, place: Place, atta
 async function againstLastYear(result: CheckResultJson, url: string, now: Date): Promise<CheckResultJson> {
   const rec = recordOf(result.report, url, now);
   if (!rec) return result;
-  const last = await quietly(() => remember(rec), null);
-  return last ? withLastYear(result, last, rec.origin) : result;
+  const last = await quietly(() => rememberWithRivals(rec), null);
+  return last ? withLastYear(result, last.last, rec.origin, last.rivals) : result;
 }
 
 async function quietly<T>(f: () => Promise<T>, fallback: T): Promise<T> {

@@ -1,5 +1,5 @@
 import { withLastYear } from '../check/cross-year';
-import { figuresOf, previousYear, recordOf, type YearRecord } from '../model/history';
+import { figuresOf, lastYearRivals, previousYear, recordOf, type YearRecord } from '../model/history';
 import type { CheckResultJson } from '../model/result';
 import { bodyKey } from '../model/body';
 
@@ -144,7 +144,7 @@ export function buildSeries(inputs: readonly SeriesInput[], opts: { now?: Date }
         const name = result.report.body ?? '';
         if (y === from) return { index, source: input.source, name, pair: 'first', carryOver: 0, inForce: 0, sameAsLastYear: false };
         if (!before || !rec) return { index, source: input.source, name, pair: years.includes(y - 1) ? 'unread' : 'gap', carryOver: 0, inForce: 0, sameAsLastYear: false };
-        const compared = withLastYear(result, before, rec.origin);
+        const compared = withLastYear(result, before, rec.origin, lastYearRivals(bodyRecords, before));
         results[index] = compared;
         const count = (rule: string): number => compared.findings.filter((f) => f.rule === rule).length;
         const carryOver = count('carry-over');

@@ -92,7 +92,7 @@ export function compareYears(report: Report, last: YearRecord, origin: string | 
 export const LAST_YEAR_RULES: readonly LastYearRule[] = [copiedFromLastYear, yearOnYear];
 
 /** The ids of every check against last year: their findings and runs are replaced on each comparison. */
-const CROSS_YEAR_IDS = new Set(['carry-over', 'in-force', ...LAST_YEAR_RULES.map((r) => r.id)]);
+const CROSS_YEAR_IDS = new Set(['carry-over', 'in-force', 'last-year-conflict', ...LAST_YEAR_RULES.map((r) => r.id)]);
 
 /**
  * Where last year's record came from, as the findings say it: its source, and when it was read
@@ -111,15 +111,43 @@ function lastYearFrom(last: YearRecord, origin: string | null): { zh: string; en
 }
 
 /**
+ * Last year has two or more reports of this body with different figures: the comparison is made
+ * with one of them, and says so and names the others (never a silent pick).
+ */
+function rivalsNamed(last: YearRecord, rivals: readonly YearRecord[]): Finding[] {
+  if (rivals.length === 0) return [];
+  const name = (r: YearRecord, lang: 'zh' | 'en'): string => r.source ?? (lang === 'zh' ? '本地文件' : 'a local file');
+  const others = (lang: 'zh' | 'en'): string => rivals.map((r) => name(r, lang)).join(lang === 'zh' ? '；' : '; ');
+  return [
+    {
+      id: 'last-year-conflict',
+      rule: 'last-year-conflict',
+      severity: 'warning',
+      outcome: 'unverifiable',
+      table: null,
+      cells: [],
+      primary: [],
+      blocking: [],
+      expected: null,
+      found: null,
+      message: {
+        zh: `${last.year}年度该机关有 ${rivals.length + 1} 份数字不同的年报，与上年的比较以 ${name(last, 'zh')} 为准；另有：${others('zh')}。须确认哪一份是正式发布的。`,
+        en: `This body has ${rivals.length + 1} reports with different figures for ${last.year}; last year's comparison uses ${name(last, 'en')}; the other(s): ${others('en')}. Which one was published?`,
+      },
+    },
+  ];
+}
+
+/**
  * A result with last year's comparison added: its findings, what was checked, the link. `origin`
  * is this report's site (history.ts originOf): when last year's record was read elsewhere, the
  * findings and `lastYear.sameOrigin` say so.
  */
-export function withLastYear(result: CheckResultJson, last: YearRecord, origin: string | null = last.origin): CheckResultJson {
+export function withLastYear(result: CheckResultJson, last: YearRecord, origin: string | null = last.origin, rivals: readonly YearRecord[] = []): CheckResultJson {
   const from = lastYearFrom(last, origin);
   const now = figuresOf(result.report);
   const more = LAST_YEAR_RULES.map((rule) => ({ rule, ...rule.run(result.report, now, last, from) }));
-  const extra = [...compareYears(result.report, last, origin), ...more.flatMap((m) => m.findings)].map((f) => ({ ...f, fingerprint: findingFingerprint(f, result.report) }));
+  const extra = [...rivalsNamed(last, rivals), ...compareYears(result.report, last, origin), ...more.flatMap((m) => m.findings)].map((f) => ({ ...f, fingerprint: findingFingerprint(f, result.report) }));
   const findings = [...result.findings.filter((f) => !CROSS_YEAR_IDS.has(f.rule)), ...extra];
   const runs = [
     ...result.checks.filter((r) => !CROSS_YEAR_IDS.has(r.rule)),

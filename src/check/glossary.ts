@@ -176,6 +176,14 @@ export const GLOSSARY: readonly GlossaryEntry[] = [
     },
   },
   {
+    id: 'last-year-conflict',
+    name: { zh: '上年有两份年报', en: 'Two reports last year' },
+    text: {
+      zh: '记录中同一机关上年度有两份数字不同的年报时，与上年的比较只用其中一份，并列出另一份，须确认哪一份是正式发布的。',
+      en: "When the records hold two reports of the same body for last year with different figures, the comparison uses one and names the other: which one was published is for the auditor to settle.",
+    },
+  },
+  {
     id: 'copied-from-last-year',
     name: { zh: '照抄上年', en: 'Copied from last year' },
     text: {

@@ -243,3 +243,14 @@ export function previousYear(records: readonly YearRecord[] | History, key: stri
   const candidates = all.filter((r) => r.bodyKey === key && r.year === year - 1);
   return candidates.find((r) => r.origin === origin) ?? candidates[0] ?? null;
 }
+
+/**
+ * Last year's other records of the same body whose figures differ from `chosen`'s: two different
+ * reports of one body and year (recordGroups' conflict). A comparison with one of them says the
+ * other exists (cross-year.ts), since which is the published one is the auditor's to settle.
+ */
+export function lastYearRivals(records: readonly YearRecord[] | History, chosen: YearRecord): YearRecord[] {
+  const all = Array.isArray(records) ? records : (records as History).records;
+  const mine = figuresText(chosen);
+  return all.filter((r) => r !== chosen && r.bodyKey === chosen.bodyKey && r.year === chosen.year && figuresText(r) !== mine);
+}

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { migrateHistory, upsert, merge, previousYear, withOrigin, AnyYearRecordSchema, EMPTY_HISTORY, type History, type YearRecord } from '../model/history';
+import { migrateHistory, upsert, merge, previousYear, lastYearRivals, withOrigin, AnyYearRecordSchema, EMPTY_HISTORY, type History, type YearRecord } from '../model/history';
 import * as z from 'zod/mini';
 import { serialQueue } from './serial';
 
@@ -22,13 +22,18 @@ export async function loadHistory(): Promise<History | null> {
  * them a conflict when their figures differ (history.ts recordGroups). A stored value
  * this version cannot read is left as it is (never overwritten).
  */
-export function remember(rec: YearRecord): Promise<YearRecord | null> {
+export async function remember(rec: YearRecord): Promise<YearRecord | null> {
+  return (await rememberWithRivals(rec))?.last ?? null;
+}
+
+/** `remember`, with last year's other records whose figures differ from the one returned (history.ts lastYearRivals). */
+export function rememberWithRivals(rec: YearRecord): Promise<{ last: YearRecord; rivals: YearRecord[] } | null> {
   return queue(async () => {
     const history = await loadHistory();
     if (history === null) return null;
     const last = previousYear(history, rec.bodyKey, rec.year, rec.origin);
     await browser.storage.local.set({ [HISTORY_KEY]: upsert(history, rec) });
-    return last;
+    return last ? { last, rivals: lastYearRivals(history, last) } : null;
   });
 }
 

@@ -5,7 +5,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { checkDocument } from '../../src/pipeline';
 import { compareYears, withLastYear } from '../../src/check/cross-year';
 import { EMPTY_HISTORY, HISTORY_VERSION, migrateHistory, originOf, recordOf, type YearRecord } from '../../src/model/history';
-import { exportHistory, HISTORY_KEY, importHistory, loadHistory, remember, clearHistory } from '../../src/store/history-store';
+import { exportHistory, HISTORY_KEY, importHistory, loadHistory, remember, rememberWithRivals, clearHistory } from '../../src/store/history-store';
 import { CheckResultSchema, type CheckResultJson } from '../../src/model/result';
 
 function check(name: string): CheckResultJson {
@@ -172,5 +172,36 @@ describe('records from another site (issue 16, item 6)', () => {
     const r = withLastYear(check('seed-004'), record('huancui-2023-bad'), 'huancui.gov.cn');
     expect(r.lastYear?.sameOrigin).toBe(false);
     expect(r.findings.find((f) => f.rule === 'carry-over')?.message.zh).toContain('另一来源：本地文件');
+  });
+});
+
+// Two different reports of one body for last year (the options page's conflict): the comparison
+// is made with one and names the other, never a silent pick.
+describe('last year held twice with different figures', () => {
+  beforeEach(() => fakeBrowser.reset());
+  const A = 'http://www.huancui.gov.cn/art/2024/1/20/art_1.html';
+  const B = 'http://www.huancui.gov.cn/art/2024/1/21/art_9.html';
+  const THIS_YEAR = 'http://www.huancui.gov.cn/art/2025/1/20/art_2.html';
+
+  it('two 2023 reports of one site with different figures: the comparison names the other one', async () => {
+    await remember(record('huancui-2023', '2025-01-01T00:00:00.000Z', A));
+    await remember(record('huancui-2023-bad', '2025-01-02T00:00:00.000Z', B));
+    const got = await rememberWithRivals(record('seed-004', '2025-01-03T00:00:00.000Z', THIS_YEAR));
+    expect(got?.rivals.map((r) => r.source)).toEqual([got?.last.source === A ? B : A]);
+    const r = withLastYear(check('seed-004'), got?.last as YearRecord, 'huancui.gov.cn', got?.rivals);
+    const f = r.findings.filter((x) => x.rule === 'last-year-conflict');
+    expect(f.map((x) => x.severity)).toEqual(['warning']);
+    expect(f[0]?.message.zh).toContain('2023年度该机关有 2 份数字不同的年报');
+    expect(f[0]?.message.zh).toContain(got?.rivals[0]?.source ?? '?');
+    expect(CheckResultSchema.safeParse(r).success).toBe(true);
+  });
+
+  it('the same report read at two addresses is no conflict: silent', async () => {
+    await remember(record('huancui-2023', '2025-01-01T00:00:00.000Z', A));
+    await remember(record('huancui-2023', '2025-01-02T00:00:00.000Z', B));
+    const got = await rememberWithRivals(record('seed-004', '2025-01-03T00:00:00.000Z', THIS_YEAR));
+    expect(got?.rivals).toEqual([]);
+    const r = withLastYear(check('seed-004'), got?.last as YearRecord, 'huancui.gov.cn', got?.rivals);
+    expect(r.findings.filter((x) => x.rule === 'last-year-conflict')).toEqual([]);
   });
 });
