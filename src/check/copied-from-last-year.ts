@@ -1,5 +1,5 @@
 import type { LastYearRule } from './last-year-rule';
-import { TABLES, figure, pair } from './last-year-rule';
+import { TABLES, figure, pair, wholeReportWarning } from './last-year-rule';
 
 /** Fewer non-zero figures than this can match last year's by chance (see below). */
 export const COPIED_MIN_NONZERO = 10;
@@ -56,22 +56,10 @@ export const copiedFromLastYear: LastYearRule = {
     return {
       checked: 1,
       findings: [
-        {
-          id: 'copied-from-last-year/all',
-          rule: 'copied-from-last-year',
-          severity: 'warning',
-          outcome: 'fail',
-          table: null,
-          cells: [],
-          primary: [],
-          blocking: [],
-          expected: null,
-          found: null,
-          message: {
-            zh: `三张表的数字与上年（${last.year}年度）报告${from.zh}完全相同（${numbers} 个数字，其中 ${nonZero} 个不为 0），可能照抄了上年数据。`,
-            en: `The three tables' figures are exactly those of last year's (${last.year}) report${from.en} (${numbers} figures, ${nonZero} of them not 0): last year's figures may have been copied.`,
-          },
-        },
+        wholeReportWarning('copied-from-last-year', 'fail', {
+          zh: `三张表的数字与上年（${last.year}年度）报告${from.zh}完全相同（${numbers} 个数字，其中 ${nonZero} 个不为 0），可能照抄了上年数据。`,
+          en: `The three tables' figures are exactly those of last year's (${last.year}) report${from.en} (${numbers} figures, ${nonZero} of them not 0): last year's figures may have been copied.`,
+        }),
       ],
     };
   },

@@ -1,7 +1,7 @@
 import type { Finding } from '../model/finding';
 import type { CellKey, Report } from '../model/report';
 import { figuresOf, type YearRecord } from '../model/history';
-import type { LastYearRule } from './last-year-rule';
+import { wholeReportWarning, type LastYearRule } from './last-year-rule';
 import { copiedFromLastYear } from './copied-from-last-year';
 import { yearOnYear } from './year-on-year';
 import { TEMPLATES } from '../recognise/templates';
@@ -119,22 +119,10 @@ function rivalsNamed(last: YearRecord, rivals: readonly YearRecord[]): Finding[]
   const name = (r: YearRecord, lang: 'zh' | 'en'): string => r.source ?? (lang === 'zh' ? '本地文件' : 'a local file');
   const others = (lang: 'zh' | 'en'): string => rivals.map((r) => name(r, lang)).join(lang === 'zh' ? '；' : '; ');
   return [
-    {
-      id: 'last-year-conflict',
-      rule: 'last-year-conflict',
-      severity: 'warning',
-      outcome: 'unverifiable',
-      table: null,
-      cells: [],
-      primary: [],
-      blocking: [],
-      expected: null,
-      found: null,
-      message: {
-        zh: `${last.year}年度该机关有 ${rivals.length + 1} 份数字不同的年报，与上年的比较以 ${name(last, 'zh')} 为准；另有：${others('zh')}。须确认哪一份是正式发布的。`,
-        en: `This body has ${rivals.length + 1} reports with different figures for ${last.year}; last year's comparison uses ${name(last, 'en')}; the other(s): ${others('en')}. Which one was published?`,
-      },
-    },
+    wholeReportWarning('last-year-conflict', 'unverifiable', {
+      zh: `${last.year}年度该机关有 ${rivals.length + 1} 份数字不同的年报，与上年的比较以 ${name(last, 'zh')} 为准；另有：${others('zh')}。须确认哪一份是正式发布的。`,
+      en: `This body has ${rivals.length + 1} reports with different figures for ${last.year}; last year's comparison uses ${name(last, 'en')}; the other(s): ${others('en')}. Which one was published?`,
+    }),
   ];
 }
 

@@ -14,6 +14,11 @@ export interface LastYearRule {
   run(report: Report, now: Figures, last: YearRecord, from: Words): { checked: number; findings: Omit<Finding, 'fingerprint'>[] };
 }
 
+/** A warning about the report as a whole (no cell of its own) from a check against last year. */
+export function wholeReportWarning(rule: string, outcome: Finding['outcome'], message: Words): Omit<Finding, 'fingerprint'> {
+  return { id: rule === 'copied-from-last-year' ? `${rule}/all` : rule, rule, severity: 'warning', outcome, table: null, cells: [], primary: [], blocking: [], expected: null, found: null, message };
+}
+
 export type TableKey = 't1' | 't2' | 't3';
 export const TABLES: readonly TableKey[] = ['t1', 't2', 't3'];
 

@@ -12,7 +12,7 @@ function crossYearIds(): string[] {
   const ids = new Set<string>();
   for (const f of files) {
     if (!/cross-year|year-on-year|copied/.test(f)) continue;
-    for (const m of readFileSync(new URL(f, dir), 'utf8').matchAll(/\brule: '([a-z-]+)'/g)) if (m[1]) ids.add(m[1]);
+    for (const m of readFileSync(new URL(f, dir), 'utf8').matchAll(/\brule: '([a-z-]+)'|wholeReportWarning\('([a-z-]+)'/g)) if (m[1] ?? m[2]) ids.add(m[1] ?? m[2] ?? '');
   }
   return [...ids];
 }
