@@ -78,6 +78,16 @@ function cutParagraph(text: string, src: SourceRef): DocItem[] | null {
       for (const m of text.matchAll(re)) found.push({ at: m.index, end: m.index + m[0].length, kind: 'heading', text: m[0] });
     }
   }
+  // A section no wording above names, by its key words (`四、政府信息公开行政复议与行政诉讼情况`):
+  // `N、`, then words with no figure, no sentence mark and no other numbered heading, up to 情况 /
+  // 事项 / 措施 — the template's key words (sections.ts' `words`) all in there.
+  for (const s of SECTIONS) {
+    if (found.some((f) => f.text.startsWith(`${s.number}、`))) continue;
+    for (const m of text.matchAll(new RegExp(`${s.number}、([^\\d，。；：、,.;:]{2,30}?(?:情况|事项|措施))`, 'g'))) {
+      const words = m[1] ?? '';
+      if (s.words.every((group) => group.some((w) => words.includes(w)))) found.push({ at: m.index, end: m.index + m[0].length, kind: 'heading', text: m[0] });
+    }
+  }
   const headings = dedupe(found);
   const tableStart = headings.find((h) => h.text.includes('主动公开'))?.at ?? -1;
   if (tableStart < 0) return null;
@@ -206,12 +216,17 @@ function dedupe(found: Found[]): Found[] {
   return out;
 }
 
+/** A count's unit printed after it (`2笔`, as 政府集中采购's 采购项目数量 in pingtan's 2019 tables). */
+const COUNT_UNIT = '(?:笔|件|个|项)';
+const COUNT_UNIT_END = new RegExp(`(?<=\\d)${COUNT_UNIT}$`);
+const RUN = new RegExp(`^[-\\d.,]+${COUNT_UNIT}?(?:[ \u00a0]+[-\\d.,]+${COUNT_UNIT}?)*(?:万?元)?`);
+
 /**
- * The figures right after a label: digits, a sign, a decimal point, an amount's 元 — up to the
+ * The figures right after a label: digits, a sign, a decimal point, a count's unit, an amount's 元 — up to the
  * next label, less the numbering that belongs to it (`00000002.` before `2.其他法律…`).
  */
 function leadingRun(rest: string, next: Found | undefined): string {
-  const m = /^[-\d.,]+(?:[ \u00a0]+[-\d.,]+)*(?:万?元)?/.exec(rest);
+  const m = RUN.exec(rest);
   if (!m) return '';
   const own = next?.spec ? /^(\d{1,2})\./.exec(normalizeText(next.spec.name.zh))?.[0] : undefined;
   return own && m[0].endsWith(own) && m[0].length === rest.indexOf(own, m[0].length - own.length) + own.length
@@ -352,7 +367,9 @@ function splits(spaced: string, cols: number, kinds: string[], budget: Budget): 
 function plausible(piece: string, kind: string, last: boolean): boolean {
   const money = /元$/.test(piece);
   if (money && !last) return false;
-  const core = piece.replace(/万?元$/, '');
+  // a count's unit ends a count (the cell keeps it, and says it is no bare number)
+  const bare = piece.replace(/万?元$/, '');
+  const core = kind === 'count' ? bare.replace(COUNT_UNIT_END, '') : bare;
   if (!/^-?\d+(?:\.\d+)?$/.test(core)) return false;
   if (core.startsWith('-') && kind !== 'signed') return false;
   if (core.includes('.') && kind !== 'amount') return false;

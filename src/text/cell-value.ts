@@ -88,7 +88,7 @@ export function isMissingToken(text: string): boolean {
 }
 
 /** Units that follow a figure in cells and prose (`251000元`, `5件`, `12.5万元`, `30%`). */
-const TRAILING_UNIT = /\s?(?:万元|亿元|千元|元|万|件|条|个|项|次|人次|人|家|份|篇|户|宗|起|批|天|日|%|‰)$/;
+const TRAILING_UNIT = /\s?(?:万元|亿元|千元|元|万|件|条|个|项|次|人次|人|家|份|篇|户|宗|起|批|笔|天|日|%|‰)$/;
 
 function isNumberOrMissing(s: string): boolean {
   return parseCellValue(s, { decimal: true, signed: true }).kind !== 'text';

@@ -34,6 +34,26 @@ describe('figures run together (recognise/run-together.ts)', () => {
     expect(splitTable2(rows).every((r) => r[0]?.unsplit !== undefined)).toBe(true);
     expect(performance.now() - t).toBeLessThan(20_000); // a bound, not a timing: the budget stops it
   });
+  it("a count printed with its unit (2019's 政府集中采购 `2笔 984361元`, corpus dept-001) keeps both cells", () => {
+    const procurement = { key: 'procurement', name: { zh: '政府集中采购', en: '' }, match: [], columns: [{ key: 'n', name: { zh: '', en: '' }, kind: 'count' as const }, { key: 'a', name: { zh: '', en: '' }, kind: 'amount' as const }] };
+    expect(splitRun('2笔 984361元', 2, 't1', procurement).map((p) => p.value)).toEqual(['2笔', '984361元']);
+    // a unit is no digit: inside a run it still cuts nothing by itself
+    expect(splitRun('2笔984361元', 2, 't1', procurement).map((p) => p.value)).toEqual(['2笔', '984361元']);
+    // in an amount column a count's unit is no figure
+    expect(splitRun('2 98笔', 2, 't1', procurement)[0]?.unsplit).toBe('2 98笔');
+  });
+  it('finds a section heading by its key words when no wording names it (`四、…行政复议与行政诉讼情况`, corpus dept-003)', () => {
+    const zeros = (n: number): string => '0'.repeat(n);
+    const t2 = ['一、本年新收政府信息公开申请数量', '二、上年结转政府信息公开申请数量', '（一）予以公开', '（二）部分公开（区分处理的，只计这一情形，不计其他情形）', '（七）总计', '四、结转下年度继续办理'].map((l) => `${l}${zeros(7)}`).join('');
+    const text = `某局2024年政府信息公开工作年度报告一、总体情况${'内容'.repeat(120)}二、主动公开政府信息情况三、收到和处理政府信息公开申请情况${t2}四、政府信息公开行政复议与行政诉讼情况2024年，没有行政复议。行政复议行政诉讼结果维持总计${zeros(15)}五、存在的主要问题及改进情况无。六、其他需要报告的事项无。`;
+    const doc = unrun({ items: [{ kind: 'para', text, src: { kind: 'text', line: 1, cell: 0 } }], title: null, notes: [] });
+    const paras = doc.items.flatMap((i) => (i.kind === 'para' ? [i.text] : []));
+    expect(paras).toContain('四、政府信息公开行政复议与行政诉讼情况');
+    // table 3's fifteen figures read as its row, not left in the prose
+    expect(doc.items.some((i) => i.kind === 'grid' && i.grid.rows.some((r) => r.length === 15))).toBe(true);
+    // 四、结转下年度继续办理 stays a row of table 2, not taken for the heading
+    expect(paras).not.toContain('四、结转下年度继续办理');
+  });
   it('leaves ordinary paragraphs alone', () => {
     const doc = { items: [{ kind: 'para' as const, text: '一、总体情况'.padEnd(400, '文'), src: { kind: 'text' as const, line: 1, cell: 0 } }], title: null, notes: [] };
     expect(unrun(doc)).toBe(doc);
