@@ -122,7 +122,7 @@ describe('CLI: --store, --resume, conditional requests', () => {
 
     // 2. resumed: nothing finished is asked for again (not the listing, not its second page if read, not a report)
     const resumed = await run(['--resume', ...args]);
-    expect(resumed.err).toContain(`接着上次中断的运行，已完成的 ${finished.size} 个不再取回`);
+    expect(resumed.err).toContain(`接着上次中断的运行，已完成的 ${finished.size} 个不再取回（本地文件改动过的除外）`);
     const second = log.slice(killedAt);
     const finishedPaths = new Set([...finished].map((u) => new URL(u).pathname));
     if (state.pages.has(`${base}/nb/index_1.html`)) finishedPaths.add('/nb/index_1.html');
