@@ -88,6 +88,29 @@ function inputLines(path: string): number {
 
 type Entry = { source: { location: string }; summary: { errors: number } };
 
+/**
+ * The real CLI in its own process, killed (SIGKILL: no chance to tidy up) once the journal holds
+ * `lines` input lines; it must not finish first.
+ */
+async function runKilled(args: string[], store: string, lines: number): Promise<void> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { cwd: ROOT, stdio: 'ignore' });
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  await new Promise<void>((resolve, reject) => {
+    const poll = setInterval(() => {
+      if (inputLines(store) >= lines) {
+        clearInterval(poll);
+        child.kill('SIGKILL');
+        resolve();
+      }
+    }, 5);
+    child.on('exit', () => {
+      clearInterval(poll);
+      reject(new Error('the CLI finished before it could be killed'));
+    });
+  });
+  await exited;
+}
+
 describe('CLI: --store, --resume, conditional requests', () => {
   it('killed after 3 reports, resumed without refetching what it finished; a later run gets 304s; a changed page is checked again', async () => {
     const store = join(mkdtempSync(join(tmpdir(), 'cli-resume-')), 'run.jsonl');
@@ -96,22 +119,7 @@ describe('CLI: --store, --resume, conditional requests', () => {
 
     // 1. the real CLI in its own process, killed (SIGKILL: no chance to tidy up) once the journal
     //    holds the listing and 3 reports
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { cwd: ROOT, stdio: 'ignore' });
-    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-    await new Promise<void>((resolve, reject) => {
-      const poll = setInterval(() => {
-        if (inputLines(store) >= 4) {
-          clearInterval(poll);
-          child.kill('SIGKILL');
-          resolve();
-        }
-      }, 10);
-      child.on('exit', () => {
-        clearInterval(poll);
-        reject(new Error('the CLI finished before it could be killed'));
-      });
-    });
-    await exited;
+    await runKilled(args, store, 4);
     const killedAt = log.length;
     const { state } = await loadJournal(store);
     expect(state.lastRun?.ended).toBe(false);
@@ -195,22 +203,7 @@ describe('CLI: --store, --resume over local files', () => {
     const args = ['--store', store, '--json', ...files];
 
     // 1. the CLI in its own process (one file at a time, on its main thread), killed once 6 files are in the journal
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', '--concurrency', '1', ...args], { cwd: ROOT, stdio: 'ignore' });
-    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-    await new Promise<void>((resolve, reject) => {
-      const poll = setInterval(() => {
-        if (inputLines(store) >= 6) {
-          clearInterval(poll);
-          child.kill('SIGKILL');
-          resolve();
-        }
-      }, 5);
-      child.on('exit', () => {
-        clearInterval(poll);
-        reject(new Error('the CLI finished before it could be killed'));
-      });
-    });
-    await exited;
+    await runKilled(['--concurrency', '1', ...args], store, 6);
     const { state } = await loadJournal(store);
     expect(state.lastRun?.ended).toBe(false);
     const finished = state.finishedIn(state.lastRun?.id ?? '');
