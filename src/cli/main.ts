@@ -1,19 +1,22 @@
 import { readFile, stat, writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { isMainThread } from 'node:worker_threads';
 import { parseLight } from '../extract/light-dom';
 import { asDocument, checkBytes, type DocumentOutcome, type DocumentReaders } from '../batch/check-document';
-import { listingLinks, type ListingLinks } from '../discover/listing';
+import type { ListingLinks } from '../discover/listing';
+import { listingOf, pageLinks } from '../discover/expand';
 import { crawlListing, DEFAULT_MAX_PAGES } from '../discover/crawl';
 import { renderSummary, type Lang } from '../output/summary';
 import { toJson } from '../output/json';
 import { findingsToCsv, type CsvEntry } from '../output/csv';
 import type { XlsxEntry } from '../output/xlsx';
 import { CheckResultSchema, type CheckResultJson } from '../model/result';
-import { decodeHtml, fetchDocument, fetchRevalidated, kindOf, parseHttpUrl, type FetchedDocument, type RequestGate } from '../fetch';
+import { fetchDocument, fetchRevalidated, kindOf, parseHttpUrl, type FetchedDocument, type RequestGate } from '../fetch';
 import { buildSeries, seriesText, type BodySeries } from '../batch/series';
 import { parseInputList } from '../discover/input-list';
 import { DEFAULT_DELAY_MS, DEFAULT_PER_HOST, HostLimiter } from '../fetch/hosts';
-import { contentHash, RunStore, type HttpMeta, type StoredOutcome } from '../batch/store';
+import { contentHash, reasonIn, RunStore, speaks, type FileMeta, type HttpMeta, type StoredOutcome, type Words } from '../batch/store';
+import { RULESET_VERSION } from '../check/index';
 import { makeProgress, type BarStream, type Progress } from './progress';
 import { MAX_FILE_BYTES } from '../extract/limits';
 import { SCHEMA_VERSION } from '../model/version';
@@ -35,8 +38,9 @@ const USAGE = `用法 / usage: npm run check -- [--json | --csv] [--xlsx FILE.xl
   --allow-host H   列表页链接到的其他网站 H 上的年报也检查（可多次给出；默认只查同一网站）
   --list FILE      从文件读入网址或路径，每行一个（列表页与年报可混合；空行和 # 开头的行跳过）
   --store FILE     把每份结果一到就记入记录文件 FILE（JSON Lines，只追加）；再用同一文件运行时，
-                   网页按 ETag/Last-Modified 发条件请求，未变化的不再下载，内容未变的不再核对
-  --resume         与 --store 同用：接着 FILE 中上次（中断的）运行，已完成的不再请求
+                   网页按 ETag/Last-Modified 发条件请求，未变化的不再下载，内容未变的不再核对；
+                   本地文件大小和修改时间未变（或内容哈希相同）的不再核对
+  --resume         与 --store 同用：接着 FILE 中上次（中断的）运行，已完成的不再请求、未改动的文件不再核对
   --per-host N     同一网站同时请求数（默认 ${DEFAULT_PER_HOST}）
   --delay S        同一网站相邻两次请求至少间隔 S 秒（默认 ${DEFAULT_DELAY_MS / 1000}；0 为不间隔）
   --retries N      网络错误、超时、429、5xx 时重试次数（默认 3；间隔逐次加倍，遵守 Retry-After）
@@ -161,7 +165,10 @@ type InputOutcome = { input: string } & (
   | { ok: true; result: CheckResultJson }
   | {
       ok: false;
+      /** why, in the run's language */
       reason: string;
+      /** why, in both languages, when known (a file checked in a worker thread gives one): the journal keeps both */
+      reasons?: Words;
       /** read but no report in it, or tables only as pictures (default: could not be read) */
       status?: 'no-report' | 'pictures';
       /** no report on the page, but it links reports: a 年报 column's listing (or an article with the report attached) */
@@ -171,8 +178,8 @@ type InputOutcome = { input: string } & (
 
 /**
  * linkedom's full DOM, for what reads a listing's links (a page with no report, a 年报 column):
- * loaded the first time one is read, so the checks of saved files — a worker thread's whole job —
- * never load it (its ~190 modules were most of a worker's start-up).
+ * loaded the first time a web page is fetched, so the checks of saved files — a worker thread's
+ * whole job — never load it (its ~190 modules were most of a worker's start-up).
  */
 let linkedom: Promise<typeof import('linkedom')> | null = null;
 async function domParser(): Promise<(html: string) => Document> {
@@ -182,6 +189,13 @@ async function domParser(): Promise<(html: string) => Document> {
 
 function words(lang: Lang, zh: string, en: string): string {
   return lang === 'zh' ? zh : en;
+}
+
+const isUrl = (input: string): boolean => /^https?:\/\//i.test(input);
+
+/** An input that could not be checked, said in the run's language, both kept (for the journal). */
+function failure(input: string, reasons: Words, lang: Lang, more: { status?: 'no-report' | 'pictures'; listing?: { url: string; links: ListingLinks } } = {}): InputOutcome {
+  return { input, ok: false, reason: reasons[lang], reasons, ...more };
 }
 
 /**
@@ -194,13 +208,13 @@ const READERS: DocumentReaders = {
 };
 
 /** The reason a thrown error gives: a WordFileError's words, else its first line. */
-function thrownReason(e: unknown, lang: Lang): string {
+function thrownReason(e: unknown): Words {
   if (typeof e === 'object' && e !== null && 'reason' in e) {
     const r = (e as { reason: unknown }).reason;
-    if (typeof r === 'object' && r !== null && 'zh' in r && 'en' in r && typeof r.zh === 'string' && typeof r.en === 'string') return lang === 'zh' ? r.zh : r.en;
+    if (typeof r === 'object' && r !== null && 'zh' in r && 'en' in r && typeof r.zh === 'string' && typeof r.en === 'string') return { zh: r.zh, en: r.en };
   }
-  const text = e instanceof Error ? e.message : String(e);
-  return words(lang, '读取失败：', 'could not be read: ') + (text.split('\n')[0] ?? '');
+  const line = (e instanceof Error ? e.message : String(e)).split('\n')[0] ?? '';
+  return { zh: `读取失败：${line}`, en: `could not be read: ${line}` };
 }
 
 /**
@@ -219,15 +233,17 @@ export interface Net {
 
 const newStats = (): Net['stats'] => ({ resumed: 0, notModified: 0, unchanged: 0 });
 
-function toStored(o: InputOutcome): StoredOutcome {
+/** An outcome as the journal keeps it: a failure's reason in both languages when known, else with its language. */
+function toStored(o: InputOutcome, lang: Lang): StoredOutcome {
   if (o.ok) return { ok: true, result: o.result };
-  const base = { ok: false as const, reason: o.reason, status: o.status ?? ('failed' as const) };
+  const base = { ok: false as const, reason: o.reason, ...(o.reasons ? { reasons: o.reasons } : { lang }), status: o.status ?? ('failed' as const) };
   return o.listing ? { ...base, listing: o.listing } : base;
 }
 
-function fromStored(input: string, s: StoredOutcome): InputOutcome {
+/** A kept outcome, said in this run's language (a reason kept in one language only is said as kept). */
+function fromStored(input: string, s: StoredOutcome, lang: Lang): InputOutcome {
   if (s.ok) return { input, ok: true, result: s.result };
-  const base = { input, ok: false as const, reason: s.reason };
+  const base = { input, ok: false as const, reason: reasonIn(s, lang), ...(s.reasons ? { reasons: s.reasons } : {}) };
   const status = s.status === 'failed' ? {} : { status: s.status };
   return s.listing ? { ...base, ...status, listing: s.listing } : { ...base, ...status };
 }
@@ -237,17 +253,13 @@ async function checkFetched(input: string, got: FetchedDocument, lang: Lang): Pr
   const outcome = await checkBytes(got.kind, got.bytes, got.contentType, got.finalUrl, 'url', READERS);
   // no report here, or not one table of it (a listing's title can read as a report's): a
   // listing of reports, or a page with the report attached?
-  const noTables = outcome.ok ? Object.values(outcome.result.report.tables).every((t) => t.status === 'missing') : outcome.scanned !== true;
-  if (got.kind === 'html' && noTables) {
-    const parseDom = await domParser();
-    const links = listingLinks(parseDom(asDocument(decodeHtml(got.bytes, got.contentType))), got.finalUrl);
-    if (links.reports.length > 0) {
-      const reason = outcome.ok ? words(lang, '页面没有年报表格', 'no report tables on the page') : outcome.reason[lang];
-      return { input, ok: false, reason, status: 'no-report', listing: { url: got.finalUrl, links } };
-    }
+  const listing = got.kind === 'html' ? listingOf(got, outcome, await domParser()) : null;
+  if (listing) {
+    const reasons = outcome.ok ? { zh: '页面没有年报表格', en: 'no report tables on the page' } : outcome.reason;
+    return failure(input, reasons, lang, { status: 'no-report', listing: { url: got.finalUrl, links: listing.links } });
   }
   if (outcome.ok) return { input, ok: true, result: outcome.result };
-  return { input, ok: false, reason: outcome.reason[lang], status: outcome.scanned === true ? 'pictures' : 'no-report' };
+  return failure(input, outcome.reason, lang, { status: outcome.scanned === true ? 'pictures' : 'no-report' });
 }
 
 async function checkUrl(input: string, args: Pick<Args, 'lang' | 'timeoutMs'>, env: CliEnv, net: Net | undefined): Promise<InputOutcome> {
@@ -256,43 +268,43 @@ async function checkUrl(input: string, args: Pick<Args, 'lang' | 'timeoutMs'>, e
   const done = store?.finished(input);
   if (done && net) {
     net.stats.resumed += 1;
-    return fromStored(input, done);
+    return fromStored(input, done, lang);
   }
   const prev = store?.previous(input) ?? null;
   const opts = { fetch: env.fetch ?? fetch, timeoutMs: args.timeoutMs, retries: net?.retries ?? 1, ...(net?.gate ? { gate: net.gate } : {}) };
   const got = prev ? await fetchRevalidated(input, { ...opts, validators: prev.http }) : await fetchDocument(input, opts);
   if (!got.ok) {
-    const o: InputOutcome = { input, ok: false, reason: got.reason[lang] };
-    await store?.recordInput(input, toStored(o));
+    const o = failure(input, got.reason, lang);
+    await store?.recordInput(input, toStored(o, lang));
     return o;
   }
   if ('notModified' in got) {
     // only a revalidation can get a 304: the stored outcome stands
-    if (!prev || !store || !net) return { input, ok: false, reason: words(lang, '服务器返回 304，但没有保存的结果', 'the server answered 304 but nothing was kept') };
+    if (!prev || !store || !net) return failure(input, { zh: '服务器返回 304，但没有保存的结果', en: 'the server answered 304 but nothing was kept' }, lang);
     net.stats.notModified += 1;
-    await store.recordInput(input, prev.outcome, { ...prev.http, finalUrl: got.finalUrl, etag: got.etag, lastModified: got.lastModified });
-    return fromStored(input, prev.outcome);
+    await store.recordInput(input, prev.outcome, { http: { ...prev.http, finalUrl: got.finalUrl, etag: got.etag, lastModified: got.lastModified }, kept: true });
+    return fromStored(input, prev.outcome, lang);
   }
   const http: HttpMeta = { finalUrl: got.finalUrl, etag: got.etag, lastModified: got.lastModified, hash: store ? contentHash(got.bytes) : '' };
   if (prev && store && net && prev.http.hash === http.hash) {
     // the same bytes as last time: the same result, not checked again
     net.stats.unchanged += 1;
-    await store.recordInput(input, prev.outcome, http);
-    return fromStored(input, prev.outcome);
+    await store.recordInput(input, prev.outcome, { http, kept: true });
+    return fromStored(input, prev.outcome, lang);
   }
   const o = await checkFetched(input, got, lang);
-  await store?.recordInput(input, toStored(o), http);
+  await store?.recordInput(input, toStored(o, lang), { http });
   return o;
 }
 
 /** Read or fetch and check one input. Never throws: every failure is a one-line reason. */
 export async function checkInput(input: string, args: Pick<Args, 'lang' | 'timeoutMs'>, env: CliEnv = {}, net?: Net): Promise<InputOutcome> {
   const lang = args.lang;
-  const fail = (reason: string): InputOutcome => ({ input, ok: false, reason });
+  const fail = (reasons: Words): InputOutcome => failure(input, reasons, lang);
   try {
     let outcome: DocumentOutcome;
-    if (/^https?:\/\//i.test(input)) {
-      if (!parseHttpUrl(input)) return fail(words(lang, '网址无效', 'invalid URL'));
+    if (isUrl(input)) {
+      if (!parseHttpUrl(input)) return fail({ zh: '网址无效', en: 'invalid URL' });
       return await checkUrl(input, args, env, net);
     } else {
       let bytes: Uint8Array;
@@ -300,24 +312,70 @@ export async function checkInput(input: string, args: Pick<Args, 'lang' | 'timeo
         // the size first: a 60 MB page once took 4.8 GB and five minutes
         const size = (await stat(input)).size;
         const mb = Math.round(MAX_FILE_BYTES / 1_000_000);
-        if (size > MAX_FILE_BYTES) return fail(words(lang, `文件过大（${(size / 1_000_000).toFixed(1)} MB，上限 ${mb} MB），未读取`, `too large (${(size / 1_000_000).toFixed(1)} MB, the limit is ${mb} MB); not read`));
-        if (size === 0) return fail(words(lang, '文件为空（0 字节），没有可检查的内容', 'the file is empty (0 bytes): nothing to check'));
+        if (size > MAX_FILE_BYTES) return fail({ zh: `文件过大（${(size / 1_000_000).toFixed(1)} MB，上限 ${mb} MB），未读取`, en: `too large (${(size / 1_000_000).toFixed(1)} MB, the limit is ${mb} MB); not read` });
+        if (size === 0) return fail({ zh: '文件为空（0 字节），没有可检查的内容', en: 'the file is empty (0 bytes): nothing to check' });
         bytes = new Uint8Array(await readFile(input));
       } catch (e) {
         const code = (e as NodeJS.ErrnoException).code ?? '';
-        return fail(code === 'ENOENT' ? words(lang, '文件不存在', 'no such file') : code === 'EISDIR' ? words(lang, '这是一个目录', 'is a directory') : code || String(e));
+        const said = code || String(e);
+        return fail(code === 'ENOENT' ? { zh: '文件不存在', en: 'no such file' } : code === 'EISDIR' ? { zh: '这是一个目录', en: 'is a directory' } : { zh: said, en: said });
       }
       const guess = kindOf({ contentType: null, name: input, bytes });
       if (guess.kind === null) {
-        return fail(words(lang, `暂不支持此类文件（${guess.what.zh}），请另存为网页、.docx、PDF 或复制文字为 .txt`, `not supported (${guess.what.en}); save as a web page, .docx or PDF, or copy the text into a .txt`));
+        return fail({ zh: `暂不支持此类文件（${guess.what.zh}），请另存为网页、.docx、PDF 或复制文字为 .txt`, en: `not supported (${guess.what.en}); save as a web page, .docx or PDF, or copy the text into a .txt` });
       }
       outcome = await checkBytes(guess.kind, bytes, null, input, 'file', READERS);
     }
     if (outcome.ok) return { input, ok: true, result: outcome.result };
-    return { input, ok: false, reason: outcome.reason[lang], status: outcome.scanned === true ? 'pictures' : 'no-report' };
+    return failure(input, outcome.reason, lang, { status: outcome.scanned === true ? 'pictures' : 'no-report' });
   } catch (e) {
-    return fail(thrownReason(e, lang));
+    return fail(thrownReason(e));
   }
+}
+
+/** A result kept for a file, shown under the name this run gave the file (the journal keys it by its absolute path). */
+function givenAs(o: InputOutcome, input: string): InputOutcome {
+  return o.ok && o.result.source.location !== input ? { ...o, result: { ...o.result, source: { ...o.result.source, location: input } } } : o;
+}
+
+/**
+ * A local file through the run store (issue 19, item 4), on the main thread whatever checks it
+ * (`check`: a worker thread or this one). Keyed by its absolute path. A file whose last finished
+ * outcome was kept under this rule set is not checked again when its size and modification time
+ * are the ones kept (not even read), or when its size is and its SHA-256 is too (copied, touched,
+ * restored: the new time is written, so the next run's quick test holds); a size that differs is
+ * a changed file. Otherwise it is hashed before it is checked — so a file changed while it is
+ * checked is seen as changed next time — and its outcome written as it arrives.
+ */
+async function checkFileStored(input: string, lang: Lang, net: Net, check: () => Promise<InputOutcome>): Promise<InputOutcome> {
+  const store = net.store;
+  if (!store) return check();
+  const key = resolve(input);
+  let file: FileMeta | null = null;
+  try {
+    const st = await stat(input);
+    // the check says what is wrong with an empty, oversized or missing file, or a directory
+    if (st.isFile() && st.size > 0 && st.size <= MAX_FILE_BYTES) {
+      const prev = store.previousFile(key);
+      let hash: string | null = null;
+      if (prev && prev.file.size === st.size && speaks(prev.outcome, lang)) {
+        if (prev.file.mtimeMs !== st.mtimeMs) hash = contentHash(await readFile(input));
+        if (hash === null || hash === prev.file.hash) {
+          if (prev.sameRun) net.stats.resumed += 1;
+          else net.stats.unchanged += 1;
+          if (hash !== null) await store.recordInput(key, prev.outcome, { file: { size: st.size, mtimeMs: st.mtimeMs, hash }, kept: true });
+          return givenAs(fromStored(input, prev.outcome, lang), input);
+        }
+      }
+      file = { size: st.size, mtimeMs: st.mtimeMs, hash: hash ?? contentHash(await readFile(input)) };
+    }
+  } catch {
+    // gone or unreadable since it was listed: the check says so
+    file = null;
+  }
+  const o = await check();
+  await store.recordInput(key, toStored(o, lang), file ? { file } : {});
+  return o;
 }
 
 /**
@@ -354,8 +412,7 @@ async function fetchListingPage(url: string, args: Args, env: CliEnv, net: Net):
   }
   if (got.kind !== 'html') return { ok: false, reason: words(args.lang, '不是网页', 'not a web page') };
   const http: HttpMeta = { finalUrl: got.finalUrl, etag: got.etag, lastModified: got.lastModified, hash: store ? contentHash(got.bytes) : '' };
-  const parseDom = await domParser();
-  const links = prev && prev.http.hash === http.hash ? prev.links : listingLinks(parseDom(asDocument(decodeHtml(got.bytes, got.contentType))), got.finalUrl);
+  const links = prev && prev.http.hash === http.hash ? prev.links : pageLinks(got, await domParser()).links;
   if (prev && prev.http.hash === http.hash) net.stats.unchanged += 1;
   await store?.recordPage(url, http, links);
   return { ok: true, links, finalUrl: got.finalUrl };
@@ -404,7 +461,7 @@ async function expandListings(outcomes: InputOutcome[], args: Args, env: CliEnv,
       },
     );
     // a report page that only attaches the report: its attachment, once
-    const resolved = depth === 0 ? await expandListings(found, args, env, err, ctx, depth + 1) : found.map((f) => (f.ok ? f : { input: f.input, ok: false as const, reason: f.reason, status: f.status }));
+    const resolved = depth === 0 ? await expandListings(found, args, env, err, ctx, depth + 1) : found.map((f) => (f.ok ? f : { input: f.input, ok: false as const, reason: f.reason, reasons: f.reasons, status: f.status }));
     // a report linked twice (from two pages, or from a page and an article) is checked once
     for (const r of resolved) {
       if (depth === 0 && out.some((x) => x.input === r.input)) continue;
@@ -447,7 +504,7 @@ export interface JsonFailure {
 }
 
 function jsonFailure(o: InputOutcome & { ok: false }): JsonFailure {
-  return { schemaVersion: SCHEMA_VERSION, source: { kind: /^https?:\/\//i.test(o.input) ? 'url' : 'file', location: o.input }, error: o.reason };
+  return { schemaVersion: SCHEMA_VERSION, source: { kind: isUrl(o.input) ? 'url' : 'file', location: o.input }, error: o.reason };
 }
 
 export async function main(argv: string[], rawOut: (s: string) => void, rawErr: (s: string) => void, env: CliEnv = {}): Promise<number> {
@@ -482,7 +539,7 @@ export async function main(argv: string[], rawOut: (s: string) => void, rawErr: 
   let store: RunStore | null = null;
   if (args.store !== null) {
     try {
-      store = await RunStore.open(args.store, { resume: args.resume });
+      store = await RunStore.open(args.store, { resume: args.resume, ruleset: RULESET_VERSION });
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code ?? String(e).split('\n')[0];
       err(words(args.lang, `无法打开记录文件 ${args.store}：${code}`, `could not open the journal ${args.store}: ${code}`));
@@ -499,7 +556,8 @@ export async function main(argv: string[], rawOut: (s: string) => void, rawErr: 
   const workers = fileWorkers(args.inputs, { ...args, threads: env.threads, minFiles: env.poolMinFiles }, (input) => checkInput(input, args, env, net));
   try {
     checked = await pool(args.inputs, args.concurrency, async (input) => {
-      const o: InputOutcome = await workers.check(input);
+      // a URL goes through the store in checkUrl; a local file here, where its outcome arrives
+      const o: InputOutcome = isUrl(input) ? await workers.check(input) : await checkFileStored(input, args.lang, net, () => workers.check(input));
       progress.tick(input, progressWord(o, args.lang));
       return o;
     }).finally(() => workers.close());

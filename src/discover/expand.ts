@@ -1,24 +1,41 @@
 import { asDocument, type DocumentOutcome } from '../batch/check-document';
 import { decodeHtml, type FetchedDocument } from '../fetch';
-import { listingLinks } from './listing';
+import { listingLinks, type ListingLinks } from './listing';
 import { crawlListing, type CrawlResult } from './crawl';
+
+type FetchedPage = Pick<FetchedDocument, 'bytes' | 'contentType' | 'finalUrl'>;
+
+/** A fetched web page's document and what it links: reports, and further pages of a listing. */
+export function pageLinks(page: FetchedPage, parseHtml: (html: string) => Document): { doc: Document; links: ListingLinks } {
+  const doc = parseHtml(asDocument(decodeHtml(page.bytes, page.contentType)));
+  return { doc, links: listingLinks(doc, page.finalUrl) };
+}
 
 /**
  * A fetched page as a listing (issue 19, discovery), the decision the CLI makes and the batch page
  * shares: a web page on which no report table was read (or that is no report at all) but that
  * links reports — a 年报 column's page, or an article that only attaches its report. Its parsed
- * document, or null when it is none.
+ * document and links, or null when it is none.
  */
-export function asListing(
-  got: { kind: FetchedDocument['kind']; bytes: Uint8Array; contentType: string | null; finalUrl: string },
+export function listingOf(
+  got: FetchedPage & { kind: FetchedDocument['kind'] },
   outcome: DocumentOutcome,
   parseHtml: (html: string) => Document,
-): Document | null {
+): { doc: Document; links: ListingLinks } | null {
   if (got.kind !== 'html') return null;
   const noTables = outcome.ok ? Object.values(outcome.result.report.tables).every((t) => t.status === 'missing') : outcome.scanned !== true;
   if (!noTables) return null;
-  const doc = parseHtml(asDocument(decodeHtml(got.bytes, got.contentType)));
-  return listingLinks(doc, got.finalUrl).reports.length > 0 ? doc : null;
+  const page = pageLinks(got, parseHtml);
+  return page.links.reports.length > 0 ? page : null;
+}
+
+/** `listingOf`'s document alone (the batch page crawls from it). */
+export function asListing(
+  got: FetchedPage & { kind: FetchedDocument['kind'] },
+  outcome: DocumentOutcome,
+  parseHtml: (html: string) => Document,
+): Document | null {
+  return listingOf(got, outcome, parseHtml)?.doc ?? null;
 }
 
 /**

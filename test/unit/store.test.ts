@@ -2,7 +2,7 @@ import { appendFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { contentHash, JournalWriter, loadJournal, parseJournal, RunStore, type StoredOutcome } from '../../src/batch/store';
+import { contentHash, JournalWriter, loadJournal, parseJournal, reasonIn, RunStore, speaks, type StoredOutcome } from '../../src/batch/store';
 import { checkDocument } from '../../src/pipeline';
 import { parseHTML } from 'linkedom';
 
@@ -26,9 +26,9 @@ const http = (hash: string) => ({ finalUrl: 'http://x.gov.cn/a.html', etag: '"e1
 describe('the journal', () => {
   it('writes one line per entry and reads every one back, validated (a real result survives intact)', async () => {
     const path = fresh();
-    const store = await RunStore.open(path, { resume: false });
+    const store = await RunStore.open(path, { resume: false, ruleset: 'r1' });
     const result = realResult('errors.html');
-    await store.recordInput('http://x.gov.cn/a.html', result, http('aa'));
+    await store.recordInput('http://x.gov.cn/a.html', result, { http: http('aa') });
     await store.recordInput('http://x.gov.cn/b.html', { ok: false, reason: '服务器返回 404（页面不存在）', status: 'failed' });
     await store.recordPage('http://x.gov.cn/nb/index_1.html', http('pp'), { reports: [{ url: 'http://x.gov.cn/c.html', title: '2023年政府信息公开工作年度报告', year: 2023, kind: 'page' }], pages: [] });
     await store.end();
@@ -57,9 +57,9 @@ describe('the journal', () => {
     expect([...state.inputs.keys()]).toEqual(['http://x.gov.cn/a.html']);
     expect(readFileSync(path, 'utf8')).toBe(whole);
     // resumed: the run goes on under the same id, and what it appends reads back
-    const store = await RunStore.open(path, { resume: true });
+    const store = await RunStore.open(path, { resume: true, ruleset: 'r1' });
     expect(store.run).toBe('r1');
-    await store.recordInput('http://x.gov.cn/b.html', { ok: false, reason: '页面没有年报表格', status: 'no-report' }, http('bb'));
+    await store.recordInput('http://x.gov.cn/b.html', { ok: false, reason: '页面没有年报表格', status: 'no-report' }, { http: http('bb') });
     await store.end();
     const again = await loadJournal(path);
     expect(again.torn).toBe(false);
@@ -86,29 +86,29 @@ describe('the journal', () => {
     expect(state.skipped).toBe(3);
     expect([...state.inputs.keys()]).toEqual(['a', 'c']);
     expect(state.lastRun).toEqual({ id: 'r1', ended: false });
-    const store = await RunStore.open(path, { resume: false });
+    const store = await RunStore.open(path, { resume: false, ruleset: 'r1' });
     expect(store.notes.map((x) => x.zh)).toEqual([`${path}：3 行无法读取，已跳过`, `${path}：上次运行未完成（加 --resume 可接着运行）；本次重新核对，未变化的网页不再下载`]);
     await store.close();
   });
 
   it('the resume set: what the last run finished — not its failures, not an earlier run’s results', async () => {
     const path = fresh();
-    const first = await RunStore.open(path, { resume: false });
-    await first.recordInput('old', { ok: false, reason: 'r', status: 'no-report' }, http('o'));
+    const first = await RunStore.open(path, { resume: false, ruleset: 'r1' });
+    await first.recordInput('old', { ok: false, reason: 'r', status: 'no-report' }, { http: http('o') });
     await first.end();
-    const second = await RunStore.open(path, { resume: false });
+    const second = await RunStore.open(path, { resume: false, ruleset: 'r1' });
     expect(second.run).not.toBe(first.run);
     // a new run finishes nothing yet: everything is fetched again, with what to revalidate it by
     expect(second.finished('old')).toBeNull();
     expect(second.previous('old')?.http.hash).toBe('o');
-    await second.recordInput('done', realResult('seed-004.html'), http('d'));
+    await second.recordInput('done', realResult('seed-004.html'), { http: http('d') });
     await second.recordInput('failed', { ok: false, reason: '无法连接', status: 'failed' });
-    await second.recordInput('listing', { ok: false, reason: '页面没有年报表格', status: 'no-report', listing: { url: 'http://x.gov.cn/nb/', links: { reports: [], pages: [] } } }, http('l'));
+    await second.recordInput('listing', { ok: false, reason: '页面没有年报表格', status: 'no-report', listing: { url: 'http://x.gov.cn/nb/', links: { reports: [], pages: [] } } }, { http: http('l') });
     await second.close(); // killed: no end line
 
-    const resumed = await RunStore.open(path, { resume: true });
+    const resumed = await RunStore.open(path, { resume: true, ruleset: 'r1' });
     expect(resumed.run).toBe(second.run);
-    expect(resumed.notes.map((x) => x.zh)).toEqual([`${path}：接着上次中断的运行，已完成的 2 个不再取回`]);
+    expect(resumed.notes.map((x) => x.zh)).toEqual([`${path}：接着上次中断的运行，已完成的 2 个不再取回（本地文件改动过的除外）`]);
     expect(resumed.finished('done')?.ok).toBe(true);
     expect(resumed.finished('listing')).toMatchObject({ ok: false, listing: { url: 'http://x.gov.cn/nb/' } });
     expect(resumed.finished('failed')).toBeNull(); // tried again
@@ -116,9 +116,64 @@ describe('the journal', () => {
     expect(resumed.previous('failed')).toBeNull(); // nothing to revalidate: a failure kept no version
     await resumed.end();
 
-    const none = await RunStore.open(fresh(), { resume: true });
+    const none = await RunStore.open(fresh(), { resume: true, ruleset: 'r1' });
     expect(none.notes.map((x) => x.en)).toEqual([expect.stringContaining('no run to resume')]);
     await none.close();
+  });
+
+  it('reasons in both languages; a line from before that field is read as it was; a one-language reason says which', async () => {
+    const path = fresh();
+    writeFileSync(
+      path,
+      [
+        JSON.stringify({ t: 'run', v: 1, run: 'r1', at: 'x' }),
+        // written before reasons, lang, file, ruleset and kept existed
+        JSON.stringify({ t: 'input', run: 'r1', at: 'x', input: 'http://x.gov.cn/old.html', http: http('o'), outcome: { ok: false, reason: '页面没有年报表格', status: 'no-report' } }),
+        '',
+      ].join('\n'),
+    );
+    const store = await RunStore.open(path, { resume: true, ruleset: 'r1' });
+    const old = store.finished('http://x.gov.cn/old.html');
+    if (!old || old.ok) throw new Error('the old line is not read');
+    expect(reasonIn(old, 'en')).toBe('页面没有年报表格'); // the one line there is
+    expect(speaks(old, 'en')).toBe(true); // its language unknown: said as kept
+    const both: StoredOutcome = { ok: false, reason: '页面没有年报表格', reasons: { zh: '页面没有年报表格', en: 'no report tables on the page' }, status: 'no-report' };
+    const zhOnly: StoredOutcome = { ok: false, reason: '没有找到年报表格', lang: 'zh', status: 'no-report' };
+    await store.recordInput('/d/both.html', both, { file: { size: 3, mtimeMs: 1, hash: 'h' } });
+    await store.recordInput('/d/zh.html', zhOnly, { file: { size: 3, mtimeMs: 1, hash: 'h' } });
+    await store.end();
+    const { state } = await loadJournal(path);
+    expect(state.skipped).toBe(0);
+    const back = state.inputs.get('/d/both.html')?.outcome;
+    if (!back || back.ok) throw new Error('not read back');
+    expect([reasonIn(back, 'zh'), reasonIn(back, 'en')]).toEqual(['页面没有年报表格', 'no report tables on the page']);
+    expect(speaks(back, 'en')).toBe(true);
+    expect(speaks(zhOnly, 'zh')).toBe(true);
+    expect(speaks(zhOnly, 'en')).toBe(false); // a file with it is checked again in English
+    expect(state.inputs.get('/d/zh.html')).toMatchObject({ ruleset: 'r1', file: { size: 3, mtimeMs: 1, hash: 'h' } });
+  });
+
+  it('local files: the last finished outcome with what the file was; not one checked under another rule set', async () => {
+    const path = fresh();
+    const first = await RunStore.open(path, { resume: false, ruleset: 'r1' });
+    const result = realResult('errors.html');
+    await first.recordInput('/d/a.html', result, { file: { size: 10, mtimeMs: 5, hash: 'ha' } });
+    await first.recordInput('/d/gone.html', { ok: false, reason: '文件不存在', reasons: { zh: '文件不存在', en: 'no such file' }, status: 'failed' });
+    await first.recordInput('http://x.gov.cn/a.html', result, { http: http('aa') });
+    await first.close(); // killed
+    const resumed = await RunStore.open(path, { resume: true, ruleset: 'r1' });
+    expect(resumed.previousFile('/d/a.html')).toEqual({ outcome: result, file: { size: 10, mtimeMs: 5, hash: 'ha' }, sameRun: true });
+    expect(resumed.previousFile('/d/gone.html')).toBeNull(); // a failure is tried again
+    expect(resumed.previousFile('http://x.gov.cn/a.html')).toBeNull(); // no file kept for a URL
+    await resumed.end();
+    const later = await RunStore.open(path, { resume: false, ruleset: 'r1' });
+    expect(later.previousFile('/d/a.html')?.sameRun).toBe(false); // an earlier run's, still taken when the file is the same
+    await later.end();
+    const newRules = await RunStore.open(path, { resume: true, ruleset: 'r2' });
+    expect(newRules.notes.map((x) => x.zh)).toContain(`${path}：2 个结果是按另一版规则核对的，将重新核对`);
+    expect(newRules.previousFile('/d/a.html')).toBeNull();
+    expect(newRules.previous('http://x.gov.cn/a.html')).toBeNull();
+    await newRules.close();
   });
 
   it('content hashes: SHA-256 hex, equal for equal bytes', () => {
