@@ -175,12 +175,20 @@ export function extractText(input: string): ExtractedDoc {
  */
 function cellSeparators(lines: string[]): Set<number> {
   const out = new Set<number>();
+  // a cell alone on its line, bare or ended by its pipe (`58 |`, crawled pages)
+  const content = (l: string): string | null => {
+    if (l.includes('\t')) return null;
+    if (!l.includes('|') || /^\s*\|\s*$/.test(l)) return l;
+    const one = /^([^|]*[^|\s][^|]*)\|\s*$/.exec(l);
+    return one ? (one[1] ?? '') : null;
+  };
   const cellish = (l: string): boolean => {
-    if (l.includes('\t') || (l.includes('|') && !/^\s*\|\s*$/.test(l))) return false;
-    const t = normalizeText(l);
+    const c = content(l);
+    if (c === null) return false;
+    const t = normalizeText(c);
     return t !== '' && withoutBrackets(t).length <= 40 && !/[。；:：]$/.test(t);
   };
-  const figure = (l: string): boolean => VALUE_TOKEN.test(normalizeText(l));
+  const figure = (l: string): boolean => VALUE_TOKEN.test(normalizeText(content(l) ?? ''));
   let i = 0;
   while (i < lines.length) {
     const line = lines[i] ?? '';

@@ -65,6 +65,18 @@ const CASES: { description: string; input: () => string; expect: (r: CheckResult
     },
   },
   {
+    description: 'one cell per line, each ending in ` |`, with a blank line between cells (text copied from a browser)',
+    input: () =>
+      BASE.replace(/^((?:一|二|（七）|四)、?[^|\n]*?) \| ((?:\d+ \| ){6}\d+) \|.*$/gm, (_m, label: string, values: string) =>
+        [`${label} |`, ...values.split(' | ').map((v) => `${v} |`)].join('\n\n'),
+      ),
+    expect: (r) => {
+      expect(errors(r)).toEqual([]);
+      expect(cell(r, 't2', 'new', 'total')).toBe(66);
+      expect(cell(r, 't2', 'total', 'natural')).toBe(55);
+    },
+  },
+  {
     description: 'heading variants: （五） numbering, `5.`, 存在问题及改进情况, the typo 行政法复议',
     input: () =>
       BASE.replace('## 四、政府信息公开行政复议、行政诉讼情况', '四、政府信息公开行政法复议、行政诉讼情况')
