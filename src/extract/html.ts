@@ -110,7 +110,7 @@ export function extractHtml(root: DomDocument | DomElement, options: HtmlExtract
       }
       return;
     }
-    if (tag === 'TABLE' && !containsTable(el)) {
+    if (tag === 'TABLE' && !containsTable(el) && !holdsProse(el)) {
       flush();
       const grid = buildGrid(el, tableIndex.get(el) ?? -1, frame, out, budget);
       if (grid.rows.length > 0) out.items.push({ kind: 'grid', grid });
@@ -147,6 +147,41 @@ function isHidden(el: DomElement): boolean {
 
 function containsTable(el: DomElement): boolean {
   return el.getElementsByTagName('table').length > 0;
+}
+
+/** No cell of the template holds this much text: its longest label or header has some 40 characters. */
+const PROSE_CELL = 300;
+/** A layout table has a few cells (a column of links, the article); the smallest standard table has 15. */
+const LAYOUT_CELLS = 12;
+/** Nodes looked at to tell, at most: a table of figures is decided long before. */
+const PROSE_NODES = 20_000;
+
+/**
+ * A table used for layout with no table inside it: a few cells, one holding prose (an old CMS that
+ * puts the whole article in one cell, pictures of the tables and all). It is walked as a container,
+ * its paragraphs read as paragraphs, not as one cell of a grid.
+ */
+function holdsProse(table: DomElement): boolean {
+  let nodes = 0;
+  const cells = [...Array.from(table.getElementsByTagName('td')), ...Array.from(table.getElementsByTagName('th'))];
+  // a table of figures has dozens of cells, and may carry a long note in one of them
+  if (cells.length > LAYOUT_CELLS) return false;
+  for (const cell of cells) {
+    let chars = 0;
+    const stack: DomNode[] = [cell];
+    while (stack.length > 0) {
+      const n = stack.pop() as DomNode;
+      if (++nodes > PROSE_NODES) return false;
+      if (n.nodeType === 3) {
+        chars += (n.nodeValue ?? '').replace(/\s+/g, '').length;
+        if (chars > PROSE_CELL) return true;
+        continue;
+      }
+      if (n.nodeType !== 1 || SKIP.has(upperName(n as DomElement))) continue;
+      for (let c = n.firstChild; c; c = c.nextSibling) stack.push(c);
+    }
+  }
+  return false;
 }
 
 function imageName(el: DomElement): string {

@@ -127,6 +127,20 @@ describe('extractHtml: Word-exported tables', () => {
     expect(rows(doc)).toEqual([['规章', '0']]);
   });
 
+  it('walks a layout table with no table inside, whose one cell holds the article, as a container', () => {
+    const prose = '本报告根据《中华人民共和国政府信息公开条例》编制。'.repeat(12);
+    const doc = extractHtml(html(`<table width="100%"><tr><td>导航</td><td><p>一、总体情况</p><p>${prose}</p><p>二、主动公开政府信息情况</p><p><img src="t1.png"></p></td></tr></table>`));
+    expect(paras(doc)).toEqual(['导航', '一、总体情况', prose, '二、主动公开政府信息情况']);
+    expect(rows(doc)).toEqual([]);
+    expect(doc.items.some((i) => i.kind === 'image')).toBe(true);
+  });
+  it('keeps a table of figures a grid even when one of its cells holds a long note', () => {
+    const note = '注：本表数据统计期限为2023年1月1日至2023年12月31日，'.repeat(12);
+    const cells = Array.from({ length: 7 }, (_, k) => `<td>${k}</td>`).join('');
+    const doc = extractHtml(html(`<table><tr><td>一、本年新收政府信息公开申请数量</td>${cells}</tr><tr><td>二、上年结转政府信息公开申请数量</td>${cells}</tr><tr><td colspan="8">${note}</td></tr></table>`));
+    expect(rows(doc).length).toBe(3);
+    expect(rows(doc)[0]?.[0]).toBe('一、本年新收政府信息公开申请数量');
+  });
   it('skips scripts, styles and hidden elements; keeps pictures in order', () => {
     const doc = extractHtml(
       html(`<script>var x = "<table><tr><td>规章</td></tr></table>";</script><style>td{}</style><div style="display:none">隐藏</div>
