@@ -26,7 +26,7 @@ export const ExpectSchema = z.object({
     extracted: z.string(),
   }),
   kind: z.enum(['complete', 'truncated', 'not-report']),
-  format: z.enum(['html', 'text', 'markdown']),
+  format: z.enum(['html', 'text', 'markdown', 'pdf']),
   title: z.string().nullable().optional(),
   body: z.string().nullable().optional(),
   year: z.number().nullable().optional(),
