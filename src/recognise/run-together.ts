@@ -80,10 +80,10 @@ function cutParagraph(text: string, src: SourceRef): DocItem[] | null {
   }
   // A section no wording above names, by its key words (`四、政府信息公开行政复议与行政诉讼情况`):
   // `N、`, then words with no figure, no sentence mark and no other numbered heading, up to 情况 /
-  // 事项 / 措施 — the template's key words (sections.ts' `words`) all in there.
+  // 事项 / 措施 / 计划 / 打算 — the template's key words (sections.ts' `words`) all in there.
   for (const s of SECTIONS) {
     if (found.some((f) => f.text.startsWith(`${s.number}、`))) continue;
-    for (const m of text.matchAll(new RegExp(`${s.number}、([^\\d，。；：、,.;:]{2,30}?(?:情况|事项|措施))`, 'g'))) {
+    for (const m of text.matchAll(new RegExp(`${s.number}、([^\\d，。；：、,.;:]{2,30}?(?:情况|事项|措施|计划|打算))`, 'g'))) {
       const words = m[1] ?? '';
       if (s.words.every((group) => group.some((w) => words.includes(w)))) found.push({ at: m.index, end: m.index + m[0].length, kind: 'heading', text: m[0] });
     }

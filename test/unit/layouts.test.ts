@@ -77,6 +77,14 @@ const CASES: { description: string; input: () => string; expect: (r: CheckResult
     },
   },
   {
+    description: 'section 五 named for next year\'s plan (`五、存在的主要问题及明年工作计划`, corpus dept-006)',
+    input: () => BASE.replace(/^## 五、.*$/m, '## 五、存在的主要问题及明年工作计划'),
+    expect: (r) => {
+      expect(errors(r)).toEqual([]);
+      expect(r.report.sections.find((s) => s.key === 'problems')?.heading).toBe('五、存在的主要问题及明年工作计划');
+    },
+  },
+  {
     description: 'heading variants: （五） numbering, `5.`, 存在问题及改进情况, the typo 行政法复议',
     input: () =>
       BASE.replace('## 四、政府信息公开行政复议、行政诉讼情况', '四、政府信息公开行政法复议、行政诉讼情况')

@@ -29,7 +29,7 @@ export const SECTIONS: SectionSpec[] = [
     number: '五',
     name: { zh: '存在的主要问题及改进情况', en: 'Main problems and improvements' },
     match: ['存在的主要问题及改进情况', '存在的主要问题及改进措施', '存在的主要问题和改进情况'],
-    words: [['问题', '不足'], ['改进', '整改', '措施', '方向']],
+    words: [['问题', '不足'], ['改进', '整改', '措施', '方向', '计划', '打算']],
   },
   {
     key: 'other',
