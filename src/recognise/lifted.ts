@@ -97,14 +97,15 @@ export function restoreLifted(table: TableSpec, seq: RowItem[], loose: readonly 
   if (named.some((n) => n.length > 1)) return [];
   const agreed = new Set(named.flat());
   if (agreed.size !== 1) return [];
-  const fallback = [...agreed][0] ?? '';
+  // every cell that names a column names this one; the others take it too
+  const column = [...agreed][0] ?? '';
 
   const plan: { item: RowItem; at: number; cell: GridCell }[] = [];
   for (const [k, l] of lifted.entries()) {
     const item = short[k];
     if (!item?.spec) return [];
     const cols = columnsOf(table, item.spec);
-    const at = cols.findIndex((c) => c.key === (named[k]?.[0] ?? fallback));
+    const at = cols.findIndex((c) => c.key === column);
     if (at < 0) return [];
     plan.push({ item, at, cell: l.cell });
   }
