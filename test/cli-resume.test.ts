@@ -247,13 +247,13 @@ describe('CLI: --store, --resume over local files', () => {
     expect(out.find((o) => o.source.location === changed)).toMatchObject({ summary: { errors: 0 } }); // seed-004 now, not blanks
     expect((await loadJournal(store)).state.lastRun?.ended).toBe(true);
 
-    // 3. a new run in Chinese: nothing changed, nothing checked — except the file a worker checked
-    //    in English, whose reason the journal has in English only
+    // 3. a new run in Chinese: nothing changed, nothing checked — not even the file a worker checked
+    //    in English: a worker sends a failure's reason in both languages, and the journal keeps both
     const at3 = statSync(store).size;
     const third = await runWith(args, { threads: 2, poolMinFiles: 1 });
-    expect(second.find((e) => e.input === files[files.length - 1])?.outcome).toMatchObject({ lang: 'en' });
-    expect(checkedIn(inputEntries(store, at3))).toEqual([files[files.length - 1]]);
-    expect(third.err).toContain(`${files.length - 1} 个内容相同未重新核对`);
+    expect(second.find((e) => e.input === files[files.length - 1])?.outcome).toMatchObject({ reasons: { zh: expect.stringContaining('未发现政府信息公开工作年度报告'), en: expect.stringContaining('No government-information-disclosure') } });
+    expect(checkedIn(inputEntries(store, at3))).toEqual([]);
+    expect(third.err).toContain(`${files.length} 个内容相同未重新核对`);
     const zh = JSON.parse(third.out) as Output[];
     expect(zh[0]).toMatchObject({ error: expect.stringContaining('未发现政府信息公开工作年度报告') });
     expect(zh[zh.length - 1]).toMatchObject({ error: expect.stringContaining('未发现政府信息公开工作年度报告') });

@@ -1,5 +1,5 @@
-// The worker thread's entry for src/cli/pool.ts: the checker is TypeScript run through tsx (as
-// bin/gov-report-check.mjs does), so a worker loads the same source whatever started the pool.
+// The worker's entry for src/cli/pool.ts when the bundle (pool-bundle.ts) could not be built: the
+// checker's TypeScript run through tsx, as bin/gov-report-check.mjs runs it. Slower to start.
 import { register } from 'tsx/esm/api';
 
 register();

@@ -1,5 +1,5 @@
 /**
- * Many local files through worker threads (src/cli/pool.ts): the same outcome per file as the
+ * Many local files through worker processes (src/cli/pool.ts): the same outcome per file as the
  * main thread gives, in input order, and a file that cannot be read costs only itself.
  */
 import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
@@ -7,7 +7,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkInput, main } from '../../src/cli/main';
-import { fileWorkers, MIN_FILES } from '../../src/cli/pool';
+import { fileWorkers, MIN_FILES, readWorkerMessage } from '../../src/cli/pool';
+import { workerBundle } from '../../src/cli/pool-bundle';
+import { checkFileTask } from '../../src/cli/pool-task';
 import { SEED_DIR } from '../support/seeds';
 
 const FIX = new URL('../fixtures/html/', import.meta.url).pathname;
@@ -27,8 +29,8 @@ describe('file workers', () => {
     const bad = badFiles();
     const inputs = [bad[0] ?? '', ...PAGES.slice(0, 5), bad[1] ?? '', ...SEEDS, bad[2] ?? '', ...PAGES.slice(5), bad[3] ?? ''];
     const args = { lang: 'zh', timeoutMs: 5_000 } as const;
-    // the main thread also keeps a reason in both languages (for the run store); a worker sends the run's
-    const main = (await Promise.all(inputs.map((i) => checkInput(i, args)))).map((o) => (o.ok ? o : { ...o, reasons: undefined }));
+    // a failure's reason comes in both languages too (the run store keeps both)
+    const main = await Promise.all(inputs.map((i) => checkInput(i, args)));
     const workers = fileWorkers(inputs, { ...args, concurrency: 4, threads: 2, minFiles: 1 }, () => Promise.reject(new Error('not a file')));
     try {
       expect(workers.threads).toBe(2);
@@ -42,6 +44,37 @@ describe('file workers', () => {
       await workers.close();
     }
   }, 60_000);
+
+  it('fall back to the TypeScript source through tsx when no bundle can be written, with the same outcomes', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pool-nobundle-'));
+    const blocker = join(dir, 'file');
+    writeFileSync(blocker, 'a file where the bundle directory would be');
+    expect(await workerBundle(join(blocker, 'cache'))).toBeNull();
+    const inputs = [...PAGES.slice(0, 3), join(dir, 'missing.html')];
+    const args = { lang: 'en', timeoutMs: 5_000 } as const;
+    const main = await Promise.all(inputs.map((i) => checkInput(i, args)));
+    const workers = fileWorkers(inputs, { ...args, concurrency: 4, threads: 2, minFiles: 1, bundleDir: join(blocker, 'cache') }, () => Promise.reject(new Error('not a file')));
+    try {
+      expect(await Promise.all(inputs.map((i) => workers.check(i)))).toEqual(main);
+    } finally {
+      await workers.close();
+    }
+  }, 60_000);
+
+  it('take a worker’s message only when it is the outcome of the file asked for', async () => {
+    const page = PAGES[0] ?? '';
+    const sent = await checkFileTask({ input: page, lang: 'zh', timeoutMs: 5_000 });
+    expect(typeof sent).toBe('string');
+    expect(readWorkerMessage(sent, page)).toEqual(JSON.parse(sent));
+    expect(readWorkerMessage(sent, `${page}.other`)).toBeNull();
+    expect(readWorkerMessage(JSON.parse(sent), page)).toBeNull(); // an object, not the string sent
+    expect(readWorkerMessage(sent.slice(0, sent.length / 2), page)).toBeNull(); // cut off
+    const o = JSON.parse(sent) as { result: { summary: unknown; schemaVersion: unknown } };
+    expect(readWorkerMessage(JSON.stringify({ ...o, result: { ...o.result, summary: null } }), page)).toBeNull();
+    expect(readWorkerMessage(JSON.stringify({ ...o, result: { ...o.result, schemaVersion: 'x' } }), page)).toBeNull();
+    expect(readWorkerMessage(JSON.stringify({ input: page, ok: false, reason: 'r', reasons: { zh: '理由' } }), page)).toBeNull();
+    expect(readWorkerMessage(JSON.stringify({ input: page, ok: false, reason: 'r', reasons: { zh: '理由', en: 'r' } }), page)).toMatchObject({ ok: false });
+  });
 
   it('start only for enough local files, and leave URLs to the main thread', async () => {
     expect(PAGES.length).toBeLessThan(MIN_FILES);
