@@ -1,6 +1,5 @@
-import { createHash } from 'node:crypto';
 import { mkdir, readdir, rename, stat, unlink, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /**
@@ -10,9 +9,9 @@ import { fileURLToPath } from 'node:url';
  * a name-keeping call to every function its transform meets in a hot loop).
  *
  * The bundle is written where Node finds the packages it leaves out (node_modules/.cache/…, next
- * to the project's node_modules), named by its content's hash — a run never overwrites a file
- * another run's workers are loading — and written whole before it is renamed into place.
- * Bundles of other hashes older than a day are removed. Anything that goes wrong (esbuild
+ * to the project's node_modules), each file named by its content's hash — a run never overwrites a
+ * file another run's workers are loading — and written whole before it is renamed into place.
+ * Files of other hashes older than a day are removed. Anything that goes wrong (esbuild
  * missing, a read-only install) → null, and the pool falls back to running the source through
  * tsx (pool-worker.mjs): slower to start, the same checks.
  */
@@ -33,33 +32,40 @@ export async function workerBundle(dir: string = BUNDLE_DIR): Promise<string | n
       target: 'node20',
       // packages stay imports, found in the project's node_modules from where the bundle lies
       packages: 'external',
+      // what the checker loads only when it needs it (exceljs for a workbook, mammoth, pdf.js,
+      // linkedom for a listing) stays out of the worker's start: split into chunks loaded then
+      splitting: true,
+      outdir: dir,
+      entryNames: 'pool-task-[hash]',
+      chunkNames: 'pool-chunk-[hash]',
+      outExtension: { '.js': '.mjs' },
       write: false,
-      outfile: 'pool-task.mjs',
       logLevel: 'silent',
     });
-    const code = out.outputFiles[0]?.contents;
-    if (!code) return null;
-    const name = `pool-task-${createHash('sha256').update(code).digest('hex').slice(0, 16)}.mjs`;
-    const path = join(dir, name);
+    const entry = out.outputFiles.find((f) => basename(f.path).startsWith('pool-task-'));
+    if (!entry) return null;
     await mkdir(dir, { recursive: true });
-    const ready = await stat(path).then((s) => s.size === code.length, () => false);
-    if (!ready) {
-      const part = `${path}.${process.pid}.part`;
-      await writeFile(part, code);
-      await rename(part, path);
+    // every name carries its content's hash (the entry's covers its chunks): a file already there
+    // is this one; the entry last, so a worker never meets a chunk that is not written yet
+    for (const f of [...out.outputFiles.filter((f) => f !== entry), entry]) {
+      const there = await stat(f.path).then((s) => s.size === f.contents.length, () => false);
+      if (there) continue;
+      const part = `${f.path}.${process.pid}.part`;
+      await writeFile(part, f.contents);
+      await rename(part, f.path);
     }
-    await sweep(dir, name);
-    return path;
+    await sweep(dir, new Set(out.outputFiles.map((f) => basename(f.path))));
+    return entry.path;
   } catch {
     return null;
   }
 }
 
-/** Other bundles left by earlier versions of the source, once they are a day old. */
-async function sweep(dir: string, keep: string): Promise<void> {
+/** Files left by earlier versions of the source, once they are a day old. */
+async function sweep(dir: string, keep: ReadonlySet<string>): Promise<void> {
   const now = Date.now();
   for (const f of await readdir(dir).catch(() => [] as string[])) {
-    if (f === keep || !/^pool-task-[0-9a-f]{16}\.mjs(\.\d+\.part)?$/.test(f)) continue;
+    if (keep.has(f) || !/^pool-(task|chunk)-[0-9A-Z]+\.mjs(\.\d+\.part)?$/.test(f)) continue;
     const p = join(dir, f);
     const old = await stat(p).then((s) => now - s.mtimeMs > STALE_MS, () => false);
     if (old) await unlink(p).catch(() => undefined);
