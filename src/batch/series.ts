@@ -10,6 +10,12 @@ import { bodyKey } from '../model/body';
  * each body's whole series, on every consecutive pair present; and what only the series shows —
  * a year missing inside it, two reports for one year, a year whose three tables are the previous
  * year's over again — is said as a note. Pure: no network, no DOM, no clock unless given.
+ *
+ * Records kept from earlier checks (`earlier`: the extension's history of checked reports) stand
+ * in for a year before that the run itself does not hold — the series' first year, or a year
+ * after a gap — so this year's reports are checked against last year's even when only this
+ * year's were given (an inspector's yearly round). A report of the run always wins over a kept
+ * record; a gap stays a gap (the site still lacks that year), only the comparison is made.
  */
 
 type Words = { zh: string; en: string };
@@ -57,6 +63,12 @@ export interface SeriesReport {
   inForce: number;
   /** all three tables the same as last year's (the copied-from-last-year finding) */
   sameAsLastYear: boolean;
+  /**
+   * compared with a record kept from an earlier check (the extension's history: `earlier`), not
+   * with a report of this run: its source, or '' for a pasted text. Absent when the year before
+   * was in the run, or not compared at all.
+   */
+  keptFrom?: string;
 }
 
 export interface SeriesYear {
@@ -94,7 +106,8 @@ const MAX_SPAN = 30;
 const join = (years: number[], sep: string): string => years.join(sep);
 
 /** The series of the given checked inputs, and their results with last year's comparison. */
-export function buildSeries(inputs: readonly SeriesInput[], opts: { now?: Date } = {}): SeriesOutcome {
+export function buildSeries(inputs: readonly SeriesInput[], opts: { now?: Date; earlier?: readonly YearRecord[] } = {}): SeriesOutcome {
+  const earlier = opts.earlier ?? [];
   const now = opts.now ?? new Date(0);
   const results: (CheckResultJson | undefined)[] = inputs.map((i) => i.result);
   const records = new Map<number, YearRecord>();
@@ -140,30 +153,38 @@ export function buildSeries(inputs: readonly SeriesInput[], opts: { now?: Date }
         const input = inputs[index] as SeriesInput;
         const result = input.result as CheckResultJson;
         const rec = records.get(index);
-        const before = rec ? previousYear(bodyRecords, rec.bodyKey, rec.year, rec.origin) : null;
+        const inRun = rec ? previousYear(bodyRecords, rec.bodyKey, rec.year, rec.origin) : null;
+        // the run holds no report for the year before (first year, or after a gap): a kept record may stand in
+        const kept = rec && !inRun && !years.includes(y - 1) ? previousYear(earlier, rec.bodyKey, rec.year, rec.origin) : null;
+        const before = inRun ?? kept;
         const name = result.report.body ?? '';
-        if (y === from) return { index, source: input.source, name, pair: 'first', carryOver: 0, inForce: 0, sameAsLastYear: false };
-        if (!before || !rec) return { index, source: input.source, name, pair: years.includes(y - 1) ? 'unread' : 'gap', carryOver: 0, inForce: 0, sameAsLastYear: false };
-        const compared = withLastYear(result, before, rec.origin, lastYearRivals(bodyRecords, before));
+        if (!before || !rec) {
+          const pair: PairState = y === from ? 'first' : years.includes(y - 1) ? 'unread' : 'gap';
+          return { index, source: input.source, name, pair, carryOver: 0, inForce: 0, sameAsLastYear: false };
+        }
+        const compared = withLastYear(result, before, rec.origin, lastYearRivals(kept ? earlier : bodyRecords, before));
         results[index] = compared;
         const count = (rule: string): number => compared.findings.filter((f) => f.rule === rule).length;
         const carryOver = count('carry-over');
         const inForce = count('in-force');
         const sameAsLastYear = count('copied-from-last-year') > 0;
-        return { index, source: input.source, name, pair: carryOver + inForce > 0 || sameAsLastYear ? 'inconsistent' : 'consistent', carryOver, inForce, sameAsLastYear };
+        const pair: PairState = carryOver + inForce > 0 || sameAsLastYear ? 'inconsistent' : 'consistent';
+        return { index, source: input.source, name, pair, carryOver, inForce, sameAsLastYear, ...(kept ? { keptFrom: kept.source ?? '' } : {}) };
       });
       out.push({ year: y, reports });
       if (here.length > 1) notes.push(twoReports(y, here.map((i) => inputs[i] as SeriesInput)));
       for (const r of reports) {
         const warn = (kind: SeriesNote['kind'], message: SeriesNote['message']): number => notes.push({ kind, severity: 'warning', year: y, sources: [r.source], message });
+        // last year as a kept record: said so, with where it was read
+        const prev = r.keptFrom === undefined ? { zh: `${y - 1}年度`, en: `${y - 1}` } : keptWords(y - 1, r.keptFrom);
         if (r.sameAsLastYear) {
-          warn('same-as-last-year', { zh: `${y}年度报告的三张表与${y - 1}年度完全相同，可能照抄了上年数据`, en: `the ${y} report's three tables are the ${y - 1} report's, figure for figure: probably copied` });
+          warn('same-as-last-year', { zh: `${y}年度报告的三张表与${prev.zh}完全相同，可能照抄了上年数据`, en: `the ${y} report's three tables are ${r.keptFrom === undefined ? `the ${y - 1} report's` : `those of ${prev.en}`}, figure for figure: probably copied` });
         }
         if (r.carryOver > 0) {
-          warn('carry-over', { zh: `${y}年度「上年结转」有 ${r.carryOver} 列与${y - 1}年度「结转下年度继续办理」不符`, en: `${y}: ${r.carryOver} column(s) of "carried over" differ from what ${y - 1} carried forward` });
+          warn('carry-over', { zh: `${y}年度「上年结转」有 ${r.carryOver} 列与${prev.zh}「结转下年度继续办理」不符`, en: `${y}: ${r.carryOver} column(s) of "carried over" differ from what ${prev.en} carried forward` });
         }
         if (r.inForce > 0) {
-          warn('in-force', { zh: `${y}年度「现行有效件数」有 ${r.inForce} 项不等于${y - 1}年度现行有效 + 制发 − 废止`, en: `${y}: ${r.inForce} "in force" figure(s) do not follow from ${y - 1}'s in force + issued − repealed` });
+          warn('in-force', { zh: `${y}年度「现行有效件数」有 ${r.inForce} 项不等于${prev.zh}现行有效 + 制发 − 废止`, en: `${y}: ${r.inForce} "in force" figure(s) do not follow from ${prev.en}'s in force + issued − repealed` });
         }
       }
     }
@@ -185,6 +206,13 @@ export function buildSeries(inputs: readonly SeriesInput[], opts: { now?: Date }
   }
   series.sort((a, b) => a.key.localeCompare(b.key, 'zh'));
   return { results, series, ungrouped };
+}
+
+/** Last year as a kept record names itself: 已存的2023年度记录（来源）. */
+function keptWords(year: number, source: string): Words {
+  return source === ''
+    ? { zh: `已存的${year}年度记录`, en: `the kept ${year} record` }
+    : { zh: `已存的${year}年度记录（${source}）`, en: `the kept ${year} record (${source})` };
 }
 
 /** Two or more reports for one year: the same figures (a page and its attachment, a mirror) or not. */

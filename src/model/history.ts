@@ -191,6 +191,18 @@ export function upsert(history: History, rec: YearRecord): History {
   return { version: HISTORY_VERSION, records: [rec, ...rest].slice(0, HISTORY_LIMIT) };
 }
 
+/**
+ * Add or replace many records at once (a batch's reports): each replaces the record of its (bodyKey,
+ * year, report address); the new ones first, in their order; bounded. One pass, however many.
+ */
+export function upsertAll(history: History, recs: readonly YearRecord[]): History {
+  const keyOf = (r: YearRecord): string => `${r.bodyKey}\u0000${r.year}\u0000${reportKey(r.source)}`;
+  const fresh = new Map<string, YearRecord>();
+  for (const r of recs) if (!fresh.has(keyOf(r))) fresh.set(keyOf(r), r);
+  const rest = history.records.filter((r) => !fresh.has(keyOf(r)));
+  return { version: HISTORY_VERSION, records: [...fresh.values(), ...rest].slice(0, HISTORY_LIMIT) };
+}
+
 /** Merge imported records into history (an imported record wins only when it is newer). */
 export function merge(history: History, incoming: readonly YearRecord[]): History {
   let out = history;

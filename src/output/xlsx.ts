@@ -9,6 +9,7 @@ import { findingPlace, SEVERITY, templateShort, type CsvEntry } from './csv';
 import { STATUS_WORDS } from './status-words';
 import { verdictLine } from './verdict';
 import { buildSeries, type PairState } from '../batch/series';
+import type { YearRecord } from '../model/history';
 
 /**
  * Many checked reports as one Excel workbook, for an inspector's spreadsheet work (issue 19):
@@ -36,6 +37,8 @@ export interface XlsxOptions {
   lang?: 'zh' | 'en';
   /** the workbook's creation time (default now) */
   now?: Date;
+  /** records kept from earlier checks: last year where the entries lack it (batch/series.ts) */
+  earlier?: readonly YearRecord[];
 }
 
 export const SHEETS = {
@@ -88,6 +91,7 @@ const H = {
     sameAsLast: '与上年完全相同',
     notes: '系列说明',
     missing: '缺失',
+    keptFrom: (year: number, source: string): string => `与已存的${year}年度记录比较${source ? `（${source}）` : ''}`,
     yes: '是',
   },
   en: {
@@ -134,6 +138,7 @@ const H = {
     sameAsLast: 'same as the year before',
     notes: 'series notes',
     missing: 'missing',
+    keptFrom: (year: number, source: string): string => `compared with the kept ${year} record${source ? ` (${source})` : ''}`,
     yes: 'yes',
   },
 } as const;
@@ -350,7 +355,7 @@ export async function findingsToXlsx(entries: readonly XlsxEntry[], options: Xls
   });
 
   // 系列: a row per body × year, a missing year as a row of its own
-  const seriesOut = buildSeries(entries);
+  const seriesOut = buildSeries(entries, { earlier: options.earlier ?? [] });
   const seriesRows: Value[][] = [];
   const seriesFill: (string | null)[] = [];
   for (const s of seriesOut.series) {
@@ -364,6 +369,7 @@ export async function findingsToXlsx(entries: readonly XlsxEntry[], options: Xls
       for (const r of y.reports) {
         const e = entries[r.index];
         const notes = s.notes.filter((n) => n.year === y.year && n.kind === 'two-reports').map((n) => n.message[lang]);
+        if (r.keptFrom !== undefined) notes.unshift(h.keptFrom(y.year - 1, r.keptFrom));
         const compared = r.pair === 'consistent' || r.pair === 'inconsistent';
         seriesRows.push([
           s.key,

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { migrateHistory, upsert, merge, previousYear, lastYearRivals, withOrigin, AnyYearRecordSchema, EMPTY_HISTORY, type History, type YearRecord } from '../model/history';
+import { migrateHistory, upsert, upsertAll, merge, previousYear, lastYearRivals, withOrigin, AnyYearRecordSchema, EMPTY_HISTORY, type History, type YearRecord } from '../model/history';
 import * as z from 'zod/mini';
 import { serialQueue } from './serial';
 
@@ -34,6 +34,20 @@ export function rememberWithRivals(rec: YearRecord): Promise<{ last: YearRecord;
     const last = previousYear(history, rec.bodyKey, rec.year, rec.origin);
     await browser.storage.local.set({ [HISTORY_KEY]: upsert(history, rec) });
     return last ? { last, rivals: lastYearRivals(history, last) } : null;
+  });
+}
+
+/**
+ * Remember a batch's reports (history.ts upsertAll), so next year's batch — or the sidebar — checks
+ * their carry-over against them. False when the stored value cannot be read (left untouched).
+ */
+export function rememberAll(recs: readonly YearRecord[]): Promise<boolean> {
+  if (recs.length === 0) return Promise.resolve(true);
+  return queue(async () => {
+    const history = await loadHistory();
+    if (history === null) return false;
+    await browser.storage.local.set({ [HISTORY_KEY]: upsertAll(history, recs) });
+    return true;
   });
 }
 

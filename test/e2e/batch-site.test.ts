@@ -107,4 +107,42 @@ describe('batch page on the test site: listing URLs in, the series and the workb
     expect(column(wb, '系列', 4)[2]).toBe('缺失');
     expect(wb.getWorksheet('数据')?.rowCount).toBe(1 + 14);
   });
+
+  it('the batch is kept in the history; next round, a report whose year before is only kept is checked against the kept record', async () => {
+    type Rec = { bodyKey: string; year: number; source: string | null; carriedOver: Record<string, number | null>; carriedForward: Record<string, number | null>; figures?: unknown; documents: unknown };
+    type Chrome = { chrome: { storage: { local: { get(k: string): Promise<Record<string, { version: number; records: Rec[] } | undefined>>; set(v: Record<string, unknown>): Promise<void> } } } };
+    const stored = await page.evaluate(async () => (await (globalThis as unknown as Chrome).chrome.storage.local.get('history')).history);
+    expect(stored?.records).toHaveLength(14);
+    const r2021 = stored?.records.find((r) => r.bodyKey === '二十里店镇' && r.year === 2021);
+    if (!stored || !r2021?.source) throw new Error('no 2021 record of 二十里店镇');
+    // a 2020 report checked earlier (kept in the history, as records kept before figures were), its
+    // carried-forward what 2021 carries over but in one column
+    const col = Object.keys(r2021.carriedOver)[0] as string;
+    const { figures: _figures, ...bare } = r2021;
+    const kept = { ...bare, year: 2020, source: server.url('www.hyesld.gov.cn', '/kept-2020.html'), carriedForward: { ...r2021.carriedOver, [col]: 41 }, documents: {} };
+    await page.evaluate(async (h) => (globalThis as unknown as Chrome).chrome.storage.local.set({ history: h }), { ...stored, records: [...stored.records, kept] });
+
+    await page.locator('textarea').first().fill(r2021.source);
+    await page.locator('button', { hasText: '开始检查' }).click();
+    await expect.poll(() => page.locator('.progress .label').textContent(), { timeout: 60_000 }).toContain('1 / 1（100%）');
+    await expect.poll(() => page.locator('button', { hasText: '开始检查' }).isEnabled(), { timeout: 30_000 }).toBe(true);
+    expect(await page.locator('table.results tr.row').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-status')))).toEqual(['warnings']);
+    const rows = page.locator('.series-table tr.series-row');
+    await expect.poll(() => rows.count(), { timeout: 10_000 }).toBe(1);
+    expect(await page.locator('.series-table .year.kept').allTextContents()).toEqual(['2020（已存记录）']);
+    expect(await page.locator('.series-table .year.inconsistent').allTextContents()).toEqual(['2021']);
+    expect(await rows.first().textContent()).toContain(`2021年度「上年结转」有 1 列与已存的2020年度记录（${kept.source}）「结转下年度继续办理」不符`);
+    expect(await page.locator('.kept-note').textContent()).toContain('用已存的记录核对上年结转');
+    await page.locator('table.results tr.row').first().click();
+    expect((await page.locator('tr.detail li').allTextContents()).filter((t) => t.includes('上年结转') && t.includes('41'))).toHaveLength(1);
+    await screenshot(page, 'e2e-batch-kept', { fullPage: true });
+
+    const [download] = await Promise.all([page.waitForEvent('download', { timeout: 30_000 }), page.locator('button', { hasText: '导出 Excel' }).click()]);
+    const wb = await readBack(readFileSync(await download.path()));
+    expect(column(wb, '系列', 5)).toEqual(['不衔接']);
+    expect(column(wb, '系列', 9)).toEqual([`与已存的2020年度记录比较（${kept.source}）`]);
+    // this round kept too: the 2021 record replaced (same address), the kept 2020 one still there
+    const after = await page.evaluate(async () => (await (globalThis as unknown as Chrome).chrome.storage.local.get('history')).history);
+    expect(after?.records).toHaveLength(15);
+  });
 });

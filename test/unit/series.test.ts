@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildSeries, seriesNotes, seriesText, type SeriesInput } from '../../src/batch/series';
 import { checkText } from '../../src/pipeline';
 import type { CheckResultJson } from '../../src/model/result';
+import { HISTORY_LIMIT, HISTORY_VERSION, recordOf, upsertAll, type YearRecord } from '../../src/model/history';
 import { renderText, type SoundFigures } from '../support/render';
 import { seriesFigures } from '../site/figures';
 import { BODIES, siteReports } from '../site/site';
@@ -144,5 +145,82 @@ describe('the site behind the series', () => {
       ['二十里店镇', 4, true, null],
       ['某某市生态环境局', 5, false, 2024],
     ]);
+  });
+});
+
+// Records kept from earlier checks (the extension's history) stand in for a year before the run
+// lacks: an inspector's yearly round checks this year's reports against last year's kept ones.
+describe('last year from the kept history', () => {
+  const NOW = new Date('2026-01-10T00:00:00Z');
+  const keptOf = (key: string, year: number): YearRecord => {
+    const input = of(key, [year])[0] as SeriesInput;
+    const rec = recordOf((input.result as CheckResultJson).report, input.source, NOW);
+    if (!rec) throw new Error('no record');
+    return rec;
+  };
+
+  it('only this year given, last year kept: compared with the kept record, which the findings and the series name', () => {
+    const kept = keptOf('环翠区', 2023);
+    const out = buildSeries(of('环翠区', [2024]), { earlier: [kept] });
+    const r = out.series[0]?.years[0]?.reports[0];
+    expect([r?.pair, r?.keptFrom, r?.carryOver, r?.inForce]).toEqual(['consistent', kept.source, 0, 0]);
+    expect(out.results[0]?.lastYear?.year).toBe(2023);
+    expect(out.results[0]?.checks.find((c) => c.rule === 'carry-over')?.checked).toBe(7);
+    expect(out.series[0]?.notes).toEqual([]);
+    // without the kept record: the first year, nothing compared
+    const alone = buildSeries(of('环翠区', [2024]));
+    expect([alone.series[0]?.years[0]?.reports[0]?.pair, alone.results[0]?.lastYear]).toEqual(['first', undefined]);
+  });
+
+  it('a kept record whose carried-forward differs: the carry-over found, the note says it was the kept record', () => {
+    const kept = keptOf('环翠区', 2023);
+    const col = Object.keys(kept.carriedForward)[0] as string;
+    const changed: YearRecord = { ...kept, carriedForward: { ...kept.carriedForward, [col]: (kept.carriedForward[col] ?? 0) + 3 } };
+    const out = buildSeries(of('环翠区', [2024]), { earlier: [changed] });
+    expect(out.series[0]?.years[0]?.reports[0]?.pair).toBe('inconsistent');
+    const note = out.series[0]?.notes.find((n) => n.kind === 'carry-over');
+    expect(note?.message.zh).toBe(`2024年度「上年结转」有 1 列与已存的2023年度记录（${kept.source}）「结转下年度继续办理」不符`);
+    expect(out.results[0]?.findings.filter((f) => f.rule === 'carry-over').map((f) => f.expected)).toEqual([(kept.carriedForward[col] ?? 0) + 3]);
+  });
+
+  it('the run’s own report of last year wins over a kept one; another body’s kept record is not used', () => {
+    const kept = keptOf('环翠区', 2023);
+    const col = Object.keys(kept.carriedForward)[0] as string;
+    const changed: YearRecord = { ...kept, carriedForward: { ...kept.carriedForward, [col]: 999 } };
+    const both = buildSeries(of('环翠区', [2023, 2024]), { earlier: [changed] });
+    const r2024 = both.series[0]?.years[1]?.reports[0];
+    expect([r2024?.pair, r2024?.keptFrom]).toEqual(['consistent', undefined]);
+    const other = buildSeries(of('二十里店镇', [2024]), { earlier: [kept] });
+    expect(other.series[0]?.years[0]?.reports[0]?.pair).toBe('first');
+  });
+
+  it('a gap stays a gap, but the year after it is compared with the kept record of the missing year', () => {
+    const out = buildSeries(of('二十里店镇'), { earlier: [] });
+    expect(out.series[0]?.years.find((y) => y.year === 2024)?.reports[0]?.pair).toBe('gap');
+    // the test site has no 2023 report for this body: a kept record built from 2022's figures, called 2023, stands in
+    const k2022 = keptOf('二十里店镇', 2022);
+    const stand: YearRecord = { ...k2022, year: 2023, source: 'http://www.hyesld.gov.cn/kept-2023.html' };
+    const filled = buildSeries(of('二十里店镇'), { earlier: [stand] });
+    const s = filled.series[0];
+    expect(s?.missing).toEqual([2023]);
+    expect(s?.notes[0]?.kind).toBe('missing-year');
+    const r2024 = s?.years.find((y) => y.year === 2024)?.reports[0];
+    expect([r2024?.pair === 'gap', r2024?.keptFrom]).toEqual([false, 'http://www.hyesld.gov.cn/kept-2023.html']);
+    expect(filled.results[2]?.lastYear?.source).toBe('http://www.hyesld.gov.cn/kept-2023.html');
+  });
+});
+
+describe('many records remembered at once (a batch)', () => {
+  it('replaces each report’s record, puts the new ones first, keeps the rest, stays bounded', () => {
+    const NOW = new Date('2026-01-10T00:00:00Z');
+    const recs = of('环翠区').map((i) => recordOf((i.result as CheckResultJson).report, i.source, NOW) as YearRecord);
+    const old = { ...(recs[0] as YearRecord), checkedAt: '2025-01-01T00:00:00.000Z' };
+    const other = { ...(recs[1] as YearRecord), source: 'http://www.weihai.gov.cn/elsewhere.html' };
+    const h = upsertAll({ version: HISTORY_VERSION, records: [old, other] }, recs);
+    expect(h.records).toHaveLength(6);
+    expect(h.records.slice(0, 5)).toEqual(recs);
+    expect(h.records[5]).toEqual(other);
+    const many = Array.from({ length: HISTORY_LIMIT + 10 }, (_, k) => ({ ...(recs[0] as YearRecord), source: `http://www.huancui.gov.cn/${k}.html` }));
+    expect(upsertAll(h, many).records).toHaveLength(HISTORY_LIMIT);
   });
 });

@@ -4,6 +4,7 @@ import { parseUrlList } from '../../batch/run';
 import type { Lang } from '../i18n';
 import { STATUS_WORDS } from '../../output/status-words';
 import { buildSeries, type BodySeries, type PairState } from '../../batch/series';
+import type { YearRecord } from '../../model/history';
 import { DEFAULT_MAX_PAGES } from '../../discover/crawl';
 
 /** How a batch runs: at once, timeout, and how far a listing URL among the inputs is followed. */
@@ -32,6 +33,8 @@ export interface BatchHost {
   csv(items: BatchItem[]): string;
   /** the Excel workbook (概览, 发现, 系列, 数据, 统计); its writer is loaded on the first call */
   xlsx(items: BatchItem[]): Promise<Uint8Array>;
+  /** the records kept from earlier checks (the extension's history): last year where a batch lacks it */
+  history(): Promise<readonly YearRecord[]>;
 }
 
 const STATUS = STATUS_WORDS;
@@ -48,6 +51,9 @@ const W = {
     seriesSound: '逐年衔接无问题',
     pair: { first: '首年', gap: '上年缺失，未比', unread: '上年未读出', consistent: '与上年衔接', inconsistent: '与上年不衔接' } as Record<PairState, string>,
     missing: '缺',
+    keptYear: (year: number) => `${year}（已存记录）`,
+    keptTitle: (year: number, source: string) => `${year}年度：本批未含，与此前检查时存下的记录比较${source ? `（${source}）` : ''}`,
+    keptNote: '每次检查的结果都记入本机的历年记录（选项页可查看、导出、清除）；本批缺少某机关上一年度的报告时，用已存的记录核对上年结转和现行有效件数。',
     pasteTitle: '粘贴年报文字（从 Word 或 PDF 复制）',
     pastePlaceholder: '一、总体情况……',
     urls: '网址列表',
@@ -80,6 +86,9 @@ const W = {
     seriesSound: 'every year follows on',
     pair: { first: 'first year', gap: 'year before missing', unread: 'year before not read', consistent: 'follows on', inconsistent: 'does not follow on' } as Record<PairState, string>,
     missing: 'missing',
+    keptYear: (year: number) => `${year} (kept record)`,
+    keptTitle: (year: number, source: string) => `${year}: not in this batch; compared with the record kept from an earlier check${source ? ` (${source})` : ''}`,
+    keptNote: 'Every check is kept in this browser\'s history (see, export or clear it on the options page); where a batch lacks a body\'s year before, the kept record is used to check carry-over and documents in force.',
     pasteTitle: 'Paste a report\'s text (copied from Word or PDF)',
     pastePlaceholder: '一、总体情况……',
     urls: 'URLs',
@@ -125,12 +134,17 @@ export function Batch(props: { lang: Lang; host: BatchHost; /** URLs to check at
   const [allowHosts, setAllowHosts] = useState('');
   const [maxPages, setMaxPages] = useState(DEFAULT_MAX_PAGES);
   const [exporting, setExporting] = useState(false);
+  // records kept from earlier checks: last year where the batch lacks it (read again after each run, which adds its own)
+  const [kept, setKept] = useState<readonly YearRecord[]>([]);
   const fileInput = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
     if (props.initialUrls && props.initialUrls.length > 0) void start();
     else void host.load().then(setItems);
   }, []);
+  useEffect(() => {
+    if (!running) void host.history().then(setKept, () => setKept([]));
+  }, [running]);
 
   const done = items.filter((i) => i.status !== 'pending' && i.status !== 'running').length;
   const pct = items.length === 0 ? 0 : Math.round((done / items.length) * 100);
@@ -200,7 +214,17 @@ export function Batch(props: { lang: Lang; host: BatchHost; /** URLs to check at
 
   const keys: SortKey[] = ['index', 'target', 'body', 'year', 'status', 'errors', 'warnings'];
   // each body's reports year after year, once the batch is done (the series of a stored batch too)
-  const series = useMemo(() => (running ? [] : buildSeries(items.map((i) => ({ source: i.target, result: i.result }))).series.filter((s) => s.years.length > 1 || s.notes.length > 0)), [items, running]);
+  // (a body whose only year was compared with a kept record is shown too)
+  const series = useMemo(
+    () =>
+      running
+        ? []
+        : buildSeries(
+            items.map((i) => ({ source: i.target, result: i.result })),
+            { earlier: kept },
+          ).series.filter((s) => s.years.length > 1 || s.notes.length > 0 || s.years.some((y) => y.reports.some((r) => r.keptFrom !== undefined))),
+    [items, running, kept],
+  );
 
   return (
     <main
@@ -374,6 +398,7 @@ function SeriesTable(props: { series: BodySeries[]; lang: Lang }) {
       <h2>
         {w.series}（{props.series.length}）
       </h2>
+      {props.series.some((s) => s.years.some((y) => y.reports.some((r) => r.keptFrom !== undefined))) && <p class="muted kept-note">{w.keptNote}</p>}
       <table class="series-table">
         <thead>
           <tr>
@@ -390,9 +415,15 @@ function SeriesTable(props: { series: BodySeries[]; lang: Lang }) {
                 {s.names.length > 0 && <div class="muted names">{s.names.join(' / ')}</div>}
               </td>
               <td class="years">
+                {s.years[0]?.reports.find((r) => r.keptFrom !== undefined) && (
+                  <span class="year kept" title={w.keptTitle(s.from - 1, s.years[0]?.reports.find((r) => r.keptFrom !== undefined)?.keptFrom ?? '')}>
+                    {w.keptYear(s.from - 1)}
+                  </span>
+                )}
                 {s.years.map((y) => {
                   const state: PairState | 'missing' = y.reports.length === 0 ? 'missing' : y.reports.some((r) => r.pair === 'inconsistent') ? 'inconsistent' : (y.reports[0]?.pair ?? 'first');
-                  const label = state === 'missing' ? w.missing : w.pair[state];
+                  const keptFrom = y.reports.find((r) => r.keptFrom !== undefined)?.keptFrom;
+                  const label = (state === 'missing' ? w.missing : w.pair[state]) + (keptFrom !== undefined ? `；${w.keptTitle(y.year - 1, keptFrom)}` : '');
                   return (
                     <span key={y.year} class={`year ${state}`} title={`${y.year}：${label}`}>
                       {y.year}

@@ -7,6 +7,8 @@ import { asListing, crawlListing, crawlWords } from '../../discover/expand';
 import type { CrawlResult } from '../../discover/crawl';
 import { decodeHtml } from '../../fetch';
 import { buildSeries } from '../../batch/series';
+import { recordOf, type YearRecord } from '../../model/history';
+import { loadHistory, rememberAll } from '../../store/history-store';
 import { findingsToCsv, type CsvEntry } from '../../output/csv';
 import type { BatchHost, RunOptions } from './Batch';
 import type { Lang } from '../i18n';
@@ -106,6 +108,9 @@ export function extensionBatchHost(lang: Lang): BatchHost {
     return out;
   };
 
+  /** the history's records; none when it cannot be read (never a reason to stop a batch) */
+  const keptRecords = async (): Promise<readonly YearRecord[]> => (await loadHistory().catch(() => null))?.records ?? [];
+
   return {
     async load() {
       const stored = await browser.storage.local.get(KEY);
@@ -140,8 +145,19 @@ export function extensionBatchHost(lang: Lang): BatchHost {
         onUpdate(list);
         list = await runBatch(list, (target) => checkOne(target, opts), { concurrency: opts.concurrency, onUpdate });
       }
-      return withSeries(list);
+      // last year from the kept history where the batch lacks it; then this batch kept for next year's
+      const earlier = await keptRecords();
+      const out = withSeries(list, earlier);
+      const now = new Date();
+      const recs = out.flatMap((i) => {
+        const rec = i.result ? recordOf(i.result.report, texts.has(i.target) ? null : i.target, now) : null;
+        return rec ? [rec] : [];
+      });
+      // a history that cannot be written (full, unreadable) costs the next comparison, never this batch's results
+      await rememberAll(recs).catch(() => false);
+      return out;
     },
+    history: keptRecords,
     download(name, data, type) {
       const a = document.createElement('a');
       // a copy over a plain ArrayBuffer: what Blob takes
@@ -159,7 +175,7 @@ export function extensionBatchHost(lang: Lang): BatchHost {
       const { findingsToXlsx } = await import('../../output/xlsx');
       return findingsToXlsx(
         items.map((i) => ({ ...entryOf(i), status: i.status })),
-        { lang },
+        { lang, earlier: await keptRecords() },
       );
     },
   };
@@ -167,11 +183,12 @@ export function extensionBatchHost(lang: Lang): BatchHost {
 
 /**
  * Each body's reports along its series (batch/series.ts): every report compared with the same
- * body's report for the year before in the batch (上年结转, 现行有效, copied, year-on-year), its
+ * body's report for the year before in the batch — or, when the batch lacks that year, with the
+ * record kept from an earlier check (`earlier`) — (上年结转, 现行有效, copied, year-on-year), its
  * status following what that adds.
  */
-export function withSeries(items: BatchItem[]): BatchItem[] {
-  const { results } = buildSeries(items.map((i) => ({ source: i.target, result: i.result })), { now: new Date() });
+export function withSeries(items: BatchItem[], earlier: readonly YearRecord[] = []): BatchItem[] {
+  const { results } = buildSeries(items.map((i) => ({ source: i.target, result: i.result })), { now: new Date(), earlier });
   return items.map((item, k) => {
     const result = results[k];
     return result && item.result ? { ...item, result, status: statusOf(result) } : item;

@@ -42,4 +42,5 @@ table.series-table { width: 100%; border-collapse: collapse; background: #fff; }
 .series-table .year.consistent { border-color: #188038; color: #188038; }
 .series-table .year.inconsistent { border-color: #c5221f; color: #c5221f; background: #fde2e1; }
 .series-table .year.missing { border-style: dashed; color: #5f6368; }
+.series-table .year.kept { border-style: dotted; color: #5f6368; background: #f1f3f4; }
 `;
