@@ -145,4 +145,23 @@ describe('batch page on the test site: listing URLs in, the series and the workb
     const after = await page.evaluate(async () => (await (globalThis as unknown as Chrome).chrome.storage.local.get('history')).history);
     expect(after?.records).toHaveLength(15);
   });
+
+  it('a county’s round is kept whole: 420 reports (~14 MB, over storage.local’s 10 MB without unlimitedStorage) saved and shown again after a reload', async () => {
+    type Stored = { version: number; items: { target: string }[]; at: string };
+    type Chrome = { chrome: { storage: { local: { get(k: string): Promise<Record<string, Stored | undefined>>; set(v: Record<string, unknown>): Promise<void>; getBytesInUse(k: string): Promise<number>; QUOTA_BYTES: number } } } };
+    const bytes = await page.evaluate(async () => {
+      const local = (globalThis as unknown as Chrome).chrome.storage.local;
+      const one = (await local.get('batch')).batch;
+      const item = one?.items[0];
+      if (!one || !item) throw new Error('no stored batch');
+      const items = Array.from({ length: 420 }, (_, k) => ({ ...item, target: `${item.target}?copy=${k}` }));
+      await local.set({ batch: { ...one, items } });
+      return [await local.getBytesInUse('batch'), local.QUOTA_BYTES];
+    });
+    expect(bytes[0]).toBeGreaterThan(bytes[1] as number);
+    await page.reload();
+    await expect.poll(() => page.locator('table.results tr.row').count(), { timeout: 30_000 }).toBe(420);
+    expect(await page.locator('table.results td.target').nth(419).textContent()).toContain('?copy=419');
+    expect(await page.locator('p.note').count()).toBe(0);
+  });
 });

@@ -67,6 +67,7 @@ const W = {
     exportXlsx: '导出 Excel',
     exporting: '正在生成 Excel……',
     xlsxFailed: '生成 Excel 失败：',
+    saveFailed: '本批结果未能存入浏览器（关闭本页后将不再显示），请先导出 Excel 或 JSON。原因：',
     exportJson: '导出 JSON',
     filter: '筛选',
     all: '全部',
@@ -102,6 +103,7 @@ const W = {
     exportXlsx: 'Export Excel',
     exporting: 'Building the workbook…',
     xlsxFailed: 'Could not build the workbook: ',
+    saveFailed: 'This batch\'s results could not be kept in the browser (they will be gone once this page is closed): export Excel or JSON first. Reason: ',
     exportJson: 'Export JSON',
     filter: 'Filter',
     all: 'All',
@@ -175,7 +177,8 @@ export function Batch(props: { lang: Lang; host: BatchHost; /** URLs to check at
         setListingNotes(notes.slice());
       });
       setItems(final);
-      await host.save(final);
+      // results on screen stay whatever happens to the copy kept for later: a failed save is said, with what to do
+      await host.save(final).catch((e: unknown) => setNote(w.saveFailed + String(e).slice(0, 200)));
     } finally {
       setRunning(false);
     }
