@@ -30,7 +30,8 @@ describe('batch page: 导出 Excel', () => {
     await page.locator('button', { hasText: '开始检查' }).click();
     await expect.poll(() => page.locator('.progress .label').textContent(), { timeout: 60_000 }).toContain('3 / 3（100%）');
     const button = page.locator('button', { hasText: '导出 Excel' });
-    expect(await button.isEnabled()).toBe(true);
+    // enabled once the run has ended (after 100%: the series, and the batch kept in the history)
+    await expect.poll(() => button.isEnabled(), { timeout: 30_000 }).toBe(true);
     const [download] = await Promise.all([page.waitForEvent('download', { timeout: 30_000 }), button.click()]);
     expect(download.suggestedFilename()).toMatch(/^年报批量检查-.*\.xlsx$/);
     const bytes = readFileSync(await download.path());

@@ -57,6 +57,7 @@ describe('batch page', () => {
     await page.locator('label', { hasText: '同时检查' }).locator('input').fill('6');
     await page.locator('button', { hasText: '开始检查' }).click();
     await expect.poll(() => page.locator('.progress .label').textContent(), { timeout: 60_000 }).toContain('50 / 50（100%）');
+    await expect.poll(() => page.locator('button', { hasText: '开始检查' }).isEnabled(), { timeout: 30_000 }).toBe(true); // the run has ended
     expect(await page.locator('.progress').getAttribute('aria-valuenow')).toBe('100');
     const rows = await page.locator('tr.row').evaluateAll((els) => els.map((e) => [e.querySelector('.target')?.textContent ?? '', e.getAttribute('data-status') ?? '']));
     expect(rows).toHaveLength(50);
@@ -123,6 +124,7 @@ describe('batch page', () => {
     await page.locator('.files', { hasText: 'errors-dropped.html' }).waitFor();
     await page.locator('button', { hasText: '开始检查' }).click();
     await expect.poll(() => page.locator('.progress .label').textContent(), { timeout: 60_000 }).toContain('2 / 2（100%）');
+    await expect.poll(() => page.locator('button', { hasText: '开始检查' }).isEnabled(), { timeout: 30_000 }).toBe(true); // the run has ended
     const rows = await page.locator('tr.row').evaluateAll((els) => els.map((e) => [e.querySelector('.target')?.textContent ?? '', e.getAttribute('data-status') ?? '']));
     expect(rows).toEqual([
       ['errors-dropped.html', 'errors'],
@@ -150,6 +152,7 @@ describe('batch page', () => {
     await page.locator('input[type=file]').setInputFiles([`${fixtures}errors.pdf`, `${fixtures}scanned.pdf`]);
     await page.locator('button', { hasText: '开始检查' }).click();
     await expect.poll(() => page.locator('.progress .label').textContent(), { timeout: 60_000 }).toContain('2 / 2（100%）');
+    await expect.poll(() => page.locator('button', { hasText: '开始检查' }).isEnabled(), { timeout: 30_000 }).toBe(true); // the run has ended
     const rows = await page.locator('tr.row').evaluateAll((els) => els.map((e) => [e.querySelector('.target')?.textContent ?? '', e.getAttribute('data-status') ?? '']));
     expect(rows).toEqual([
       ['errors.pdf', 'errors'],

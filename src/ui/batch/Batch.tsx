@@ -5,6 +5,9 @@ import type { Lang } from '../i18n';
 import { STATUS_WORDS } from '../../output/status-words';
 import { buildSeries, type BodySeries, type PairState } from '../../batch/series';
 import type { YearRecord } from '../../model/history';
+
+/** The batch page's fields whose text is kept as it is typed (the host keeps them: store/drafts.ts). */
+export type BatchDraft = 'batch-urls' | 'batch-text' | 'batch-hosts';
 import { DEFAULT_MAX_PAGES } from '../../discover/crawl';
 
 /** How a batch runs: at once, timeout, and how far a listing URL among the inputs is followed. */
@@ -35,6 +38,10 @@ export interface BatchHost {
   xlsx(items: BatchItem[]): Promise<Uint8Array>;
   /** the records kept from earlier checks (the extension's history): last year where a batch lacks it */
   history(): Promise<readonly YearRecord[]>;
+  /** what was typed in a field before the page last closed ('' for nothing) */
+  loadDraft(field: BatchDraft): Promise<string>;
+  /** keep what is typed in a field, as it is typed: a closed tab loses none of it */
+  keepDraft(field: BatchDraft, value: string): void;
 }
 
 const STATUS = STATUS_WORDS;
@@ -143,6 +150,12 @@ export function Batch(props: { lang: Lang; host: BatchHost; /** URLs to check at
   useEffect(() => {
     if (props.initialUrls && props.initialUrls.length > 0) void start();
     else void host.load().then(setItems);
+    // the drafts typed before the page last closed (never over what is typed meanwhile, nor the sidebar's URLs)
+    const back = (field: BatchDraft, set: (f: (now: string) => string) => void): void =>
+      void host.loadDraft(field).then((kept) => kept && set((now) => (now === '' ? kept : now)));
+    if (!props.initialUrls || props.initialUrls.length === 0) back('batch-urls', setText);
+    back('batch-text', setPasted);
+    back('batch-hosts', setAllowHosts);
   }, []);
   useEffect(() => {
     if (!running) void host.history().then(setKept, () => setKept([]));
@@ -249,11 +262,29 @@ export function Batch(props: { lang: Lang; host: BatchHost; /** URLs to check at
       <p class="muted">{w.intro}</p>
       <label class="block">
         {w.urls}
-        <textarea rows={6} value={text} onInput={(e) => setText((e.currentTarget as HTMLTextAreaElement).value)} placeholder="http://www.example.gov.cn/…" />
+        <textarea
+          rows={6}
+          value={text}
+          onInput={(e) => {
+            const v = (e.currentTarget as HTMLTextAreaElement).value;
+            setText(v);
+            host.keepDraft('batch-urls', v);
+          }}
+          placeholder="http://www.example.gov.cn/…"
+        />
       </label>
       <details class="paste" open={pasted !== ''}>
         <summary>{w.pasteTitle}</summary>
-        <textarea rows={5} value={pasted} onInput={(e) => setPasted((e.currentTarget as HTMLTextAreaElement).value)} placeholder={w.pastePlaceholder} />
+        <textarea
+          rows={5}
+          value={pasted}
+          onInput={(e) => {
+            const v = (e.currentTarget as HTMLTextAreaElement).value;
+            setPasted(v);
+            host.keepDraft('batch-text', v);
+          }}
+          placeholder={w.pastePlaceholder}
+        />
       </details>
       {files.length > 0 && <p class="muted files">{files.map((f) => f.name).join('、')}</p>}
       <div class="controls">
@@ -306,7 +337,16 @@ export function Batch(props: { lang: Lang; host: BatchHost; /** URLs to check at
       </div>
       <label class="block allow-hosts">
         {w.allowHosts}
-        <input type="text" value={allowHosts} placeholder={w.allowHostsHint} onInput={(e) => setAllowHosts((e.currentTarget as HTMLInputElement).value)} />
+        <input
+          type="text"
+          value={allowHosts}
+          placeholder={w.allowHostsHint}
+          onInput={(e) => {
+            const v = (e.currentTarget as HTMLInputElement).value;
+            setAllowHosts(v);
+            host.keepDraft('batch-hosts', v);
+          }}
+        />
       </label>
       {note && <p class="note">{note}</p>}
       {listingNotes.length > 0 && (

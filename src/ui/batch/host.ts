@@ -9,6 +9,7 @@ import { decodeHtml } from '../../fetch';
 import { buildSeries } from '../../batch/series';
 import { recordOf, type YearRecord } from '../../model/history';
 import { loadHistory, rememberAll } from '../../store/history-store';
+import { draftWriter, loadDraft } from '../../store/drafts';
 import { findingsToCsv, type CsvEntry } from '../../output/csv';
 import type { BatchHost, RunOptions } from './Batch';
 import type { Lang } from '../i18n';
@@ -108,6 +109,9 @@ export function extensionBatchHost(lang: Lang): BatchHost {
     return out;
   };
 
+  const drafts = { 'batch-urls': draftWriter('batch-urls'), 'batch-text': draftWriter('batch-text'), 'batch-hosts': draftWriter('batch-hosts') };
+  // the tab is closing: what is still waiting goes now
+  addEventListener('pagehide', () => Object.values(drafts).forEach((d) => d.flush()));
   /** the history's records; none when it cannot be read (never a reason to stop a batch) */
   const keptRecords = async (): Promise<readonly YearRecord[]> => (await loadHistory().catch(() => null))?.records ?? [];
 
@@ -158,6 +162,8 @@ export function extensionBatchHost(lang: Lang): BatchHost {
       return out;
     },
     history: keptRecords,
+    loadDraft,
+    keepDraft: (field, value) => drafts[field](value),
     download(name, data, type) {
       const a = document.createElement('a');
       // a copy over a plain ArrayBuffer: what Blob takes

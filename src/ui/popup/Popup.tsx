@@ -13,6 +13,10 @@ import { checkText } from '../../pipeline';
 import type { CheckTabRequest } from '../../messaging/to-background';
 import type { LangChoice } from '../../store/settings';
 import { LangSwitch } from '../lang-switch';
+import { draftWriter, loadDraft } from '../../store/drafts';
+
+/** The pasted text is kept as it is typed: the popup closes at the first click outside it. */
+const keepPasted = draftWriter('popup-text');
 
 type View =
   | { kind: 'loading' }
@@ -36,6 +40,15 @@ export function Popup(props: { lang: Lang; choice?: LangChoice }) {
     const out = checkText(pasted, { kind: 'text', location: null, format: 'text' });
     setPastedView(out.ok ? { kind: 'result', result: out.result, tsv: '' } : { kind: 'none', message: out.reason[props.lang] });
   };
+
+  useEffect(() => {
+    // what was pasted before the popup last closed (never over what is typed meanwhile)
+    void loadDraft('popup-text').then((kept) => kept && setPasted((now) => (now === '' ? kept : now)));
+    // the popup is closing: the last keystrokes go now, not after the write under way
+    const flush = (): void => keepPasted.flush();
+    addEventListener('pagehide', flush);
+    return () => removeEventListener('pagehide', flush);
+  }, []);
 
   useEffect(() => {
     void (async () => {
@@ -71,9 +84,18 @@ export function Popup(props: { lang: Lang; choice?: LangChoice }) {
           {w.batch}
         </a>
       </p>
-      <details class="paste">
+      <details class="paste" open={pasted !== ''}>
         <summary>{w.pasteText}</summary>
-        <textarea rows={4} value={pasted} onInput={(e) => setPasted((e.currentTarget as HTMLTextAreaElement).value)} placeholder="一、总体情况……" />
+        <textarea
+          rows={4}
+          value={pasted}
+          onInput={(e) => {
+            const v = (e.currentTarget as HTMLTextAreaElement).value;
+            setPasted(v);
+            keepPasted(v);
+          }}
+          placeholder="一、总体情况……"
+        />
         <button disabled={pasted.trim() === ''} onClick={checkPasted}>
           {w.checkText}
         </button>
