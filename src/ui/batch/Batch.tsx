@@ -31,7 +31,12 @@ export interface BatchHost {
    * same site unless allowed): `onNote` gets one line per listing, saying what it gave. The reports
    * come back compared along each body's series.
    */
-  run(targets: { url?: string; file?: File; text?: string }[], opts: RunOptions, onUpdate: (items: BatchItem[]) => void, onNote?: (text: string) => void): Promise<BatchItem[]>;
+  run(targets: { url?: string; file?: File; text?: string }[], opts: RunOptions, onUpdate: (items: BatchItem[]) => void, onNote?: (text: string) => void, signal?: AbortSignal): Promise<BatchItem[]>;
+  /**
+   * Go on with a batch that was stopped or cut off (the tab closed): its pending items (and one cut
+   * off mid-check) are checked, the rest kept as they are.
+   */
+  resume(items: BatchItem[], opts: RunOptions, onUpdate: (items: BatchItem[]) => void, onNote?: (text: string) => void, signal?: AbortSignal): Promise<BatchItem[]>;
   download(name: string, data: string | Uint8Array, type: string): void;
   csv(items: BatchItem[]): string;
   /** the Excel workbook (概览, 发现, 系列, 数据, 统计); its writer is loaded on the first call */
@@ -69,6 +74,8 @@ const W = {
     timeout: '超时（秒）',
     start: '开始检查',
     stop: '停止',
+    stopping: '正在停止（检查中的几项做完即停）……',
+    resume: (n: number) => `继续检查未完成的 ${n} 项`,
     clear: '清空结果',
     exportCsv: '导出 CSV',
     exportXlsx: '导出 Excel',
@@ -105,6 +112,8 @@ const W = {
     timeout: 'Timeout (s)',
     start: 'Start',
     stop: 'Stop',
+    stopping: 'Stopping (the reports being checked finish first)…',
+    resume: (n: number) => `Go on with the ${n} not yet checked`,
     clear: 'Clear results',
     exportCsv: 'Export CSV',
     exportXlsx: 'Export Excel',
@@ -120,6 +129,17 @@ const W = {
     denied: 'No access to these sites; skipped:',
   },
 };
+
+/** The other sites a listing may link, as typed: host names (a scheme or a path typed with one is dropped). */
+function hostsOf(typed: string): string[] {
+  return typed
+    .split(/[\s,，、;；]+/)
+    .map((h) => h.trim().toLowerCase().replace(/^https?:\/\//, '').replace(/\/.*$/, ''))
+    .filter((h) => /^[a-z0-9.-]+(:\d+)?$/.test(h));
+}
+
+/** While a batch runs, what is done is kept this often (ms): a closed tab or a crash loses at most this much. */
+const SAVE_EVERY_MS = 5_000;
 
 type SortKey = 'index' | 'target' | 'body' | 'year' | 'status' | 'errors' | 'warnings';
 
@@ -143,13 +163,16 @@ export function Batch(props: { lang: Lang; host: BatchHost; /** URLs to check at
   const [allowHosts, setAllowHosts] = useState('');
   const [maxPages, setMaxPages] = useState(DEFAULT_MAX_PAGES);
   const [exporting, setExporting] = useState(false);
+  const [stopping, setStopping] = useState(false);
+  const stopRef = useRef<AbortController | null>(null);
   // records kept from earlier checks: last year where the batch lacks it (read again after each run, which adds its own)
   const [kept, setKept] = useState<readonly YearRecord[]>([]);
   const fileInput = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
     if (props.initialUrls && props.initialUrls.length > 0) void start();
-    else void host.load().then(setItems);
+    // a batch cut off (the tab closed mid-run) comes back with what it had done; what was mid-check is pending again
+    else void host.load().then((stored) => setItems(stored.map((i) => (i.status === 'running' ? { ...i, status: 'pending' } : i))));
     // the drafts typed before the page last closed (never over what is typed meanwhile, nor the sidebar's URLs)
     const back = (field: BatchDraft, set: (f: (now: string) => string) => void): void =>
       void host.loadDraft(field).then((kept) => kept && set((now) => (now === '' ? kept : now)));
@@ -162,14 +185,12 @@ export function Batch(props: { lang: Lang; host: BatchHost; /** URLs to check at
   }, [running]);
 
   const done = items.filter((i) => i.status !== 'pending' && i.status !== 'running').length;
+  const pendingCount = items.filter((i) => i.status === 'pending' || i.status === 'running').length;
   const pct = items.length === 0 ? 0 : Math.round((done / items.length) * 100);
 
   const start = async (): Promise<void> => {
     const urls = parseUrlList(text);
-    const hosts = allowHosts
-      .split(/[\s,，、;；]+/)
-      .map((h) => h.trim().toLowerCase().replace(/^https?:\/\//, '').replace(/\/.*$/, ''))
-      .filter((h) => /^[a-z0-9.-]+(:\d+)?$/.test(h));
+    const hosts = hostsOf(allowHosts);
     // the other sites a listing may link are asked for with the inputs' (from the click: one user gesture)
     const allowed = await host.requestOrigins([...urls, ...hosts.flatMap((h) => [`http://${h}/`, `https://${h}/`])]);
     const skipped = allowed ? [] : urls.filter((u) => !/^https?:\/\/([^/]+\.)?gov\.cn(:\d+)?\//i.test(u));
@@ -180,20 +201,56 @@ export function Batch(props: { lang: Lang; host: BatchHost; /** URLs to check at
       ...(pasted.trim() ? [{ text: pasted }] : []),
     ];
     if (targets.length === 0) return;
-    setRunning(true);
-    setOpen(null);
     setListingNotes([]);
-    const notes: string[] = [];
+    await go((opts, onUpdate, onNote, signal) => host.run(targets, { ...opts, allowHosts: allowed ? hosts : [] }, onUpdate, onNote, signal));
+  };
+
+  /** Go on with what a stopped or cut-off batch left pending. */
+  const resume = async (): Promise<void> => {
+    const hosts = hostsOf(allowHosts);
+    await go((opts, onUpdate, onNote, signal) => host.resume(items, { ...opts, allowHosts: hosts }, onUpdate, onNote, signal));
+  };
+
+  /**
+   * One run: the stop button's signal; what is done kept every SAVE_EVERY_MS while it runs (a tab
+   * closed or a browser crash mid-run loses at most that much), and once more at the end.
+   */
+  const go = async (
+    run: (opts: RunOptions, onUpdate: (items: BatchItem[]) => void, onNote: (text: string) => void, signal: AbortSignal) => Promise<BatchItem[]>,
+  ): Promise<void> => {
+    const stopper = new AbortController();
+    stopRef.current = stopper;
+    setRunning(true);
+    setStopping(false);
+    setOpen(null);
+    let latest: BatchItem[] | null = null;
+    let saving = false;
+    const keepNow = (): void => {
+      if (!latest || saving) return;
+      const list = latest;
+      latest = null;
+      saving = true;
+      void host.save(list).catch(() => undefined).finally(() => (saving = false));
+    };
+    const timer = setInterval(keepNow, SAVE_EVERY_MS);
     try {
-      const final = await host.run(targets, { concurrency, timeoutMs: timeout * 1000, maxPages, allowHosts: allowed ? hosts : [] }, setItems, (line) => {
-        notes.push(line);
-        setListingNotes(notes.slice());
-      });
+      const final = await run(
+        { concurrency, timeoutMs: timeout * 1000, maxPages, allowHosts: [] },
+        (list) => {
+          latest = list;
+          setItems(list);
+        },
+        (line) => setListingNotes((before) => [...before, line]),
+        stopper.signal,
+      );
       setItems(final);
       // results on screen stay whatever happens to the copy kept for later: a failed save is said, with what to do
       await host.save(final).catch((e: unknown) => setNote(w.saveFailed + String(e).slice(0, 200)));
     } finally {
+      clearInterval(timer);
+      stopRef.current = null;
       setRunning(false);
+      setStopping(false);
     }
   };
 
@@ -304,6 +361,23 @@ export function Batch(props: { lang: Lang; host: BatchHost; /** URLs to check at
         <button class="primary" disabled={running} onClick={() => void start()}>
           {w.start}
         </button>
+        {running && (
+          <button
+            class="stop"
+            disabled={stopping}
+            onClick={() => {
+              setStopping(true);
+              stopRef.current?.abort();
+            }}
+          >
+            {stopping ? w.stopping : w.stop}
+          </button>
+        )}
+        {!running && pendingCount > 0 && (
+          <button class="resume" onClick={() => void resume()}>
+            {w.resume(pendingCount)}
+          </button>
+        )}
         <button disabled={running || items.length === 0} onClick={() => host.download(`年报批量检查-${stamp()}.csv`, host.csv(items), 'text/csv;charset=utf-8')}>
           {w.exportCsv}
         </button>

@@ -112,6 +112,34 @@ export function extensionBatchHost(lang: Lang): BatchHost {
   const drafts = { 'batch-urls': draftWriter('batch-urls'), 'batch-text': draftWriter('batch-text'), 'batch-hosts': draftWriter('batch-hosts') };
   // the tab is closing: what is still waiting goes now
   addEventListener('pagehide', () => Object.values(drafts).forEach((d) => d.flush()));
+  /**
+   * Check the pending items; listings among them give their reports (two rounds more at most:
+   * listings, then pages that only attach their report); each body's series; the batch kept in the
+   * history. Stopped (`signal`): nothing more is started — what a listing found is still listed,
+   * pending, for 继续检查 — and what was checked is kept all the same.
+   */
+  const drive = async (items: BatchItem[], opts: RunOptions, onUpdate: (items: BatchItem[]) => void, onNote: (text: string) => void, signal?: AbortSignal): Promise<BatchItem[]> => {
+    const check = (target: string): Promise<Checked> => checkOne(target, opts);
+    let list = await runBatch(items, check, { concurrency: opts.concurrency, onUpdate, ...(signal ? { signal } : {}) });
+    for (let round = 0; round < 2 && listings.size > 0; round++) {
+      list = expand(list, onNote);
+      onUpdate(list);
+      if (signal?.aborted) break;
+      list = await runBatch(list, check, { concurrency: opts.concurrency, onUpdate, ...(signal ? { signal } : {}) });
+    }
+    // last year from the kept history where the batch lacks it; then this batch kept for next year's
+    const earlier = await keptRecords();
+    const out = withSeries(list, earlier);
+    const now = new Date();
+    const recs = out.flatMap((i) => {
+      const rec = i.result ? recordOf(i.result.report, texts.has(i.target) ? null : i.target, now) : null;
+      return rec ? [rec] : [];
+    });
+    // a history that cannot be written (full, unreadable) costs the next comparison, never this batch's results
+    await rememberAll(recs).catch(() => false);
+    return out;
+  };
+
   /** the history's records; none when it cannot be read (never a reason to stop a batch) */
   const keptRecords = async (): Promise<readonly YearRecord[]> => (await loadHistory().catch(() => null))?.records ?? [];
 
@@ -130,7 +158,7 @@ export function extensionBatchHost(lang: Lang): BatchHost {
       // called from the click, before any await: the request needs the user gesture
       return browser.permissions.request({ origins }).catch(() => false);
     },
-    async run(targets, opts, onUpdate, onNote = () => undefined) {
+    async run(targets, opts, onUpdate, onNote = () => undefined, signal) {
       files.clear();
       texts.clear();
       depth.clear();
@@ -142,24 +170,17 @@ export function extensionBatchHost(lang: Lang): BatchHost {
         return { target, status: 'pending' };
       });
       onUpdate(items);
-      let list = await runBatch(items, (target) => checkOne(target, opts), { concurrency: opts.concurrency, onUpdate });
-      // listings give their reports, found pages that only attach a report give the attachment: at most two rounds more
-      for (let round = 0; round < 2 && listings.size > 0; round++) {
-        list = expand(list, onNote);
-        onUpdate(list);
-        list = await runBatch(list, (target) => checkOne(target, opts), { concurrency: opts.concurrency, onUpdate });
-      }
-      // last year from the kept history where the batch lacks it; then this batch kept for next year's
-      const earlier = await keptRecords();
-      const out = withSeries(list, earlier);
-      const now = new Date();
-      const recs = out.flatMap((i) => {
-        const rec = i.result ? recordOf(i.result.report, texts.has(i.target) ? null : i.target, now) : null;
-        return rec ? [rec] : [];
+      return drive(items, opts, onUpdate, onNote, signal);
+    },
+    async resume(items, opts, onUpdate, onNote = () => undefined, signal) {
+      // what was left: a report cut off mid-check is checked again; a file or a pasted text this page no longer holds (it was closed) cannot be
+      const list = items.map((i): BatchItem => {
+        const status = i.status === 'running' ? 'pending' : i.status;
+        if (status !== 'pending' || /^https?:\/\//i.test(i.target) || files.has(i.target) || texts.has(i.target)) return { ...i, status };
+        return { target: i.target, status: 'failed', reason: { zh: '文件或粘贴的文字已不在本页（页面关闭过），请重新选择或粘贴', en: 'the file or pasted text is no longer in this page (it was closed): choose or paste it again' } };
       });
-      // a history that cannot be written (full, unreadable) costs the next comparison, never this batch's results
-      await rememberAll(recs).catch(() => false);
-      return out;
+      onUpdate(list);
+      return drive(list, opts, onUpdate, onNote, signal);
     },
     history: keptRecords,
     loadDraft,
