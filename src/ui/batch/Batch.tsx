@@ -5,10 +5,10 @@ import type { Lang } from '../i18n';
 import { STATUS_WORDS } from '../../output/status-words';
 import { buildSeries, type BodySeries, type PairState } from '../../batch/series';
 import type { YearRecord } from '../../model/history';
+import { DEFAULT_MAX_PAGES } from '../../discover/crawl';
 
 /** The batch page's fields whose text is kept as it is typed (the host keeps them: store/drafts.ts). */
 export type BatchDraft = 'batch-urls' | 'batch-text' | 'batch-hosts';
-import { DEFAULT_MAX_PAGES } from '../../discover/crawl';
 
 /** How a batch runs: at once, timeout, and how far a listing URL among the inputs is followed. */
 export interface RunOptions {
