@@ -45,7 +45,13 @@ export function extractText(input: string): ExtractedDoc {
 
   const between = cellSeparators(lines);
   for (let i = 0; i < lines.length; i++) {
-    if (between.has(i)) continue;
+    if (between.has(i)) {
+      // empty cells where a longer run of blank lines stands between two cells (see cellSeparators)
+      const empties = between.get(i) ?? 0;
+      const into: GridRow | undefined = block ?? rows[rows.length - 1];
+      if (empties > 0 && into) for (let k = 0; k < empties; k++) into.push(cell('', i + 1, into.length));
+      continue;
+    }
     const line = lines[i] ?? '';
     const lineNo = i + 1;
     const trimmed = normalizeText(line);
@@ -173,8 +179,8 @@ export function extractText(input: string): ExtractedDoc {
  * between two short cell-like lines of which one is a figure, so prose keeps its paragraphs and
  * the tab-separated forms (where a blank line ends a row) are left alone.
  */
-function cellSeparators(lines: string[]): Set<number> {
-  const out = new Set<number>();
+function cellSeparators(lines: string[]): Map<number, number> {
+  const out = new Map<number, number>();
   // a cell alone on its line, bare or ended by its pipe (`58 |`, crawled pages)
   const content = (l: string): string | null => {
     if (l.includes('\t')) return null;
@@ -201,12 +207,36 @@ function cellSeparators(lines: string[]): Set<number> {
     while (j < lines.length && (normalizeText(lines[j] ?? '') === '' || /^\s*\|\s*$/.test(lines[j] ?? '')) && !(lines[j] ?? '').includes('\t')) j++;
     const before = lines[i - 1] ?? '';
     const after = lines[j] ?? '';
-    if (j < lines.length && j - i <= 2 && cellish(before) && cellish(after) && (figure(before) || figure(after))) {
-      for (let k = i; k < j; k++) out.add(k);
+    const between = j < lines.length && cellish(before) && cellish(after) && (figure(before) || figure(after));
+    if (between && j - i <= 2) {
+      for (let k = i; k < j; k++) out.set(k, 0);
+    } else if (between && j - i <= MAX_EMPTY_RUN && blankSeparated(lines, i - 1, j)) {
+      // Cells one a line, a blank line between two: a longer run between two cells holds empty
+      // cells. A line of spaces alone is one (`现行有效件数 / ␣␣ / 0`: 规章's lost label, web-026);
+      // where the run is all bare newlines, each one past the separator is (a crawl that keeps one
+      // newline per empty cell: `…申请数量` then six empty applicant cells, then 总计 0, web-029).
+      let spaces = 0;
+      for (let k = i; k < j; k++) if ((lines[k] ?? '') !== '' && !/^\s*\|\s*$/.test(lines[k] ?? '')) spaces++;
+      for (let k = i; k < j; k++) out.set(k, 0);
+      out.set(i, spaces > 0 ? spaces : j - i - 1);
     }
     i = j;
   }
   return out;
+}
+
+/** Blank lines between two cells that stand for empty cells, at most (more is no table). */
+const MAX_EMPTY_RUN = 16;
+
+/**
+ * Are the cells around a run of blank lines (the cell at `a`, the next at `b`) laid out one a
+ * line with a single blank line between two — the form in which a longer run means empty cells?
+ * Said by the cell before `a` or after `b` sitting one blank line away.
+ */
+function blankSeparated(lines: string[], a: number, b: number): boolean {
+  const blank = (k: number): boolean => k >= 0 && k < lines.length && normalizeText(lines[k] ?? '') === '' && !(lines[k] ?? '').includes('\t');
+  const filled = (k: number): boolean => k >= 0 && k < lines.length && normalizeText(lines[k] ?? '') !== '';
+  return (blank(a - 1) && filled(a - 2)) || (blank(b + 1) && filled(b + 2));
 }
 
 type PipeLine = { kind: 'rule' | 'none' } | { kind: 'row' | 'cell'; cells: string[] } | { kind: 'filled'; cells: string[]; all: string[] };
@@ -275,7 +305,7 @@ function isShortLabel(t: string): boolean {
   return t.length > 0 && words.length <= 60 && t.length <= 300 && /[\u4e00-\u9fff]/.test(t) && !isValueLike(t) && !/[。；]$/.test(t);
 }
 
-function nextLineIsValue(lines: string[], i: number, skip: Set<number>): boolean {
+function nextLineIsValue(lines: string[], i: number, skip: ReadonlyMap<number, number>): boolean {
   let n = i + 1;
   while (skip.has(n)) n++;
   const next = normalizeText(lines[n] ?? '');

@@ -77,6 +77,41 @@ const CASES: { description: string; input: () => string; expect: (r: CheckResult
     },
   },
   {
+    description: 'one cell per line with a blank line between, rows 一 and 二 with only 总计 filled: one bare newline per empty cell (corpus web-029)',
+    input: () =>
+      BASE.replace(/^((?:一|二|（七）|四)、?[^|\n]*?) \| ((?:\d+ \| ){6}\d+) \|.*$/gm, (_m, label: string, values: string) => {
+        const v = values.split(' | ');
+        // rows 一 and 二: six empty applicant cells, then 总计 (the crawl leaves one newline for each
+        // empty cell), a blank line after each row as between every two cells
+        if (/^(一|二)、/.test(label)) return `${label}\n\n${'\n'.repeat(6)}${v[6]}\n`;
+        return [label, ...v].join('\n\n');
+      }),
+    expect: (r) => {
+      expect(cell(r, 't2', 'new', 'total')).toBe(66);
+      expect(cell(r, 't2', 'carried-over', 'total')).toBe(2);
+      expect(cell(r, 't2', 'new', 'natural')).toBe('missing');
+      expect(cell(r, 't2', 'carried-over', 'commercial')).toBe('missing');
+      expect(cell(r, 't2', 'total', 'natural')).toBe(55);
+      // blanks are blanks (cells-filled), never arithmetic failures; 66 + 2 = 63 + 5 holds in 总计
+      expect(errors(r).filter((id) => !id.startsWith('cells-filled'))).toEqual([]);
+      expect(r.findings.find((f) => f.id === 'balance/t2:total')).toBeUndefined();
+    },
+  },
+  {
+    description: 'table 1 one cell per line with a blank line between, 规章\'s label lost as a line of spaces: read by position (corpus web-026)',
+    input: () =>
+      BASE.replace(
+        /\| 信息内容 \| 本年制发件数 \| 本年废止件数 \| 现行有效件数 \|\n\| 规章 \| 0 \| 0 \| 0 \|\n\| 行政规范性文件 \| 3 \| 1 \| 20 \|/,
+        ['信息内容', '本年制发件数', '本年废止件数', '现行有效件数', '\u00a0\u00a0', '0', '0', '0', '行政规范性文件', '3', '1', '20'].join('\n\n'),
+      ),
+    expect: (r) => {
+      expect(errors(r)).toEqual([]);
+      const row = r.report.tables.t1.rows.find((x) => x.key === 'regulations');
+      expect([row?.placed, row?.cells.map((c) => (c.value.kind === 'number' ? c.value.value : c.value.kind))]).toEqual(['position', [0, 0, 0]]);
+      expect(cell(r, 't1', 'normative', 'in-force')).toBe(20);
+    },
+  },
+  {
     description: 'section 五 named for next year\'s plan (`五、存在的主要问题及明年工作计划`, corpus dept-006)',
     input: () => BASE.replace(/^## 五、.*$/m, '## 五、存在的主要问题及明年工作计划'),
     expect: (r) => {
