@@ -6,6 +6,7 @@ import { STATUS_WORDS } from '../../output/status-words';
 import { buildSeries, type BodySeries, type PairState } from '../../batch/series';
 import type { YearRecord } from '../../model/history';
 import { DEFAULT_MAX_PAGES } from '../../discover/crawl';
+import { keptInput } from '../kept-input';
 
 /** The batch page's fields whose text is kept as it is typed (the host keeps them: store/drafts.ts). */
 export type BatchDraft = 'batch-urls' | 'batch-text' | 'batch-hosts';
@@ -322,11 +323,7 @@ export function Batch(props: { lang: Lang; host: BatchHost; /** URLs to check at
         <textarea
           rows={6}
           value={text}
-          onInput={(e) => {
-            const v = (e.currentTarget as HTMLTextAreaElement).value;
-            setText(v);
-            host.keepDraft('batch-urls', v);
-          }}
+          onInput={keptInput(setText, (v) => host.keepDraft('batch-urls', v))}
           placeholder="http://www.example.gov.cn/…"
         />
       </label>
@@ -335,11 +332,7 @@ export function Batch(props: { lang: Lang; host: BatchHost; /** URLs to check at
         <textarea
           rows={5}
           value={pasted}
-          onInput={(e) => {
-            const v = (e.currentTarget as HTMLTextAreaElement).value;
-            setPasted(v);
-            host.keepDraft('batch-text', v);
-          }}
+          onInput={keptInput(setPasted, (v) => host.keepDraft('batch-text', v))}
           placeholder={w.pastePlaceholder}
         />
       </details>
@@ -415,11 +408,7 @@ export function Batch(props: { lang: Lang; host: BatchHost; /** URLs to check at
           type="text"
           value={allowHosts}
           placeholder={w.allowHostsHint}
-          onInput={(e) => {
-            const v = (e.currentTarget as HTMLInputElement).value;
-            setAllowHosts(v);
-            host.keepDraft('batch-hosts', v);
-          }}
+          onInput={keptInput(setAllowHosts, (v) => host.keepDraft('batch-hosts', v))}
         />
       </label>
       {note && <p class="note">{note}</p>}

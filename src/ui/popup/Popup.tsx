@@ -14,6 +14,7 @@ import type { CheckTabRequest } from '../../messaging/to-background';
 import type { LangChoice } from '../../store/settings';
 import { LangSwitch } from '../lang-switch';
 import { draftWriter, loadDraft } from '../../store/drafts';
+import { keptInput } from '../kept-input';
 
 /** The pasted text is kept as it is typed: the popup closes at the first click outside it. */
 const keepPasted = draftWriter('popup-text');
@@ -89,11 +90,7 @@ export function Popup(props: { lang: Lang; choice?: LangChoice }) {
         <textarea
           rows={4}
           value={pasted}
-          onInput={(e) => {
-            const v = (e.currentTarget as HTMLTextAreaElement).value;
-            setPasted(v);
-            keepPasted(v);
-          }}
+          onInput={keptInput(setPasted, keepPasted)}
           placeholder="一、总体情况……"
         />
         <button disabled={pasted.trim() === ''} onClick={checkPasted}>
