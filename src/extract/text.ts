@@ -195,32 +195,51 @@ function cellSeparators(lines: string[]): Map<number, number> {
     return t !== '' && withoutBrackets(t).length <= 40 && !/[。；:：]$/.test(t);
   };
   const figure = (l: string): boolean => VALUE_TOKEN.test(normalizeText(content(l) ?? ''));
+  const pipe = (l: string): boolean => /^\s*\|\s*$/.test(l);
+  // the runs of blank lines (or lone pipes) between two short cell-like lines, one a figure
+  const runs: { i: number; j: number; spaces: number; pipes: boolean }[] = [];
   let i = 0;
   while (i < lines.length) {
     const line = lines[i] ?? '';
-    const sep = normalizeText(line) === '' || /^\s*\|\s*$/.test(line);
+    const sep = normalizeText(line) === '' || pipe(line);
     if (!sep || i === 0 || line.includes('\t')) {
       i++;
       continue;
     }
     let j = i;
-    while (j < lines.length && (normalizeText(lines[j] ?? '') === '' || /^\s*\|\s*$/.test(lines[j] ?? '')) && !(lines[j] ?? '').includes('\t')) j++;
+    while (j < lines.length && (normalizeText(lines[j] ?? '') === '' || pipe(lines[j] ?? '')) && !(lines[j] ?? '').includes('\t')) j++;
     const before = lines[i - 1] ?? '';
     const after = lines[j] ?? '';
-    const between = j < lines.length && cellish(before) && cellish(after) && (figure(before) || figure(after));
-    if (between && j - i <= 2) {
-      for (let k = i; k < j; k++) out.set(k, 0);
-    } else if (between && j - i <= MAX_EMPTY_RUN && blankSeparated(lines, i - 1, j)) {
-      // Cells one a line, a blank line between two: a longer run between two cells holds empty
-      // cells. A line of spaces alone is one (`现行有效件数 / ␣␣ / 0`: 规章's lost label, web-026);
-      // where the run is all bare newlines, each one past the separator is (a crawl that keeps one
-      // newline per empty cell: `…申请数量` then six empty applicant cells, then 总计 0, web-029).
+    if (j < lines.length && cellish(before) && cellish(after) && (figure(before) || figure(after))) {
       let spaces = 0;
-      for (let k = i; k < j; k++) if ((lines[k] ?? '') !== '' && !/^\s*\|\s*$/.test(lines[k] ?? '')) spaces++;
-      for (let k = i; k < j; k++) out.set(k, 0);
-      out.set(i, spaces > 0 ? spaces : j - i - 1);
+      let pipes = false;
+      for (let k = i; k < j; k++) {
+        if (pipe(lines[k] ?? '')) pipes = true;
+        else if ((lines[k] ?? '') !== '') spaces++;
+      }
+      runs.push({ i, j, spaces, pipes });
     }
     i = j;
+  }
+  // The document's separator between two cells: the commonest run of bare blank lines (the
+  // shorter on a tie). Where it is one blank line, a longer run of bare newlines holds empty cells.
+  const counts = new Map<number, number>();
+  for (const r of runs) if (!r.pipes && r.spaces === 0) counts.set(r.j - r.i, (counts.get(r.j - r.i) ?? 0) + 1);
+  const sepLen = [...counts].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]?.[0] ?? 0;
+  for (const { i: a, j: b, spaces, pipes } of runs) {
+    const len = b - a;
+    // Cells one a line, a blank line between two: a run between two cells that is longer holds
+    // empty cells. A line of spaces alone is one (`现行有效件数 / ␣␣ / 0`: 规章's lost label,
+    // web-026); where the separator is one bare newline, each newline past it is one (a crawl that
+    // keeps one newline for an empty cell: `…申请数量` then six empty applicant cells, then 总计 0,
+    // web-029; a lost label between two rows of figures, seed 000 as such a crawl).
+    const empties = pipes || !blankSeparated(lines, a - 1, b) ? 0 : spaces > 0 ? spaces : sepLen === 1 ? len - 1 : 0;
+    if (empties > 0 && len <= MAX_EMPTY_RUN) {
+      for (let k = a; k < b; k++) out.set(k, 0);
+      out.set(a, empties);
+    } else if (len <= 2) {
+      for (let k = a; k < b; k++) out.set(k, 0);
+    }
   }
   return out;
 }

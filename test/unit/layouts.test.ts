@@ -98,6 +98,23 @@ const CASES: { description: string; input: () => string; expect: (r: CheckResult
     },
   },
   {
+    description: '…and a single empty cell inside a row (two bare newlines where one separates): the columns after it keep their place',
+    input: () =>
+      BASE.replace(/^((?:一|二|（七）|四)、?[^|\n]*?) \| ((?:\d+ \| ){6}\d+) \|.*$/gm, (_m, label: string, values: string) => {
+        const v = values.split(' | ');
+        // row 二: 商业企业 left empty (its 0 not printed)
+        if (label.startsWith('二、')) return `${label}\n\n${v[0]}\n\n\n${v.slice(2).join('\n\n')}\n`;
+        return `${[label, ...v].join('\n\n')}\n`;
+      }),
+    expect: (r) => {
+      expect(cell(r, 't2', 'carried-over', 'natural')).toBe(2);
+      expect(cell(r, 't2', 'carried-over', 'commercial')).toBe('missing');
+      expect(cell(r, 't2', 'carried-over', 'total')).toBe(2);
+      expect(cell(r, 't2', 'new', 'total')).toBe(66);
+      expect(errors(r)).toEqual(['cells-filled/t2']);
+    },
+  },
+  {
     description: 'table 1 one cell per line with a blank line between, 规章\'s label lost as a line of spaces: read by position (corpus web-026)',
     input: () =>
       BASE.replace(
