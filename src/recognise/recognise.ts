@@ -57,6 +57,28 @@ function t3GroupOf(key: string): T3Group | null {
   return null;
 }
 
+/**
+ * A row followed by rows whose label cell was lost, run on into it (cells one a line: the empty
+ * label cell is one empty cell between two rows' figures — seed 000's lost 6.属于四类过程性信息
+ * row as a crawl keeps it): `n` figures, an empty cell, `n` figures, … split back into rows, the
+ * later ones without a label. Only that exact shape (`k` rows of `n` and `k − 1` empty cells
+ * between, each row with a figure); anything else is left as it is.
+ */
+function rowsRunOn(split: SplitRow, n: number): SplitRow[] {
+  const v = split.values;
+  const k = (v.length + 1) / (n + 1);
+  if (n < 3 || !Number.isInteger(k) || k < 2) return [split];
+  const rows: GridCell[][] = [];
+  for (let r = 0; r < k; r++) {
+    if (r > 0 && v[r * (n + 1) - 1]?.text !== '') return [split];
+    const part = v.slice(r * (n + 1), r * (n + 1) + n);
+    if (!part.some((c) => c.text !== '')) return [split];
+    rows.push(part);
+  }
+  const [first = [], ...rest] = rows;
+  return [{ ...split, values: first, cells: [...split.labelCells, ...first] }, ...rest.map((values) => ({ labels: [], labelCells: [], values, cells: values }))];
+}
+
 /** Value cells without the empty ones at the ends. */
 function trimmedLength(values: GridCell[]): number {
   let a = 0;
@@ -177,12 +199,16 @@ export function recognise(doc: ExtractedDoc): Report {
       // Under table 3's headers, only a full label takes a row back to tables 1 and 2.
       if (ctx === 't3' && (m.spec.exact || m.fuzzy)) continue;
       if (t === 't2') group = m.group;
-      collected[t].seq.push({ spec: m.spec, split, fuzzy: m.fuzzy });
+      const [own = split, ...lost] = rowsRunOn(split, columnsOf(specs[t], m.spec).length);
+      collected[t].seq.push({ spec: m.spec, split: own, fuzzy: m.fuzzy });
+      // rows whose label was lost, run on into this one: placed by position, later
+      for (const r of lost) collected[t].seq.push({ spec: null, split: r });
       last = { table: t, spec: m.spec, at: i };
       ctx = t;
       return;
     }
-    const wide = split.values.length >= 13 && split.labels.length === 0;
+    // (cells one a line: table 3's last header, 总计, heads the row of its figures)
+    const wide = split.values.length >= 13 && (split.labels.length === 0 || (ctx === 't3' && split.labels.length === 1 && /总计$/.test(split.labels[0] ?? '')));
     if (ctx === 't3' || (ctx === null && nonEmpty >= 10 && split.labels.length === 0)) {
       // Table 3's row of 15 — blank cells and all (a blank template is still table 3) — or, where
       // a conversion split table 3 in three (行政复议 / 未经复议直接起诉 / 复议后起诉), rows of 5.

@@ -84,4 +84,33 @@ describe('a report dressed differently reads the same', () => {
       expect(reading(checkText(text, { kind: 'text', location: null, format: 'text' })), id).toEqual(reading(page));
     }
   });
+
+  // Crawled text (the form of corpus web-026 and web-029): every paragraph and every cell on its
+  // own line, a blank line after each; an empty cell is one bare newline (web-029's crawl) or a
+  // line of spaces between blank lines (web-026's). Rows are no longer lines: the reader has only
+  // labels, figures and the empty cells to go by.
+  const EMPTY_CELL: Record<string, string> = { 'one bare newline': '\n', 'a line of spaces': '\u00a0\u00a0\n\n' };
+  for (const [how, empty] of Object.entries(EMPTY_CELL)) {
+    it(`a page's text crawled one cell a line, an empty cell ${how}, reads as the page`, () => {
+      let tried = 0;
+      for (const [id, html] of all) {
+        const doc = parseLight(asDocument(html));
+        const page = checkDocument(doc, { kind: 'file', location: 'page.html', format: 'html' });
+        if (page.ok && page.result.report.images.length > 0) continue;
+        const parts: string[] = [];
+        for (const item of extractHtml(doc).items) {
+          if (item.kind === 'para') parts.push(`${item.text}\n\n`);
+          if (item.kind !== 'grid') continue;
+          for (const row of item.grid.rows)
+            for (const c of row.filter((x) => x.origin)) {
+              const t = c.raw.replace(/\s*\n\s*/g, ' ').trim();
+              parts.push(t === '' ? empty : `${t}\n\n`);
+            }
+        }
+        tried++;
+        expect(reading(checkText(parts.join(''), { kind: 'text', location: null, format: 'text' })), id).toEqual(reading(page));
+      }
+      expect(tried).toBeGreaterThanOrEqual(15);
+    });
+  }
 });
