@@ -2,7 +2,7 @@ import type { CellKey, Report, ReportCell, ReportRow } from '../model/report';
 import type { Finding, Severity } from '../model/finding';
 import { templateFor, type TableId, type TemplateSpec, type Words } from '../recognise/templates';
 import { colName, describeCells, rowName } from './messages';
-import { sumBlocked, sumFails, type RelationWords } from './wording';
+import { sumBlocked, sumFails, sumUnplaced, type RelationWords } from './wording';
 
 /** A sum relation a rule evaluated, kept for the search of the probable wrong cell. */
 export interface SumRecord {
@@ -52,6 +52,13 @@ export class CheckContext {
   row(table: TableId, key: string): ReportRow | undefined {
     return this.rows.get(`${table}.${key}`);
   }
+
+  /** Is this row one with fewer figures than columns (its figures' columns uncertain)? */
+  shortRow(table: TableId, row: string): boolean {
+    this.short ??= new Set(this.report.structure.filter((s) => s.code === 'cells-short' && s.table !== null && s.row !== null).map((s) => `${s.table}.${s.row}`));
+    return this.short.has(`${table}.${row}`);
+  }
+  private short: Set<string> | undefined;
 
   /** Arithmetic rules run only on tables that were read from the page. */
   parsed(table: TableId): boolean {
@@ -148,6 +155,29 @@ export function checkSum(ctx: CheckContext, out: RuleOutput, rel: SumRelation): 
         { text: textBlocks, allBlank },
         { anyNumber, holds: expected === found, expected, found },
       ),
+    };
+    out.add(draft);
+    ctx.relations.push({ expected: rel.expected, found: rel.found, draft, blocked: true });
+    return;
+  }
+  // A row with fewer figures than columns (cells-short) has its figures put in order from the
+  // first column: which column is blank cannot be told, so a figure may sit in the wrong one. A
+  // sum through such a row that does not hold is said, not called an error.
+  const shortRow = expected !== found ? all.find((k) => ctx.shortRow(k.table, k.row)) : undefined;
+  if (shortRow) {
+    const words = relation();
+    const draft: Draft = {
+      anchor: rel.anchor,
+      severity: 'warning',
+      outcome: 'unverifiable',
+      table: rel.table,
+      cells: all,
+      primary: rel.found,
+      blocking: [],
+      expected,
+      found,
+      relation: words,
+      message: sumUnplaced(rel, words.operands, expected, found, { zh: describeCells(ctx, [shortRow], 'zh'), en: describeCells(ctx, [shortRow], 'en') }),
     };
     out.add(draft);
     ctx.relations.push({ expected: rel.expected, found: rel.found, draft, blocked: true });

@@ -39,6 +39,15 @@ export function sumFails(r: RelationWords, operands: Words, expected: number, fo
   };
 }
 
+/** A sum that does not hold through a row whose figures' columns are uncertain (fewer figures than columns). */
+export function sumUnplaced(r: RelationWords, operands: Words, expected: number, found: number, cell: Words): Words {
+  const diff = signed(found - expected);
+  return {
+    zh: `${relationPhrase(r, 'zh')}按读到的位置不成立：${operands.zh}；差 ${diff}。但${cell.zh}所在行的数字比列少，空着的是哪一列无法确定，数字可能不在原来的列里，故不作为错误，请对照原文核实。`,
+    en: `${relationPhrase(r, 'en')} does not hold as the figures were placed: ${operands.en}; off by ${diff}. But the row of ${cell.en} has fewer figures than columns, so which column is blank cannot be told and a figure may be in the wrong column: not called an error; check against the page.`,
+  };
+}
+
 /**
  * A sum stopped by cells that hold no figure. `kinds`: whether the blocking cells are all real
  * blanks (only then is “若空白按0计” said), placeholders such as “—” “/” “无”, or text.

@@ -129,6 +129,26 @@ const CASES: { description: string; input: () => string; expect: (r: CheckResult
     },
   },
   {
+    description: 'a row of table 2 as a PDF text layer gives it, a blank cell lost (`… 58 7 0 1 0 66`): the short row is the error, no sum through it is called one',
+    input: () => BASE.replace('一、本年新收政府信息公开申请数量 | 58 | 7 | 0 | 0 | 1 | 0 | 66 |', '一、本年新收政府信息公开申请数量 58 7 0 1 0 66'),
+    expect: (r) => {
+      // six figures for seven columns: put in order, the last column left blank, and said so
+      expect(errors(r)).toEqual(['table-structure/cells-short:t2:new']);
+      const unplaced = r.findings.filter((f) => f.outcome === 'unverifiable' && f.message.zh.includes('空着的是哪一列无法确定'));
+      expect(unplaced.map((f) => f.id).sort()).toEqual(['balance/t2:legal', 'balance/t2:nonprofit', 'balance/t2:other-org']);
+      expect(unplaced.every((f) => f.severity === 'warning')).toBe(true);
+    },
+  },
+  {
+    description: '…while a sum that does not hold away from the short row is still an error',
+    input: () =>
+      BASE.replace('一、本年新收政府信息公开申请数量 | 58 | 7 | 0 | 0 | 1 | 0 | 66 |', '一、本年新收政府信息公开申请数量 58 7 0 1 0 66').replace(
+        '（七）总计 | 55 | 7 | 0 | 0 | 1 | 0 | 63 |',
+        '（七）总计 | 55 | 7 | 0 | 0 | 1 | 0 | 64 |',
+      ),
+    expect: (r) => expect(errors(r)).toEqual(expect.arrayContaining(['results-total/t2:total', 'table-structure/cells-short:t2:new'])),
+  },
+  {
     description: 'section 五 named for next year\'s plan (`五、存在的主要问题及明年工作计划`, corpus dept-006)',
     input: () => BASE.replace(/^## 五、.*$/m, '## 五、存在的主要问题及明年工作计划'),
     expect: (r) => {
