@@ -75,8 +75,8 @@ export const GLOSSARY: readonly GlossaryEntry[] = [
     id: 'tables-present',
     name: { zh: '三张表齐全', en: 'Three tables present' },
     text: {
-      zh: '报告应有表一（主动公开）、表二（依申请公开）、表三（复议诉讼），且不是图片。',
-      en: 'The report has tables 1, 2 and 3, and they are not pictures.',
+      zh: '报告应有表一（主动公开）、表二（依申请公开）、表三（复议诉讼），且不是图片。2018年度及以前的报告早于统一格式，没有统计表，只作提示。',
+      en: 'The report has tables 1, 2 and 3, and they are not pictures. Reports for 2018 and earlier predate the template and had no tables: a note only.',
     },
   },
   {

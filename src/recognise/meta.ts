@@ -20,6 +20,11 @@ export interface MetaHints {
   firstSection?: number | null;
   /** `<meta name="PubDate">` and the like, as written */
   pageDate?: PageDate | null;
+  /**
+   * the page's lines before the first section heading that were read as rows of cells (a crawled
+   * byline `作者:本站原创 | 来源:本站原创 | 时间:2019-01-18`): looked at for the publication date
+   */
+  headRows?: readonly string[];
 }
 
 const TITLE = /^(.*?)\s*((?:19|20)\d{2})\s*年(?:度)?\s*(?:的)?\s*([^\d\s年]{2,16}?)??政府信息公[开開]\s*(?:工作)?\s*年[度度]?\s*[报報]告/;
@@ -113,6 +118,6 @@ export function findMeta(paras: string[], pageTitle: string | null, hints: MetaH
   year ??= periodYear;
   // Last, the year the text gives its work: `2021年度政府信息公开的具体工作要求`.
   year ??= Number(/((?:19|20)\d{2})\s*年度/.exec(text.slice(0, 1500))?.[1] ?? NaN) || null;
-  const published = findPublished(paras, hints.firstSection ?? null, titleAt, hints.pageDate);
+  const published = findPublished(paras, hints.firstSection ?? null, titleAt, hints.pageDate, hints.headRows);
   return { title, body, year, periodYear, published: published?.date ?? null, publishedFrom: published ? { where: published.where, label: published.label } : null };
 }

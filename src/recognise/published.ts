@@ -82,10 +82,12 @@ export function metaDate(content: string): string | null {
 
 /**
  * `paras`: the document's paragraphs; `before`: the index of the report's first section heading
- * (null when none was found); `titleAt`: the paragraph of the report's title, when found.
+ * (null when none was found); `titleAt`: the paragraph of the report's title, when found; `rows`:
+ * the lines before that heading read as rows of cells, joined.
  */
-export function findPublished(paras: readonly string[], before: number | null, titleAt: number | null, page: PageDate | null | undefined): Published | null {
-  const head = paras.slice(0, Math.min(before ?? 40, 60)).map((p) => foldedText(p));
+export function findPublished(paras: readonly string[], before: number | null, titleAt: number | null, page: PageDate | null | undefined, rows: readonly string[] = []): Published | null {
+  // (and the lines before the first heading read as rows of cells: a crawled byline with pipes)
+  const head = [...paras.slice(0, Math.min(before ?? 40, 60)), ...rows.slice(0, 20)].map((p) => foldedText(p));
   const labelled = (re: RegExp, where: PublishedWhere): Published | null => {
     for (const p of head) {
       const m = re.exec(p);

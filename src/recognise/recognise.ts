@@ -1,3 +1,4 @@
+import { beforeTemplate } from '../model/era';
 import { parseCellValue } from '../text/cell-value';
 import { labelKey, stripNumbering } from '../text/normalize';
 import type { ExtractedDoc, GridCell, SourceRef } from '../extract/types';
@@ -79,6 +80,17 @@ function rowsRunOn(split: SplitRow, n: number): SplitRow[] {
   return [{ ...split, values: first, cells: [...split.labelCells, ...first] }, ...rest.map((values) => ({ labels: [], labelCells: [], values, cells: values }))];
 }
 
+/** The rows (joined with ` | `) that come before paragraph `para`: a page's byline read as cells. */
+function rowsBefore(entries: readonly Entry[], para: number): string[] {
+  const out: string[] = [];
+  let seen = 0;
+  for (const e of entries) {
+    if (e.kind === 'para' && ++seen > para) break;
+    if (e.kind === 'row' && out.length < 20) out.push(e.split.cells.map((c) => c.text).join(' | '));
+  }
+  return out;
+}
+
 /** Value cells without the empty ones at the ends. */
 function trimmedLength(values: GridCell[]): number {
   let a = 0;
@@ -98,7 +110,7 @@ export function recognise(doc: ExtractedDoc): Report {
   const paras = paraEntries.map((e) => e.text);
   const sections = findSections(paras);
   const firstSection = sections.reduce<number | null>((m, s) => (s.index !== null && (m === null || s.index < m) ? s.index : m), null);
-  const meta = findMeta(paras, doc.title, { firstSection, pageDate: doc.pageDate });
+  const meta = findMeta(paras, doc.title, { firstSection, pageDate: doc.pageDate, headRows: rowsBefore(entries, firstSection ?? 40) });
   const structure: StructureIssue[] = [];
 
   const versions = detectVersions(entries);
@@ -239,7 +251,8 @@ export function recognise(doc: ExtractedDoc): Report {
   const t2 = buildTable(specs.t2, collected.t2, structure, images.length > 0, blank.t2);
   const blankT3 = t3After !== null ? t3Header : null;
   const t3 = buildT3(TEMPLATES[versions.t2].tables.t3, t3rows, t3parts, blankT3, structure, images.length > 0);
-  const cut = cutOff(sections, headingAt, { t1, t2, t3 }, reached, entries, last, specs, structure, blank);
+  // a report for a year before the template follows another outline: where it ends is not the template's to tell
+  const cut = beforeTemplate({ year: meta.year, tables: { t1, t2, t3 } }) ? null : cutOff(sections, headingAt, { t1, t2, t3 }, reached, entries, last, specs, structure, blank);
 
   return {
     template,

@@ -82,6 +82,11 @@ describe('publication dates read from real pages (test/corpus)', () => {
     expect([r.published, r.publishedFrom]).toEqual(['2024-01-31', { where: 'page', label: '时间' }]);
   });
 
+  it('web-040: a crawled byline read as cells (`作者:本站原创 | 来源:本站原创 | 时间:2019-01-18`) wins over the signature (2018年12月31日)', async () => {
+    const r = (await corpus('web-040', 'txt')).report;
+    expect([r.published, r.publishedFrom]).toEqual(['2019-01-18', { where: 'page', label: '时间' }]);
+  });
+
   it('old-008: the site header’s clock (2019年12月3日星期二) is not taken; 发布时间 is', async () => {
     const r = (await corpus('old-008', 'txt')).report;
     expect(r.published).toBe('2020-01-20');

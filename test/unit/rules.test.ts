@@ -352,3 +352,35 @@ describe('prose against tables: details', () => {
     expect(runChecks(r, only('prose-figures')).findings).toEqual([]);
   });
 });
+
+// A report for a year before the national template (2017, 2018: the 2008 regulation's outline, no
+// tables) is held to none of its forms; corpus web-039 and web-040 are two such real reports.
+describe('a report for a year before the template', () => {
+  const only = (ids: string[]): Rule[] => RULES.filter((r) => ids.includes(r.id));
+  const noTables = (year: number): Report => {
+    const r = sound();
+    r.year = year;
+    for (const t of ['t1', 't2', 't3'] as const) r.tables[t] = { id: t, status: 'missing', rows: [], extras: [] };
+    for (const s of r.sections) if (s.key !== 'overview') Object.assign(s, { heading: null, index: null });
+    return r;
+  };
+  it('2017 with no table and other sections: one note, no missing table or section called an error', () => {
+    const f = runChecks(noTables(2017), only(['tables-present', 'sections-present'])).findings;
+    expect(f.map((x) => [x.id, x.severity])).toEqual([['tables-present/before-template', 'info']]);
+    expect(f[0]?.message.zh).toContain('这是2017年度的报告，早于国家统一格式');
+  });
+  it('2019 with no table: every missing table and section is an error, as before', () => {
+    const f = runChecks(noTables(2019), only(['tables-present', 'sections-present'])).findings;
+    expect(f.filter((x) => x.severity === 'error').map((x) => x.id)).toEqual(
+      expect.arrayContaining(['tables-present/t1', 'tables-present/t2', 'tables-present/t3', 'sections-present/proactive', 'sections-present/problems']),
+    );
+    expect(f.some((x) => x.id === 'tables-present/before-template')).toBe(false);
+  });
+  it('2018 with the template’s tables: checked as any report (a missing table is still an error)', () => {
+    const r = sound();
+    r.year = 2018;
+    r.tables.t3 = { id: 't3', status: 'missing', rows: [], extras: [] };
+    const f = runChecks(r, only(['tables-present'])).findings;
+    expect(f.map((x) => [x.id, x.severity])).toEqual([['tables-present/t3', 'error']]);
+  });
+});
