@@ -27,7 +27,8 @@ export interface MetaHints {
   headRows?: readonly string[];
 }
 
-const TITLE = /^(.*?)\s*((?:19|20)\d{2})\s*年(?:度)?\s*(?:的)?\s*([^\d\s年]{2,16}?)??政府信息公[开開]\s*(?:工作)?\s*年[度度]?\s*[报報]告/;
+// (`政务信息公开工作开展年度报告`, `…人民政府2019年信息公开年度报告`: 政府 left out or 政务 for it)
+const TITLE = /^(.*?)\s*((?:19|20)\d{2})\s*年(?:度)?\s*(?:的)?\s*([^\d\s年]{2,30}?)??(?:政府|政务)?信息公[开開]\s*(?:工作)?\s*(?:开展)?\s*年[度度]?\s*[报報]告/;
 const BODY_LINE = /(?:人民政府|政府|镇|乡|街道办事处|街道|局|委员会|管委会|委|办公室|办|厅|署|中心|院|部|区|县|市|旗|处|室)$/;
 
 /**
@@ -50,7 +51,8 @@ function cleanBody(raw: string): string | null {
   return name;
 }
 
-const FIELD_LABEL = /^\s*(?:文章标题|标题|题目|名称|title)\s*[:：]\s*/i;
+// (`标      题 西藏自治区审计厅2025年…`: a 政府信息公开目录 record's field, spaced out, no colon)
+const FIELD_LABEL = /^\s*(?:文章标题|标\s*题|题\s*目|名\s*称|title)\s*(?:[:：]\s*|\s+)/i;
 
 export function findMeta(paras: string[], pageTitle: string | null, hints: MetaHints = {}): ReportMeta {
   // Mirrors in traditional characters with pinyin after them (`濟(jì)南市…年度報(bào)告`) read as the report.
@@ -65,9 +67,19 @@ export function findMeta(paras: string[], pageTitle: string | null, hints: MetaH
     // a crawler's or CMS's field label before the title (`标题: 平潭综合实验区2023年度…`) is not part of it
     const full = (candidates[i] ?? '').replace(FIELD_LABEL, '');
     // crawled text runs the title into what follows (`清水县人民政府2019年 政府信息公开工作年度报告 一、总体情况 …`)
-    const line = full.length > 80 ? (TITLE.exec(full.slice(0, 80))?.[0] ?? '') : full;
+    let line = full.length > 80 ? (TITLE.exec(full.slice(0, 80))?.[0] ?? '') : full;
     if (line === '') continue;
-    const m = TITLE.exec(line);
+    let m = TITLE.exec(line);
+    // a title broken over two lines (`2023年上海市黄浦区人民政府打浦桥街道办事处` / `政府信息公开工作年度报告`)
+    const next = (candidates[i + 1] ?? '').trim();
+    // (only when the next line is no title by itself: a breadcrumb above a whole title stays apart)
+    if (!m && i + 1 < head.length && line.length <= 40 && next.length <= 30 && /^(?:政府|政务)?信息公[开開]/.test(next) && !TITLE.test(next)) {
+      const joined = TITLE.exec(`${line.trim()}${next}`);
+      if (joined) {
+        m = joined;
+        line = `${line.trim()}${next}`;
+      }
+    }
     if (!m) continue;
     // a notice about compiling the reports (`…办公厅关于做好2019年政府信息公开工作年度报告编制…`) is not the title
     if (/做好\s*$/.test(m[1] ?? '')) continue;

@@ -40,3 +40,33 @@ describe('report meta: period and publication date', () => {
     expect(m.published).toBe('2024-01-20');
   });
 });
+
+// Title forms of real reports (test/corpus web-033, web-038, web-047) the reader once missed:
+// no body and no year came out, so no series, no last-year comparison, no year checks.
+describe('titles as real pages print them', () => {
+  const meta = (...lines: string[]): { title: string | null; body: string | null; year: number | null } => {
+    const m = findMeta(lines, null);
+    return { title: m.title, body: m.body, year: m.year };
+  };
+  it('政府 left out: `大路镇人民政府2019年信息公开年度报告` (web-047)', () => {
+    expect(meta('大路镇人民政府2019年信息公开年度报告', '发布日期:2020-01-20 17:08 来源: 分享到:')).toEqual({ title: '大路镇人民政府2019年信息公开年度报告', body: '大路镇人民政府', year: 2019 });
+  });
+  it('政务 for 政府, 开展 inside, after a spaced-out field label with no colon (web-033)', () => {
+    expect(meta('标      题 西藏自治区审计厅2025年政务信息公开工作开展年度报告', '索引号 000014349/2026-00021 文      号')).toEqual({
+      title: '西藏自治区审计厅2025年政务信息公开工作开展年度报告',
+      body: '西藏自治区审计厅',
+      year: 2025,
+    });
+  });
+  it('a title broken over two lines after the year and body (web-038)', () => {
+    expect(meta('2023年上海市黄浦区人民政府打浦桥街道办事处', '政府信息公开工作年度报告', '2023年,按照市、区政府的统一部署,打浦桥街道认真贯彻…')).toEqual({
+      title: '2023年上海市黄浦区人民政府打浦桥街道办事处政府信息公开工作年度报告',
+      body: '上海市黄浦区人民政府打浦桥街道办事处',
+      year: 2023,
+    });
+  });
+  it('…but a breadcrumb above a whole title is not joined to it, nor a body line above a bare title', () => {
+    expect(meta('当前位置：首页 > 政府信息公开 > 政府信息公开年报', '威海市环翠区羊亭镇2023年政府信息公开工作年度报告').body).toBe('威海市环翠区羊亭镇');
+    expect(meta('威海市环翠区人民政府', '2024年政府信息公开工作年度报告')).toEqual({ title: '威海市环翠区人民政府2024年政府信息公开工作年度报告', body: '威海市环翠区人民政府', year: 2024 });
+  });
+});
