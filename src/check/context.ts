@@ -1,6 +1,6 @@
 import type { CellKey, Report, ReportCell, ReportRow } from '../model/report';
 import type { Finding, Severity } from '../model/finding';
-import { templateFor, type TableId, type TemplateSpec, type Words } from '../recognise/templates';
+import { numericRows, templateFor, type TableId, type TemplateSpec, type Words } from '../recognise/templates';
 import { colName, describeCells, rowName } from './messages';
 import { sumBlocked, sumFails, sumUnplaced, type RelationWords } from './wording';
 
@@ -51,6 +51,20 @@ export class CheckContext {
 
   row(table: TableId, key: string): ReportRow | undefined {
     return this.rows.get(`${table}.${key}`);
+  }
+
+  /**
+   * Is this cell beyond where the text ends (report.cut): in a table it never reached, or in a row
+   * of the table it ends in that comes after its last row read and is not on the page? Such a
+   * cell is not blank — it was never seen — and no sum through it is checked.
+   */
+  unreached(key: CellKey): boolean {
+    const cut = this.report.cut;
+    if (!cut) return false;
+    if (cut.tables.includes(key.table)) return true;
+    if (cut.table !== key.table || this.row(key.table, key.row)?.placed !== 'absent') return false;
+    const order = numericRows(this.template.tables[key.table]).map((r) => r.key);
+    return order.indexOf(key.row) > (cut.lastRow === null ? -1 : order.indexOf(cut.lastRow));
   }
 
   /** Is this row one with fewer figures than columns (its figures' columns uncertain)? */
@@ -114,8 +128,11 @@ export interface SumRelation extends RelationWords {
  * whether the relation would hold if the blanks were 0.
  */
 export function checkSum(ctx: CheckContext, out: RuleOutput, rel: SumRelation): void {
-  out.checked++;
   const all = [...rel.expected, ...rel.found];
+  // a sum through cells the text never reached (it breaks off before them) is not checked: the
+  // truncation is said once (table-structure), the cells are not blank
+  if (all.some((k) => ctx.unreached(k))) return;
+  out.checked++;
   const blocking: CellKey[] = [];
   let anyNumber = false;
   const sum = (keys: CellKey[]): number => {

@@ -149,6 +149,23 @@ const CASES: { description: string; input: () => string; expect: (r: CheckResult
     expect: (r) => expect(errors(r)).toEqual(expect.arrayContaining(['results-total/t2:total', 'table-structure/cells-short:t2:new'])),
   },
   {
+    description: 'a text that breaks off inside table 2 (a stored excerpt): no sum through the rows it never reached, those cells are not called blank',
+    input: () => BASE.slice(0, BASE.indexOf('2.其他法律行政法规禁止公开')) + '2.其他法律行政法规',
+    expect: (r) => {
+      expect(r.report.cut?.table).toBe('t2');
+      expect(r.report.cut?.lastRow).toBe('withheld-1');
+      const sums = r.findings.filter((f) => ['balance', 'results-total', 'row-total', 'blank-total'].includes(f.rule));
+      expect(sums.map((f) => f.id)).toEqual([]);
+      expect(r.findings.some((f) => f.message.zh.includes('空白'))).toBe(false);
+      expect(r.findings.map((f) => f.id)).toContain('table-structure/truncated:t2:表二「1.属于国家秘密」行');
+    },
+  },
+  {
+    description: '…while a row it did read is still checked (row 一 with a wrong total)',
+    input: () => BASE.replace('| 1 | 0 | 66 |', '| 1 | 0 | 67 |').slice(0, BASE.indexOf('2.其他法律行政法规禁止公开')) + '2.其他法律行政法规',
+    expect: (r) => expect(errors(r)).toContain('row-total/t2:new'),
+  },
+  {
     description: 'section 五 named for next year\'s plan (`五、存在的主要问题及明年工作计划`, corpus dept-006)',
     input: () => BASE.replace(/^## 五、.*$/m, '## 五、存在的主要问题及明年工作计划'),
     expect: (r) => {
