@@ -143,4 +143,14 @@ describe('the one-line verdict', () => {
     cell.value = { kind: 'missing', raw: '' };
     expect(verdictLine(result(blanked), 'zh')).toBe('1 个单元格未填数字 · 1 个总计留空而分项不为0');
   });
+  it('a report for a year before the template says so, not only that no table was found', () => {
+    const r = sound['layout base'];
+    if (!r) throw new Error('no base');
+    const early = structuredClone(r);
+    early.year = 2017;
+    for (const t of ['t1', 't2', 't3'] as const) early.tables[t] = { id: t, status: 'missing', rows: [], extras: [] };
+    expect(verdictLine(result(early), 'zh')).toBe('2017年度报告早于统一格式，没有可核对的表格');
+    early.year = 2020;
+    expect(verdictLine(result(early), 'zh')).not.toContain('早于统一格式');
+  });
 });
